@@ -1,0 +1,114 @@
+/**
+ * Reporting lines in O(1) per pair: an Euler tour (entry/exit times and depths) over the manager
+ * forest. Bad HR data is tolerated: unknown managers make a root, and a cycle of managers is cut
+ * at one member while remembering its length, so that walking up *around* the cycle is still
+ * answered exactly (see {@link ReportingLines.stepsUp}).
+ */
+export class ReportingLines {
+  private readonly tin: Int32Array;
+  private readonly tout: Int32Array;
+  private readonly depth: Int32Array;
+  private readonly root: Int32Array;
+  private readonly onCycle: Uint8Array;
+  /** For a cut (root) node: length of the cycle it was cut from; 0 for an ordinary root. */
+  private readonly cycleLength: Int32Array;
+
+  /**
+   * @param parent `parent[i]` is the index of node i's manager, or -1 when unknown. Self-loops
+   *   and cycles are allowed.
+   */
+  constructor(parent: Int32Array) {
+    const n = parent.length;
+    this.tin = new Int32Array(n);
+    this.tout = new Int32Array(n);
+    this.depth = new Int32Array(n);
+    this.root = new Int32Array(n);
+    this.onCycle = new Uint8Array(n);
+    this.cycleLength = new Int32Array(n);
+
+    // 1. Find cycles of the functional graph i -> parent[i] and cut each at one member.
+    const effective = Int32Array.from(parent);
+    const state = new Uint8Array(n); // 0 unvisited, 1 on the current walk, 2 done
+    const path: number[] = [];
+    for (let start = 0; start < n; start++) {
+      if (state[start] !== 0) continue;
+      path.length = 0;
+      let v = start;
+      while (v !== -1 && state[v] === 0) {
+        state[v] = 1;
+        path.push(v);
+        v = parent[v];
+      }
+      if (v !== -1 && state[v] === 1) {
+        // path[pos..] is a cycle entered at v: cut v's own manager link.
+        const pos = path.indexOf(v);
+        const length = path.length - pos;
+        for (let i = pos; i < path.length; i++) this.onCycle[path[i]] = 1;
+        effective[v] = -1;
+        this.cycleLength[v] = length;
+      }
+      for (const u of path) state[u] = 2;
+    }
+
+    // 2. Children lists (CSR) of the cut forest.
+    const childCount = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) if (effective[i] !== -1) childCount[effective[i] + 1]++;
+    for (let i = 0; i < n; i++) childCount[i + 1] += childCount[i];
+    const children = new Int32Array(Math.max(1, childCount[n]));
+    const fill = childCount.slice(0, n);
+    for (let i = 0; i < n; i++) {
+      const p = effective[i];
+      if (p !== -1) children[fill[p]++] = i;
+    }
+
+    // 3. Iterative DFS from every root.
+    let clock = 0;
+    const stack = new Int32Array(n);
+    const next = new Int32Array(n); // next child offset to visit
+    for (let r = 0; r < n; r++) {
+      if (effective[r] !== -1) continue;
+      let top = 0;
+      stack[0] = r;
+      this.depth[r] = 0;
+      this.root[r] = r;
+      this.tin[r] = clock++;
+      next[r] = childCount[r];
+      while (top >= 0) {
+        const v = stack[top];
+        if (next[v] < childCount[v + 1]) {
+          const c = children[next[v]++];
+          this.depth[c] = this.depth[v] + 1;
+          this.root[c] = r;
+          this.tin[c] = clock++;
+          next[c] = childCount[c];
+          stack[++top] = c;
+        } else {
+          this.tout[v] = clock++;
+          top--;
+        }
+      }
+    }
+  }
+
+  /**
+   * How many manager steps lead up from `from` to `to` (0 when equal), or `Infinity` when `to`
+   * is not in `from`'s reporting line. O(1).
+   */
+  stepsUp(from: number, to: number): number {
+    if (from === to) return 0;
+    const r = this.root[from];
+    if (r !== this.root[to]) return Infinity;
+    if (this.tin[to] <= this.tin[from] && this.tout[from] <= this.tout[to]) {
+      return this.depth[from] - this.depth[to];
+    }
+    // `to` sits on the cycle that was cut at r: walk up to r, then on around the cycle.
+    if (this.onCycle[to] === 1) return this.depth[from] + this.cycleLength[r] - this.depth[to];
+    return Infinity;
+  }
+
+  /** True when a and b differ and one is within `levels` manager steps above the other. O(1). */
+  isWithin(a: number, b: number, levels: number): boolean {
+    if (levels <= 0 || a === b) return false;
+    return this.stepsUp(a, b) <= levels || this.stepsUp(b, a) <= levels;
+  }
+}
