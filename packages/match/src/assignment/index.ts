@@ -1,1 +1,7 @@
-export {};
+export { assign } from './assign.js';
+export { verifyAssignment } from './verify-assignment.js';
+export type { AssignmentVerification, VerificationIssue } from './verify-assignment.js';
+export { solveDenseAssignment, verifyDenseAssignment } from './dense-assignment.js';
+export type { DenseAssignmentResult, DenseCostMatrix } from './dense-assignment.js';
+export { InvalidInstanceError } from './errors.js';
+export type * from './types.js';

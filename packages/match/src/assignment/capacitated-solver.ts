@@ -1,0 +1,280 @@
+/**
+ * Exact capacitated bipartite assignment on CSR typed arrays (internal).
+ *
+ * Maximise Σ w(i, j) over a b-matching in which each row (mentee) is used at most once and
+ * column (mentor) j at most cap[j] times. Weights must be positive integers (the caller adds the
+ * lexicographic constant M so that "more matched pairs" always wins). Being unmatched is weight 0.
+ *
+ * LP dual (the certificate): minimise Σ u_i + Σ cap_j v_j  s.t.  u_i + v_j ≥ w_ij, u ≥ 0, v ≥ 0.
+ * Complementary slackness: matched arcs are tight, u_i > 0 only for matched rows and v_j > 0 only
+ * for full columns.
+ *
+ * Algorithm: successive shortest paths, one row at a time (Hungarian / JV style), on reduced costs
+ * r_ij = u_i + v_j − w_ij ≥ 0. A search from a new row runs Dijkstra over columns (binary heap),
+ * passing from a column to all rows it holds at no cost; it ends at a column with spare capacity
+ * (v = 0) or by dropping a row to "unmatched" (cost u_row). Only the nodes scanned by the search
+ * get their potentials updated, so a search that ends early touches little of the graph. Columns
+ * never hold more than cap[j] rows, so capacities are handled without expanding slots.
+ * A greedy pass first gives every row its best column while that column has room (all tight, v = 0).
+ */
+
+export interface CsrGraph {
+  nRows: number;
+  nCols: number;
+  /** rowStart[i]..rowStart[i+1] index the arcs of row i. */
+  rowStart: Int32Array;
+  arcCol: Int32Array;
+  arcWeight: Float64Array;
+  cap: Int32Array;
+}
+
+export interface CapacitatedSolution {
+  /** Column of each row, -1 when unmatched. */
+  rowCol: Int32Array;
+  /** Arc index used by each row, -1 when unmatched. */
+  rowArc: Int32Array;
+  u: Float64Array;
+  v: Float64Array;
+  /** Number of Dijkstra searches run (rows not settled by the greedy pass). */
+  searches: number;
+  /** Total columns popped over all searches. */
+  scannedColumns: number;
+}
+
+export function solveCapacitated(g: CsrGraph): CapacitatedSolution {
+  const { nRows, nCols, rowStart, arcCol, arcWeight, cap } = g;
+  const rowCol = new Int32Array(nRows).fill(-1);
+  const rowArc = new Int32Array(nRows).fill(-1);
+  const u = new Float64Array(nRows);
+  const v = new Float64Array(nCols);
+  // Rows held by each column live in slots colSlotStart[j] .. colSlotStart[j] + load[j].
+  const colSlotStart = new Int32Array(nCols + 1);
+  for (let j = 0; j < nCols; j++) colSlotStart[j + 1] = colSlotStart[j] + cap[j];
+  const slots = new Int32Array(colSlotStart[nCols]);
+  const load = new Int32Array(nCols);
+  const rowSlot = new Int32Array(nRows).fill(-1);
+
+  const attach = (i: number, j: number, arc: number): void => {
+    const pos = colSlotStart[j] + load[j]++;
+    slots[pos] = i;
+    rowSlot[i] = pos;
+    rowCol[i] = j;
+    rowArc[i] = arc;
+  };
+  const detach = (i: number): void => {
+    const j = rowCol[i];
+    const last = colSlotStart[j] + --load[j];
+    const pos = rowSlot[i];
+    const moved = slots[last];
+    slots[pos] = moved;
+    rowSlot[moved] = pos;
+    rowSlot[i] = -1;
+    rowCol[i] = -1;
+    rowArc[i] = -1;
+  };
+
+  // Greedy pass: v = 0, u_i = best weight; a row whose best column has room takes it.
+  const pending = new Int32Array(nRows);
+  let nPending = 0;
+  for (let i = 0; i < nRows; i++) {
+    let best = 0;
+    let bestArc = -1;
+    for (let a = rowStart[i]; a < rowStart[i + 1]; a++) {
+      const w = arcWeight[a];
+      if (w > best) {
+        best = w;
+        bestArc = a;
+      }
+    }
+    u[i] = best;
+    if (bestArc < 0) continue;
+    if (load[arcCol[bestArc]] >= cap[arcCol[bestArc]]) {
+      // Another column with the same best weight may still have room (ties are common).
+      for (let a = bestArc + 1; a < rowStart[i + 1]; a++) {
+        if (arcWeight[a] === best && load[arcCol[a]] < cap[arcCol[a]]) {
+          bestArc = a;
+          break;
+        }
+      }
+    }
+    if (load[arcCol[bestArc]] < cap[arcCol[bestArc]]) attach(i, arcCol[bestArc], bestArc);
+    else pending[nPending++] = i;
+  }
+
+  // Search state, reset lazily through stamps.
+  const colDist = new Float64Array(nCols);
+  const colStamp = new Int32Array(nCols);
+  const colDone = new Int32Array(nCols);
+  const colPredRow = new Int32Array(nCols);
+  const colPredArc = new Int32Array(nCols);
+  const scannedCols = new Int32Array(nCols);
+  const scannedRows = new Int32Array(nRows);
+  const rowDist = new Float64Array(nRows);
+  const heap = new BinaryHeap(Math.max(16, nCols));
+  let stamp = 0;
+  let searches = 0;
+  let scannedTotal = 0;
+
+  for (let p = 0; p < nPending; p++) {
+    const start = pending[p];
+    searches++;
+    stamp++;
+    heap.clear();
+    let nScannedCols = 0;
+    let nScannedRows = 0;
+    // u[start]: max(0, max_j w - v_j) keeps every reduced cost of the new row ≥ 0.
+    let us = 0;
+    for (let a = rowStart[start]; a < rowStart[start + 1]; a++) {
+      const r = arcWeight[a] - v[arcCol[a]];
+      if (r > us) us = r;
+    }
+    u[start] = us;
+    // Best terminal found so far: dropping a row (termRow, termCol = -1) or a free column.
+    let bestTerm = us; // dropping the new row itself
+    let termRow = start;
+    let termCol = -1;
+    scannedRows[nScannedRows++] = start;
+    rowDist[start] = 0;
+    relaxRow(start, 0);
+
+    while (heap.size > 0) {
+      const j = heap.popMin();
+      if (colDone[j] === stamp) continue;
+      const dj = colDist[j];
+      if (dj >= bestTerm) break;
+      colDone[j] = stamp;
+      scannedCols[nScannedCols++] = j;
+      if (load[j] < cap[j]) {
+        // Free column (v_j = 0): the path ends here at distance dj < bestTerm.
+        bestTerm = dj;
+        termCol = j;
+        termRow = -1;
+        break;
+      }
+      const s0 = colSlotStart[j];
+      const s1 = s0 + load[j];
+      for (let s = s0; s < s1; s++) {
+        const i = slots[s];
+        rowDist[i] = dj;
+        scannedRows[nScannedRows++] = i;
+        const dropCost = dj + u[i];
+        if (dropCost < bestTerm) {
+          bestTerm = dropCost;
+          termRow = i;
+          termCol = -1;
+        }
+        relaxRow(i, dj);
+      }
+    }
+    scannedTotal += nScannedCols;
+
+    // Dual update for scanned nodes (Dijkstra-finalised, distance < bestTerm).
+    const dT = bestTerm;
+    for (let k = 0; k < nScannedCols; k++) {
+      const j = scannedCols[k];
+      const dj = colDist[j];
+      if (dj < dT) v[j] += dT - dj;
+    }
+    for (let k = 0; k < nScannedRows; k++) {
+      const i = scannedRows[k];
+      const di = rowDist[i];
+      if (di < dT) u[i] -= dT - di;
+    }
+
+    // Augment: walk back from the terminal to the start row.
+    let j: number;
+    if (termCol >= 0) j = termCol;
+    else {
+      const i = termRow;
+      if (i === start) continue; // the new row stays unmatched
+      j = rowCol[i];
+      detach(i);
+    }
+    for (;;) {
+      const i = colPredRow[j];
+      const arc = colPredArc[j];
+      const prev = rowCol[i];
+      if (prev >= 0) detach(i);
+      attach(i, j, arc);
+      if (i === start) break;
+      j = prev;
+    }
+  }
+
+  return { rowCol, rowArc, u, v, searches, scannedColumns: scannedTotal };
+
+  function relaxRow(i: number, di: number): void {
+    const base = di + u[i];
+    for (let a = rowStart[i]; a < rowStart[i + 1]; a++) {
+      const j = arcCol[a];
+      if (colDone[j] === stamp) continue;
+      const d = base + v[j] - arcWeight[a];
+      if (colStamp[j] !== stamp || d < colDist[j]) {
+        colStamp[j] = stamp;
+        colDist[j] = d;
+        colPredRow[j] = i;
+        colPredArc[j] = a;
+        heap.push(j, d);
+      }
+    }
+  }
+}
+
+/** Binary min-heap of (node, key) with lazy deletion; keys are copied at push time. */
+class BinaryHeap {
+  private nodes: Int32Array;
+  private keys: Float64Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.nodes = new Int32Array(capacity);
+    this.keys = new Float64Array(capacity);
+  }
+  clear(): void {
+    this.size = 0;
+  }
+  push(node: number, key: number): void {
+    if (this.size === this.nodes.length) {
+      const n2 = new Int32Array(this.size * 2);
+      n2.set(this.nodes);
+      const k2 = new Float64Array(this.size * 2);
+      k2.set(this.keys);
+      this.nodes = n2;
+      this.keys = k2;
+    }
+    const nodes = this.nodes;
+    const keys = this.keys;
+    let pos = this.size++;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      if (keys[parent] <= key) break;
+      nodes[pos] = nodes[parent];
+      keys[pos] = keys[parent];
+      pos = parent;
+    }
+    nodes[pos] = node;
+    keys[pos] = key;
+  }
+  popMin(): number {
+    const nodes = this.nodes;
+    const keys = this.keys;
+    const top = nodes[0];
+    const last = --this.size;
+    if (last > 0) {
+      const node = nodes[last];
+      const key = keys[last];
+      let pos = 0;
+      for (;;) {
+        let child = 2 * pos + 1;
+        if (child >= last) break;
+        if (child + 1 < last && keys[child + 1] < keys[child]) child++;
+        if (keys[child] >= key) break;
+        nodes[pos] = nodes[child];
+        keys[pos] = keys[child];
+        pos = child;
+      }
+      nodes[pos] = node;
+      keys[pos] = key;
+    }
+    return top;
+  }
+}
