@@ -5,3 +5,5 @@ export { solveDenseAssignment, verifyDenseAssignment } from './dense-assignment.
 export type { DenseAssignmentResult, DenseCostMatrix } from './dense-assignment.js';
 export { InvalidInstanceError } from './errors.js';
 export type * from './types.js';
+export { stable, findBlockingPairs, derivePreferences, compareStableWithOptimal } from './stable.js';
+export type { StableInstance, StableMentee, StableMentor, StableResult, StableComparison } from './stable.js';
