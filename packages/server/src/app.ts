@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { createAuth, type Auth } from './auth/auth.js';
+import { authPlugin } from './auth/plugin.js';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { generateSecret, getOrCreateSetting } from './db/instance-settings.js';
+import { errorBody, registerErrorHandler } from './http/error-handler.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { meRoutes } from './modules/me/routes.js';
+import { organisationRoutes } from './modules/organisations/routes.js';
+import { outboxRoutes } from './modules/outbox/routes.js';
+import { peopleRoutes } from './modules/people/routes.js';
+
+export type App = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    auth: Auth;
+    mailer: Mailer;
+  }
+}
+
+export interface BuildOptions {
+  /** An open, migrated database. The app does not close it: its owner does. */
+  database: Database;
+}
+
+/** Builds the whole HTTP application without listening, so tests can use `app.inject()`. */
+export async function buildApp(config: Config, options: BuildOptions): Promise<App> {
+  const { database } = options;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+          },
+    genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
+    trustProxy: config.trustProxy,
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    db: database.db,
+    logger: app.log,
+  });
+  const secret = config.authSecret ?? (await getOrCreateSetting(database.db, 'auth_secret', generateSecret));
+  const auth = createAuth({ config, db: database.db, mailer, secret });
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('auth', auth);
+  app.decorate('mailer', mailer);
+  app.addHook('onClose', async () => mailer.close());
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Klik API',
+        description:
+          'Klik — mentoring programmes. Sign in through /api/auth (better-auth); every other route uses the session cookie.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authPlugin, { auth, db: database.db });
+  await app.register(healthRoutes);
+  await app.register(meRoutes);
+  await app.register(organisationRoutes);
+  await app.register(peopleRoutes);
+  await app.register(outboxRoutes);
+
+  const webDist = config.webDistDir;
+  const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/api';
+    if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      // The single-page app owns every other path.
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+
+  return app;
+}

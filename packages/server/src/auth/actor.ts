@@ -1,0 +1,36 @@
+import { AppError, forbidden } from '../errors.js';
+
+export type OrgRole = 'org_admin' | 'programme_manager' | 'sponsor' | 'member';
+
+export interface Membership {
+  personId: string;
+  organisationId: string;
+  role: OrgRole;
+}
+
+/** The caller of a service: who they are, and their role in their home organisation. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  locale: 'nl' | 'en' | null;
+  isPlatformAdmin: boolean;
+  member: Membership | null;
+}
+
+/** The caller's membership, checked against the roles allowed to do the thing. */
+export function requireRole(actor: Actor, roles: readonly OrgRole[]): Membership {
+  if (!actor.member) {
+    throw new AppError('forbidden', 'You are not a member of an organisation');
+  }
+  if (!roles.includes(actor.member.role)) throw forbidden();
+  return actor.member;
+}
+
+export function requireMember(actor: Actor): Membership {
+  return requireRole(actor, ['org_admin', 'programme_manager', 'sponsor', 'member']);
+}
+
+export function requirePlatformAdmin(actor: Actor): void {
+  if (!actor.isPlatformAdmin) throw forbidden();
+}

@@ -1,0 +1,133 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
+import { magicLink } from 'better-auth/plugins';
+import { and, eq } from 'drizzle-orm';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import * as schema from '../db/schema.js';
+import { toLocale, type Locale } from '../i18n/locale.js';
+import type { Mailer } from '../mail/mailer.js';
+import { magicLinkMail, resetPasswordMail } from '../mail/templates.js';
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** The locale a mail to this address is written in: the user's choice, else the organisation's. */
+async function localeForEmail(db: Db, email: string): Promise<Locale> {
+  const [row] = await db
+    .select({ locale: schema.user.locale, orgLocale: schema.organisation.defaultLocale })
+    .from(schema.user)
+    .leftJoin(schema.person, eq(schema.person.userId, schema.user.id))
+    .leftJoin(schema.organisation, eq(schema.organisation.id, schema.person.organisationId))
+    .where(eq(schema.user.email, email.toLowerCase()));
+  return toLocale(row?.locale ?? row?.orgLocale, 'nl');
+}
+
+/** Only people an organisation added (or platform admins) may sign in. */
+async function maySignIn(db: Db, email: string): Promise<boolean> {
+  const [row] = await db
+    .select({ isPlatformAdmin: schema.user.isPlatformAdmin, isActive: schema.person.isActive })
+    .from(schema.user)
+    .leftJoin(schema.person, eq(schema.person.userId, schema.user.id))
+    .where(eq(schema.user.email, email.toLowerCase()));
+  return Boolean(row && (row.isPlatformAdmin || row.isActive));
+}
+
+export function createAuth(options: { config: Config; db: Db; mailer: Mailer; secret: string }) {
+  const { config, db, mailer, secret } = options;
+  return betterAuth({
+    appName: 'Klik',
+    baseURL: config.baseUrl,
+    basePath: '/api/auth',
+    secret,
+    trustedOrigins: [config.baseUrl],
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+        rateLimit: schema.rateLimit,
+      },
+    }),
+    user: {
+      additionalFields: {
+        locale: { type: 'string', required: false, input: false },
+        isPlatformAdmin: { type: 'boolean', required: false, input: false, defaultValue: false },
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 14,
+      updateAge: 60 * 60 * 24,
+    },
+    emailAndPassword: {
+      enabled: true,
+      // People are added by their organisation (import or invitation), never by signing up.
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 200,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      async sendResetPassword({ user, url }) {
+        if (!(await maySignIn(db, user.email))) return;
+        await mailer.send(resetPasswordMail(user.email, url, await localeForEmail(db, user.email)));
+      },
+    },
+    plugins: [
+      magicLink({
+        disableSignUp: true,
+        expiresIn: 15 * 60,
+        async sendMagicLink({ email, token }) {
+          // Silently do nothing for unknown or deactivated addresses: no account enumeration.
+          if (!(await maySignIn(db, email))) return;
+          const url = `${config.baseUrl}/magic-link?token=${encodeURIComponent(token)}`;
+          await mailer.send(magicLinkMail(email, url, await localeForEmail(db, email)));
+        },
+      }),
+    ],
+    databaseHooks: {
+      session: {
+        create: {
+          async before(session) {
+            const [row] = await db
+              .select({ email: schema.user.email })
+              .from(schema.user)
+              .where(eq(schema.user.id, session.userId));
+            if (!row || !(await maySignIn(db, row.email))) {
+              throw new APIError('FORBIDDEN', { message: 'This account is not active' });
+            }
+          },
+        },
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'rateLimit',
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/email': { window: 60, max: config.signInRateLimit },
+        '/sign-in/magic-link': { window: 60, max: config.signInRateLimit },
+        '/request-password-reset': { window: 60, max: config.signInRateLimit },
+      },
+    },
+    advanced: {
+      ipAddress: { ipAddressHeaders: ['x-klik-client-ip'] },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Kept for callers that need to look people up by address without better-auth. */
+export async function findUserIdByEmail(db: Db, email: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: schema.user.id })
+    .from(schema.user)
+    .where(and(eq(schema.user.email, email.toLowerCase())));
+  return row?.id ?? null;
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import * as schema from '../db/schema.js';
+import { unauthenticated } from '../errors.js';
+import { errorBody } from '../http/error-handler.js';
+import type { Auth } from './auth.js';
+import type { Actor } from './actor.js';
+
+function toHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value === undefined || key === 'x-klik-client-ip') continue;
+    headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  // The client address as Fastify resolved it (TRUST_PROXY aware): the rate limiter's key.
+  headers.set('x-klik-client-ip', request.ip);
+  return headers;
+}
+
+/** Who is calling: the signed-in user and their membership, or null. */
+export async function loadActor(auth: Auth, db: Db, request: FastifyRequest): Promise<Actor | null> {
+  const result = await auth.api.getSession({ headers: toHeaders(request) });
+  if (!result) return null;
+  const [row] = await db
+    .select({
+      userId: schema.user.id,
+      email: schema.user.email,
+      name: schema.user.name,
+      locale: schema.user.locale,
+      isPlatformAdmin: schema.user.isPlatformAdmin,
+      personId: schema.person.id,
+      organisationId: schema.person.organisationId,
+      role: schema.person.role,
+      isActive: schema.person.isActive,
+    })
+    .from(schema.user)
+    .leftJoin(schema.person, eq(schema.person.userId, schema.user.id))
+    .where(eq(schema.user.id, result.user.id));
+  if (!row) return null;
+  const member =
+    row.personId && row.organisationId && row.role && row.isActive
+      ? { personId: row.personId, organisationId: row.organisationId, role: row.role }
+      : null;
+  if (!member && !row.isPlatformAdmin) return null;
+  return {
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    locale: row.locale === 'nl' || row.locale === 'en' ? row.locale : null,
+    isPlatformAdmin: row.isPlatformAdmin,
+    member,
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/**
+ * Mounts better-auth under /api/auth and resolves the caller on every API request. Auth errors
+ * are rewritten into the API's one error shape.
+ */
+async function auth(app: FastifyInstance, opts: { auth: Auth; db: Db }) {
+  const { db } = opts;
+  const betterAuth = opts.auth;
+  app.decorateRequest('actor', null);
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    schema: { hide: true },
+    async handler(request, reply) {
+      const url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);
+      const init: RequestInit = { method: request.method, headers: toHeaders(request) };
+      if (request.method !== 'GET' && request.body !== undefined) {
+        init.body = JSON.stringify(request.body);
+      }
+      const response = await betterAuth.handler(new Request(url, init));
+      reply.status(response.status);
+      response.headers.forEach((value, key) => {
+        if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
+      });
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      const text = await response.text();
+      if (response.status >= 400) {
+        let message = response.statusText || 'Request failed';
+        let code = response.status === 429 ? 'rate_limited' : 'auth_failed';
+        try {
+          const parsed = JSON.parse(text) as { message?: string; code?: string };
+          if (parsed.message) message = parsed.message;
+          if (parsed.code && response.status !== 429) code = parsed.code.toLowerCase();
+        } catch {
+          // not JSON: keep the status text
+        }
+        if (response.status === 429) message = 'Too many attempts. Wait a minute and try again.';
+        reply.header('content-type', 'application/json; charset=utf-8');
+        return reply.send(errorBody(code, message));
+      }
+      return reply.send(text.length > 0 ? text : null);
+    },
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return;
+    request.actor = await loadActor(betterAuth, db, request);
+  });
+}
+
+/** Not encapsulated: the caller is resolved for every route of the app. */
+export const authPlugin = fp(auth, { name: 'klik-auth' });
+
+/** The signed-in caller, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}

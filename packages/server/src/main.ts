@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { DataDirLockedError } from './db/lock.js';
+import { migrateDatabase } from './db/migrate.js';
+import { demoSignIns, loadDemoDataIfEmpty } from './demo/seed.js';
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, { webDistDir: defaultWebDist });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let database;
+  try {
+    database = await openDatabase(config.database);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    console.error(`Cannot open the database: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  await migrateDatabase(database);
+
+  const app = await buildApp(config, { database });
+  const seeded = config.loadDemoData ? await loadDemoDataIfEmpty(database.db, app.auth) : false;
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      console.error('Shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
+  const lines = [
+    '',
+    `  Klik is running at ${config.baseUrl}  (${where})`,
+    config.webDistDir ? '' : '  (web app not built: API only)',
+  ];
+  if (config.loadDemoData) {
+    lines.push(seeded ? '  Demo data loaded. Demo sign-ins:' : '  Demo sign-ins:');
+    for (const s of demoSignIns) lines.push(`    ${s.role.padEnd(34)} ${s.email.padEnd(38)} ${s.password}`);
+    lines.push('  Or ask for a magic link: without SMTP_URL it lands in the outbox (platform admin → Outbox).');
+  }
+  console.log(lines.filter((l) => l !== '').join('\n') + '\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

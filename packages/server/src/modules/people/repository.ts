@@ -1,0 +1,215 @@
+import { aliasedTable, and, asc, count, eq, ilike, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { person, reportingLine, session, user } from '../../db/schema.js';
+
+export type PersonRow = typeof person.$inferSelect;
+export type NewPerson = typeof person.$inferInsert;
+
+const manager = aliasedTable(person, 'manager');
+
+export interface PersonWithManager extends PersonRow {
+  managerName: string | null;
+}
+
+function selectPeople(db: Db) {
+  return db
+    .select({
+      person,
+      managerGiven: manager.givenName,
+      managerFamily: manager.familyName,
+    })
+    .from(person)
+    .leftJoin(manager, eq(manager.id, person.managerId));
+}
+
+function toPersonWithManager(row: {
+  person: PersonRow;
+  managerGiven: string | null;
+  managerFamily: string | null;
+}): PersonWithManager {
+  return {
+    ...row.person,
+    managerName: row.managerGiven ? `${row.managerGiven} ${row.managerFamily}` : null,
+  };
+}
+
+export async function findPerson(db: Db, organisationId: string, id: string): Promise<PersonWithManager | null> {
+  const [row] = await selectPeople(db).where(and(eq(person.organisationId, organisationId), eq(person.id, id)));
+  return row ? toPersonWithManager(row) : null;
+}
+
+export async function listPeople(
+  db: Db,
+  organisationId: string,
+  query: { search?: string; department?: string; status: 'active' | 'inactive' | 'all'; limit: number; offset: number },
+): Promise<{ items: PersonWithManager[]; total: number }> {
+  const conditions: SQL[] = [eq(person.organisationId, organisationId)];
+  if (query.status !== 'all') conditions.push(eq(person.isActive, query.status === 'active'));
+  if (query.department) conditions.push(eq(person.department, query.department));
+  if (query.search) {
+    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        ilike(sql`${person.givenName} || ' ' || ${person.familyName}`, pattern),
+        ilike(person.email, pattern),
+        ilike(person.jobTitle, pattern),
+        ilike(person.department, pattern),
+        ilike(person.team, pattern),
+        ilike(person.employeeId, pattern),
+      )!,
+    );
+  }
+  const where = and(...conditions);
+  const rows = await selectPeople(db)
+    .where(where)
+    .orderBy(asc(person.familyName), asc(person.givenName), asc(person.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [total] = await db.select({ n: count() }).from(person).where(where);
+  return { items: rows.map(toPersonWithManager), total: total?.n ?? 0 };
+}
+
+export async function listDepartments(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ department: person.department })
+    .from(person)
+    .where(and(eq(person.organisationId, organisationId), isNotNull(person.department)))
+    .orderBy(asc(person.department));
+  return rows.map((r) => r.department!).filter(Boolean);
+}
+
+export async function listAllInOrganisation(db: Db, organisationId: string): Promise<PersonRow[]> {
+  return db.select().from(person).where(eq(person.organisationId, organisationId));
+}
+
+export async function findEmailsOutsideOrganisation(
+  db: Db,
+  organisationId: string,
+  emails: string[],
+): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db
+    .select({ email: user.email, organisationId: person.organisationId })
+    .from(user)
+    .leftJoin(person, eq(person.userId, user.id))
+    .where(inArray(user.email, emails));
+  return new Set(rows.filter((r) => r.organisationId !== organisationId).map((r) => r.email));
+}
+
+export async function insertUser(db: Db, values: { email: string; name: string }): Promise<string> {
+  const id = crypto.randomUUID();
+  await db.insert(user).values({ id, email: values.email, name: values.name, emailVerified: false });
+  return id;
+}
+
+export async function insertPerson(db: Db, values: NewPerson): Promise<PersonRow> {
+  const [row] = await db.insert(person).values(values).returning();
+  return row!;
+}
+
+export async function updatePerson(db: Db, organisationId: string, id: string, values: Partial<NewPerson>): Promise<void> {
+  await db
+    .update(person)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(person.organisationId, organisationId), eq(person.id, id)));
+  if (values.email !== undefined || values.givenName !== undefined || values.familyName !== undefined) {
+    const [row] = await db.select().from(person).where(eq(person.id, id));
+    if (row) {
+      await db
+        .update(user)
+        .set({ email: row.email, name: `${row.givenName} ${row.familyName}`, updatedAt: new Date() })
+        .where(eq(user.id, row.userId));
+    }
+  }
+}
+
+/** Ends every session of these people (used when they are deactivated). */
+export async function revokeSessions(db: Db, personIds: string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  const rows = await db.select({ userId: person.userId }).from(person).where(inArray(person.id, personIds));
+  if (rows.length === 0) return;
+  await db.delete(session).where(inArray(session.userId, rows.map((r) => r.userId)));
+}
+
+/**
+ * Rebuilds the organisation's closure table from the manager column in one statement. Cycles
+ * are refused before anything is written; the depth bound only guards against a bug.
+ */
+export async function rebuildReportingLines(db: Db, organisationId: string): Promise<void> {
+  await db.delete(reportingLine).where(eq(reportingLine.organisationId, organisationId));
+  await db.execute(sql`
+    insert into reporting_line (organisation_id, ancestor_id, descendant_id, depth)
+    with recursive chain (ancestor_id, descendant_id, depth) as (
+      select manager_id, id, 1 from person
+       where organisation_id = ${organisationId} and manager_id is not null
+      union all
+      select p.manager_id, c.descendant_id, c.depth + 1
+        from chain c join person p on p.id = c.ancestor_id
+       where p.manager_id is not null and c.depth < 64
+    )
+    select ${organisationId}::uuid, ancestor_id, descendant_id, min(depth) from chain
+     group by ancestor_id, descendant_id`);
+}
+
+/**
+ * Whether one of two people is in the other's reporting line within `levels` levels, either
+ * direction: a primary-key lookup on the closure table.
+ */
+export async function isInReportingLine(db: Db, a: string, b: string, levels: number): Promise<boolean> {
+  const [row] = await db
+    .select({ depth: reportingLine.depth })
+    .from(reportingLine)
+    .where(
+      and(
+        or(
+          and(eq(reportingLine.ancestorId, a), eq(reportingLine.descendantId, b)),
+          and(eq(reportingLine.ancestorId, b), eq(reportingLine.descendantId, a)),
+        ),
+        lte(reportingLine.depth, levels),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function findManagers(db: Db, personId: string) {
+  return db
+    .select({ id: person.id, givenName: person.givenName, familyName: person.familyName, depth: reportingLine.depth })
+    .from(reportingLine)
+    .innerJoin(person, eq(person.id, reportingLine.ancestorId))
+    .where(eq(reportingLine.descendantId, personId))
+    .orderBy(asc(reportingLine.depth));
+}
+
+export async function findDirectReports(db: Db, organisationId: string, personId: string) {
+  return db
+    .select({ id: person.id, givenName: person.givenName, familyName: person.familyName, jobTitle: person.jobTitle })
+    .from(person)
+    .where(and(eq(person.organisationId, organisationId), eq(person.managerId, personId), eq(person.isActive, true)))
+    .orderBy(asc(person.familyName), asc(person.givenName));
+}
+
+/** Whether making `managerId` the manager of `personId` would close a loop. */
+export async function wouldCreateCycle(db: Db, personId: string, managerId: string): Promise<boolean> {
+  if (personId === managerId) return true;
+  const [row] = await db
+    .select({ depth: reportingLine.depth })
+    .from(reportingLine)
+    .where(and(eq(reportingLine.ancestorId, personId), eq(reportingLine.descendantId, managerId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Whether any account (in any organisation) uses this address. */
+export async function isEmailInUse(db: Db, email: string): Promise<boolean> {
+  const [row] = await db.select({ id: user.id }).from(user).where(eq(user.email, email.toLowerCase())).limit(1);
+  return row !== undefined;
+}
+
+export async function isEmployeeIdInUse(db: Db, organisationId: string, employeeId: string, exceptId?: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(eq(person.organisationId, organisationId), eq(person.employeeId, employeeId)));
+  return rows.some((r) => r.id !== exceptId);
+}

@@ -1,0 +1,321 @@
+import { requireRole, type Actor, type OrgRole } from '../../auth/actor.js';
+import type { Db } from '../../db/client.js';
+import { AppError, conflict, invalidField, notFound } from '../../errors.js';
+import { toLocale } from '../../i18n/locale.js';
+import type { Mailer } from '../../mail/mailer.js';
+import { invitationMail } from '../../mail/templates.js';
+import { recordAudit } from '../audit/repository.js';
+import { findOrganisation } from '../organisations/repository.js';
+import { parsePeopleCsv, planImport, type ImportPlan, type PlannedRow } from './import-plan.js';
+import * as repo from './repository.js';
+import type {
+  CreatePersonRequest,
+  ImportPreview,
+  ImportRequest,
+  ListPeopleQuery,
+  PersonDetailResponse,
+  PersonResponse,
+  UpdatePersonRequest,
+} from './schema.js';
+
+/** Who may see and manage the people directory. */
+const directoryRoles: OrgRole[] = ['org_admin', 'programme_manager'];
+const adminRoles: OrgRole[] = ['org_admin'];
+
+export function toPerson(row: repo.PersonWithManager): PersonResponse {
+  return {
+    id: row.id,
+    email: row.email,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    name: `${row.givenName} ${row.familyName}`,
+    employeeId: row.employeeId,
+    manager: row.managerId && row.managerName ? { id: row.managerId, name: row.managerName } : null,
+    department: row.department,
+    team: row.team,
+    jobTitle: row.jobTitle,
+    location: row.location,
+    preferredLanguage: row.preferredLanguage,
+    startDate: row.startDate,
+    leaveDate: row.leaveDate,
+    role: row.role,
+    isActive: row.isActive,
+  };
+}
+
+export async function listPeople(db: Db, actor: Actor, query: ListPeopleQuery) {
+  const { organisationId } = requireRole(actor, directoryRoles);
+  const [{ items, total }, departments] = await Promise.all([
+    repo.listPeople(db, organisationId, query),
+    repo.listDepartments(db, organisationId),
+  ]);
+  return { items: items.map(toPerson), total, departments };
+}
+
+export async function getPerson(db: Db, actor: Actor, id: string): Promise<PersonDetailResponse> {
+  const { organisationId } = requireRole(actor, directoryRoles);
+  const row = await repo.findPerson(db, organisationId, id);
+  if (!row) throw notFound('Person');
+  const [managers, reports] = await Promise.all([
+    repo.findManagers(db, id),
+    repo.findDirectReports(db, organisationId, id),
+  ]);
+  return {
+    ...toPerson(row),
+    managers: managers.map((m) => ({ id: m.id, name: `${m.givenName} ${m.familyName}`, depth: m.depth })),
+    directReports: reports.map((r) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, jobTitle: r.jobTitle })),
+  };
+}
+
+export interface NewPersonInput {
+  email: string;
+  givenName: string;
+  familyName: string;
+  employeeId?: string | null;
+  managerId?: string | null;
+  department?: string | null;
+  team?: string | null;
+  jobTitle?: string | null;
+  location?: string | null;
+  preferredLanguage?: string | null;
+  startDate?: string | null;
+  leaveDate?: string | null;
+  role?: OrgRole;
+}
+
+/** Adds a person and their (password-less) account. The caller owns the transaction. */
+export async function createPerson(db: Db, organisationId: string, input: NewPersonInput): Promise<repo.PersonRow> {
+  const email = input.email.trim().toLowerCase();
+  if (await repo.isEmailInUse(db, email)) {
+    throw conflict('email: already in use', [{ field: 'body.email', message: 'already in use' }]);
+  }
+  const userId = await repo.insertUser(db, { email, name: `${input.givenName} ${input.familyName}` });
+  return repo.insertPerson(db, {
+    organisationId,
+    userId,
+    email,
+    givenName: input.givenName,
+    familyName: input.familyName,
+    employeeId: input.employeeId ?? null,
+    managerId: input.managerId ?? null,
+    department: input.department ?? null,
+    team: input.team ?? null,
+    jobTitle: input.jobTitle ?? null,
+    location: input.location ?? null,
+    preferredLanguage: input.preferredLanguage ?? null,
+    startDate: input.startDate ?? null,
+    leaveDate: input.leaveDate ?? null,
+    role: input.role ?? 'member',
+  });
+}
+
+async function checkManager(db: Db, organisationId: string, personId: string | null, managerId: string) {
+  const managerRow = await repo.findPerson(db, organisationId, managerId);
+  if (!managerRow) throw invalidField('body.managerId', 'no such person in this organisation');
+  if (!managerRow.isActive) throw invalidField('body.managerId', 'this person is deactivated');
+  if (personId && (await repo.wouldCreateCycle(db, personId, managerId))) {
+    throw new AppError('unprocessable', 'managerId: this would make a reporting-line cycle', [
+      { field: 'body.managerId', message: 'would make a reporting-line cycle' },
+    ]);
+  }
+}
+
+function checkDates(startDate: string | null | undefined, leaveDate: string | null | undefined) {
+  if (startDate && leaveDate && leaveDate < startDate) {
+    throw invalidField('body.leaveDate', 'is before the start date');
+  }
+}
+
+export async function invitePerson(
+  db: Db,
+  mailer: Mailer,
+  baseUrl: string,
+  actor: Actor,
+  input: CreatePersonRequest,
+): Promise<PersonResponse> {
+  const { organisationId } = requireRole(actor, adminRoles);
+  checkDates(input.startDate, input.leaveDate);
+  const created = await db.transaction(async (tx) => {
+    if (input.managerId) await checkManager(tx, organisationId, null, input.managerId);
+    if (await repo.isEmailInUse(tx, input.email)) {
+      throw conflict('email: a person with this email already exists', [
+        { field: 'body.email', message: 'already in use' },
+      ]);
+    }
+    if (input.employeeId && (await repo.isEmployeeIdInUse(tx, organisationId, input.employeeId))) {
+      throw conflict('employeeId: already in use', [{ field: 'body.employeeId', message: 'already in use' }]);
+    }
+    const row = await createPerson(tx, organisationId, input);
+    await repo.rebuildReportingLines(tx, organisationId);
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'person.invited',
+      subjectType: 'person',
+      subjectId: row.id,
+    });
+    return row;
+  });
+  if (input.sendInvitation) {
+    const org = await findOrganisation(db, organisationId);
+    const locale = toLocale(created.preferredLanguage ?? org?.defaultLocale);
+    const url = `${baseUrl}/sign-in?email=${encodeURIComponent(created.email)}`;
+    await mailer.send(
+      invitationMail(created.email, created.givenName, org?.name ?? 'Klik', url, locale),
+    );
+  }
+  const row = await repo.findPerson(db, organisationId, created.id);
+  return toPerson(row!);
+}
+
+export async function updatePerson(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdatePersonRequest,
+): Promise<PersonResponse> {
+  const { organisationId, personId } = requireRole(actor, adminRoles);
+  await db.transaction(async (tx) => {
+    const current = await repo.findPerson(tx, organisationId, id);
+    if (!current) throw notFound('Person');
+    if (id === personId && input.role && input.role !== 'org_admin') {
+      throw invalidField('body.role', 'you cannot take away your own admin role');
+    }
+    checkDates(
+      input.startDate === undefined ? current.startDate : input.startDate,
+      input.leaveDate === undefined ? current.leaveDate : input.leaveDate,
+    );
+    if (input.managerId) await checkManager(tx, organisationId, id, input.managerId);
+    if (input.email && input.email.toLowerCase() !== current.email) {
+      if (await repo.isEmailInUse(tx, input.email)) throw conflict('email: already in use', [{ field: 'body.email', message: 'already in use' }]);
+    }
+    if (input.employeeId && (await repo.isEmployeeIdInUse(tx, organisationId, input.employeeId, id))) {
+      throw conflict('employeeId: already in use', [{ field: 'body.employeeId', message: 'already in use' }]);
+    }
+    await repo.updatePerson(tx, organisationId, id, {
+      ...input,
+      email: input.email?.toLowerCase(),
+    });
+    if (input.managerId !== undefined) await repo.rebuildReportingLines(tx, organisationId);
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'person.updated',
+      subjectType: 'person',
+      subjectId: id,
+      details: { fields: Object.keys(input) },
+    });
+  });
+  const row = await repo.findPerson(db, organisationId, id);
+  return toPerson(row!);
+}
+
+export async function setPersonActive(db: Db, actor: Actor, id: string, isActive: boolean): Promise<PersonResponse> {
+  const { organisationId, personId } = requireRole(actor, adminRoles);
+  if (id === personId && !isActive) {
+    throw new AppError('unprocessable', 'You cannot deactivate yourself');
+  }
+  await db.transaction(async (tx) => {
+    const current = await repo.findPerson(tx, organisationId, id);
+    if (!current) throw notFound('Person');
+    await repo.updatePerson(tx, organisationId, id, { isActive });
+    if (!isActive) await repo.revokeSessions(tx, [id]);
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: isActive ? 'person.reactivated' : 'person.deactivated',
+      subjectType: 'person',
+      subjectId: id,
+    });
+  });
+  const row = await repo.findPerson(db, organisationId, id);
+  return toPerson(row!);
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function buildPlan(db: Db, organisationId: string, actor: Actor, request: ImportRequest): Promise<ImportPlan> {
+  const file = parsePeopleCsv(request.csv);
+  const existing = await repo.listAllInOrganisation(db, organisationId);
+  const emails = [...new Set(file.rows.map((r) => (r.values.email ?? '').trim().toLowerCase()).filter(Boolean))];
+  const takenEmails = await repo.findEmailsOutsideOrganisation(db, organisationId, emails);
+  return planImport(file, existing, {
+    deactivateMissing: request.deactivateMissing,
+    today: today(),
+    takenEmails,
+    protectedPersonIds: new Set(actor.member ? [actor.member.personId] : []),
+  });
+}
+
+function toPreview(plan: ImportPlan): ImportPreview {
+  return {
+    canApply: plan.errors.length === 0,
+    rows: plan.rows.map((r) => ({ line: r.line, action: r.action, email: r.email, name: r.name, changes: r.changes })),
+    missingDeactivated: plan.missingDeactivated.map((m) => ({ email: m.email, name: m.name })),
+    errors: plan.errors,
+    warnings: plan.warnings,
+    summary: plan.summary,
+  };
+}
+
+/** The dry run: nothing is written. */
+export async function previewImport(db: Db, actor: Actor, request: ImportRequest): Promise<ImportPreview> {
+  const { organisationId } = requireRole(actor, adminRoles);
+  return toPreview(await buildPlan(db, organisationId, actor, request));
+}
+
+/** Validates the file again and applies it whole, in one transaction, or not at all. */
+export async function applyImport(db: Db, actor: Actor, request: ImportRequest) {
+  const { organisationId } = requireRole(actor, adminRoles);
+  return db.transaction(async (tx) => {
+    const plan = await buildPlan(tx, organisationId, actor, request);
+    if (plan.errors.length > 0) {
+      throw new AppError(
+        'unprocessable',
+        `The file has ${plan.errors.length} error(s); nothing was imported`,
+        toPreview(plan),
+      );
+    }
+    const idOfLine = new Map<number, string>();
+    const personValues = (row: PlannedRow) => {
+      const { email: _email, givenName, familyName, ...rest } = row.values;
+      return { ...rest, email: row.email, givenName: givenName!, familyName: familyName!, isActive: row.isActive };
+    };
+    for (const row of plan.rows) {
+      if (row.action === 'add') {
+        const created = await createPerson(tx, organisationId, personValues(row));
+        if (!row.isActive) await repo.updatePerson(tx, organisationId, created.id, { isActive: false });
+        idOfLine.set(row.line, created.id);
+      } else {
+        idOfLine.set(row.line, row.personId!);
+        if (row.action === 'update' || row.action === 'deactivate') {
+          await repo.updatePerson(tx, organisationId, row.personId!, personValues(row));
+        }
+      }
+    }
+    for (const row of plan.rows) {
+      if (row.manager === undefined || !row.changes.includes('manager') && row.action !== 'add') continue;
+      const managerId =
+        row.manager === null ? null : 'personId' in row.manager ? row.manager.personId : idOfLine.get(row.manager.line)!;
+      await repo.updatePerson(tx, organisationId, idOfLine.get(row.line)!, { managerId });
+    }
+    const deactivated = [
+      ...plan.rows.filter((r) => r.action === 'deactivate').map((r) => r.personId!),
+      ...plan.missingDeactivated.map((m) => m.personId),
+    ];
+    for (const id of plan.missingDeactivated.map((m) => m.personId)) {
+      await repo.updatePerson(tx, organisationId, id, { isActive: false });
+    }
+    await repo.revokeSessions(tx, deactivated);
+    await repo.rebuildReportingLines(tx, organisationId);
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'people.imported',
+      subjectType: 'organisation',
+      subjectId: organisationId,
+      details: { summary: plan.summary, deactivateMissing: request.deactivateMissing },
+    });
+    return { applied: true as const, summary: plan.summary };
+  });
+}
