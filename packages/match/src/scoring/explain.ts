@@ -109,7 +109,10 @@ function preferenceSentence(s: Sides, menteeAsked: boolean, mentorAsked: boolean
   const viewerAsked = s.viewer === 'mentee' ? menteeAsked : mentorAsked;
   const otherAsked = s.viewer === 'mentee' ? mentorAsked : menteeAsked;
   if (viewerAsked && otherAsked) {
-    return { en: `You and ${other} asked for each other`, nl: `Jij en ${other} hebben om elkaar gevraagd` };
+    return {
+      en: `You and ${other} asked for each other`,
+      nl: `Jij en ${other} hebben om elkaar gevraagd`,
+    };
   }
   if (viewerAsked) return { en: `You asked for ${other}`, nl: `Je hebt om ${other} gevraagd` };
   return { en: `${other} asked for you`, nl: `${other} heeft om jou gevraagd` };
@@ -202,7 +205,8 @@ export function buildReasons(
           };
         } else {
           const h = Math.round((d / 60) * 10) / 10;
-          const your = viewer === 'manager' ? { en: 'Their', nl: 'Hun' } : { en: 'Your', nl: 'Jullie' };
+          const your =
+            viewer === 'manager' ? { en: 'Their', nl: 'Hun' } : { en: 'Your', nl: 'Jullie' };
           sentence = {
             en: `${your.en} time zones are only ${h} ${h === 1 ? 'hour' : 'hours'} apart`,
             nl: `${your.nl} tijdzones liggen maar ${String(h).replace('.', ',')} uur uit elkaar`,
@@ -243,20 +247,30 @@ export function buildReasons(
       case 'preference': {
         const menteeAsked = index.prefer[mentee]?.has(mentor) ?? false;
         const mentorAsked = index.prefer[mentor]?.has(mentee) ?? false;
-        if (menteeAsked) items.push({ id: index.ids[mentor], label: { nl: s.mentorName, en: s.mentorName } });
-        if (mentorAsked) items.push({ id: index.ids[mentee], label: { nl: s.menteeName, en: s.menteeName } });
+        if (menteeAsked)
+          items.push({ id: index.ids[mentor], label: { nl: s.mentorName, en: s.mentorName } });
+        if (mentorAsked)
+          items.push({ id: index.ids[mentee], label: { nl: s.menteeName, en: s.menteeName } });
         sentence = preferenceSentence(s, menteeAsked, mentorAsked);
         break;
       }
     }
     reasons.push({ code, items, contribution, sentence });
   }
-  reasons.sort((a, b) => b.contribution - a.contribution || PART_CODES.indexOf(a.code) - PART_CODES.indexOf(b.code));
+  reasons.sort(
+    (a, b) =>
+      b.contribution - a.contribution || PART_CODES.indexOf(a.code) - PART_CODES.indexOf(b.code),
+  );
   return reasons.slice(0, maxReasons);
 }
 
 /** A manager-facing sentence for an exclusion. */
-export function exclusionSentence(index: MatchIndex, code: ExclusionCode, mentee: number, mentor: number): Bilingual {
+export function exclusionSentence(
+  index: MatchIndex,
+  code: ExclusionCode,
+  mentee: number,
+  mentor: number,
+): Bilingual {
   const a = index.names[mentee];
   const b = index.names[mentor];
   switch (code) {
@@ -280,9 +294,15 @@ export function exclusionSentence(index: MatchIndex, code: ExclusionCode, mentee
       };
     }
     case 'same_team':
-      return { en: `${a} and ${b} work in the same team`, nl: `${a} en ${b} werken in hetzelfde team` };
+      return {
+        en: `${a} and ${b} work in the same team`,
+        nl: `${a} en ${b} werken in hetzelfde team`,
+      };
     case 'same_department':
-      return { en: `${a} and ${b} work in the same department`, nl: `${a} en ${b} werken op dezelfde afdeling` };
+      return {
+        en: `${a} and ${b} work in the same department`,
+        nl: `${a} en ${b} werken op dezelfde afdeling`,
+      };
     case 'competing_organisations':
       return {
         en: `${a} and ${b} work for competing organisations`,
@@ -301,7 +321,10 @@ export function exclusionSentence(index: MatchIndex, code: ExclusionCode, mentee
       };
     }
     case 'earlier_pair':
-      return { en: `${a} and ${b} were paired before`, nl: `${a} en ${b} waren eerder al gekoppeld` };
+      return {
+        en: `${a} and ${b} were paired before`,
+        nl: `${a} en ${b} waren eerder al gekoppeld`,
+      };
     case 'no_shared_language':
       return {
         en: `${a} and ${b} have no language in common`,
@@ -321,7 +344,12 @@ export function exclusionSentence(index: MatchIndex, code: ExclusionCode, mentee
 }
 
 /** Builds an {@link Exclusion} from a non-zero rule bitmask. @internal */
-export function buildExclusion(index: MatchIndex, mentee: number, mentor: number, mask: number): Exclusion {
+export function buildExclusion(
+  index: MatchIndex,
+  mentee: number,
+  mentor: number,
+  mask: number,
+): Exclusion {
   const codes = exclusionCodes(mask);
   return {
     mentee: index.ids[mentee],

@@ -49,7 +49,10 @@ export const EXCLUSION_CODES: readonly ExclusionCode[] = [
   'meeting_mode_mismatch',
   'mentor_full',
 ];
-const BIT = Object.fromEntries(EXCLUSION_CODES.map((c, i) => [c, 1 << i])) as Record<ExclusionCode, number>;
+const BIT = Object.fromEntries(EXCLUSION_CODES.map((c, i) => [c, 1 << i])) as Record<
+  ExclusionCode,
+  number
+>;
 
 const ONLINE = 1;
 const IN_PERSON = 2;
@@ -122,8 +125,13 @@ function sortedSkillArrays(
   list: { skill: string; level: number }[],
   skills: Interner,
 ): { items: Int32Array; levels: Uint8Array } {
-  const pairs = list.map((s) => [skills.get(s.skill), s.level] as const).sort((a, b) => a[0] - b[0]);
-  return { items: Int32Array.from(pairs, (p) => p[0]), levels: Uint8Array.from(pairs, (p) => p[1]) };
+  const pairs = list
+    .map((s) => [skills.get(s.skill), s.level] as const)
+    .sort((a, b) => a[0] - b[0]);
+  return {
+    items: Int32Array.from(pairs, (p) => p[0]),
+    levels: Uint8Array.from(pairs, (p) => p[1]),
+  };
 }
 
 function toIdSet(ids: string[], idToIdx: Map<string, number>): Set<number> | null {
@@ -211,11 +219,17 @@ export class MatchIndex {
   /** @internal */ readonly accA: Int32Array;
   /** @internal */ readonly accB: Int32Array;
   /** @internal */ readonly accCommon: Int32Array;
+  /** @internal */ readonly accPref: Int32Array;
   /** @internal */ readonly touchedFlag: Uint8Array;
   /** @internal */ readonly touched: Int32Array;
 
   /** @internal Use {@link buildMatchIndex}. */
-  constructor(participants: NormalizedParticipant[], rules: ProgrammeRules, labels: Labels, orgChart: { id: string; managerId?: string }[]) {
+  constructor(
+    participants: NormalizedParticipant[],
+    rules: ProgrammeRules,
+    labels: Labels,
+    orgChart: { id: string; managerId?: string }[],
+  ) {
     const n = participants.length;
     this.n = n;
     this.rules = rules;
@@ -268,7 +282,8 @@ export class MatchIndex {
     participants.forEach((p, i) => {
       if (p.organisationId !== undefined) this.org[i] = orgs.get(p.organisationId);
       const orgKey = p.organisationId ?? '';
-      if (p.team !== undefined && p.team !== '') this.teamKey[i] = teams.get(`t\u0000${orgKey}\u0000${p.team}`);
+      if (p.team !== undefined && p.team !== '')
+        this.teamKey[i] = teams.get(`t\u0000${orgKey}\u0000${p.team}`);
       if (p.department !== undefined && p.department !== '') {
         this.departmentKey[i] = teams.get(`d\u0000${orgKey}\u0000${p.department}`);
       }
@@ -282,7 +297,12 @@ export class MatchIndex {
         for (let h = from; h < to; h++) this.avail[i * AVAIL_WORDS + (h >>> 5)] |= 1 << (h & 31);
       }
       this.hasAvail[i] = p.availability.length > 0 ? 1 : 0;
-      this.mode[i] = p.meetingMode === 'online' ? ONLINE : p.meetingMode === 'in_person' ? IN_PERSON : ONLINE | IN_PERSON;
+      this.mode[i] =
+        p.meetingMode === 'online'
+          ? ONLINE
+          : p.meetingMode === 'in_person'
+            ? IN_PERSON
+            : ONLINE | IN_PERSON;
       const placeKey = p.place?.trim().toLowerCase() ?? '';
       if (placeKey !== '') {
         const before = this.places.size;
@@ -325,7 +345,9 @@ export class MatchIndex {
     const logN = Math.log(1 + Math.max(1, n));
     for (let t = 0; t < this.interests.size; t++) {
       const df = this.heldBy.start[t + 1] - this.heldBy.start[t];
-      this.interestWeight[t] = Math.round((STRENGTH_MAX * Math.log(1 + n / Math.max(1, df))) / logN);
+      this.interestWeight[t] = Math.round(
+        (STRENGTH_MAX * Math.log(1 + n / Math.max(1, df))) / logN,
+      );
     }
 
     this.prefer = participants.map((p) => toIdSet(p.preferences.prefer, this.idToIdx));
@@ -348,12 +370,15 @@ export class MatchIndex {
         managerOf[nodeOf.get(e.id)!] = e.managerId;
       }
     }
-    const parent = Int32Array.from(managerOf, (m) => (m === undefined ? -1 : (nodeOf.get(m) ?? -1)));
+    const parent = Int32Array.from(managerOf, (m) =>
+      m === undefined ? -1 : (nodeOf.get(m) ?? -1),
+    );
     this.reporting = new ReportingLines(parent);
 
     this.accA = new Int32Array(n);
     this.accB = new Int32Array(n);
     this.accCommon = new Int32Array(n);
+    this.accPref = new Int32Array(n);
     this.touchedFlag = new Uint8Array(n);
     this.touched = new Int32Array(n);
   }
@@ -432,7 +457,8 @@ export class MatchIndex {
   sharesLanguage(a: number, b: number): boolean {
     const x = this.langs[a];
     const y = this.langs[b];
-    for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) if (x[i] === y[j]) return true;
+    for (let i = 0; i < x.length; i++)
+      for (let j = 0; j < y.length; j++) if (x[i] === y[j]) return true;
     return false;
   }
 
@@ -455,13 +481,17 @@ export class MatchIndex {
 
   /** @internal */
   availabilityStrength(a: number, b: number): number {
-    return Math.min(STRENGTH_MAX, Math.floor((this.sharedHours(a, b) * STRENGTH_MAX) / AVAILABILITY_FULL_HOURS));
+    return Math.min(
+      STRENGTH_MAX,
+      Math.floor((this.sharedHours(a, b) * STRENGTH_MAX) / AVAILABILITY_FULL_HOURS),
+    );
   }
 
   /** 1000 when both can meet in person at the same place, 800 online only, 0 incompatible. @internal */
   meetingStrength(a: number, b: number): number {
     const shared = this.mode[a] & this.mode[b];
-    if ((shared & IN_PERSON) !== 0 && this.place[a] !== -1 && this.place[a] === this.place[b]) return 1000;
+    if ((shared & IN_PERSON) !== 0 && this.place[a] !== -1 && this.place[a] === this.place[b])
+      return 1000;
     return (shared & ONLINE) !== 0 ? 800 : 0;
   }
 
@@ -517,10 +547,17 @@ export class MatchIndex {
     if (mentee === mentor) m |= BIT.same_person;
     if (this.canMentee[mentee] === 0 || this.canMentor[mentor] === 0) m |= BIT.not_eligible;
     const r = this.rules;
-    if (r.reportingLineLevels > 0 && this.reporting.isWithin(mentee, mentor, r.reportingLineLevels)) {
+    if (
+      r.reportingLineLevels > 0 &&
+      this.reporting.isWithin(mentee, mentor, r.reportingLineLevels)
+    ) {
       m |= BIT.reporting_line;
     }
-    if (r.excludeSameTeam && this.teamKey[mentee] !== -1 && this.teamKey[mentee] === this.teamKey[mentor]) {
+    if (
+      r.excludeSameTeam &&
+      this.teamKey[mentee] !== -1 &&
+      this.teamKey[mentee] === this.teamKey[mentor]
+    ) {
       m |= BIT.same_team;
     }
     if (
@@ -532,15 +569,25 @@ export class MatchIndex {
     }
     const oa = this.org[mentee];
     const ob = this.org[mentor];
-    if (oa !== -1 && ob !== -1 && this.competing.size > 0 && this.competing.has(oa * this.orgCount + ob)) {
+    if (
+      oa !== -1 &&
+      ob !== -1 &&
+      this.competing.size > 0 &&
+      this.competing.has(oa * this.orgCount + ob)
+    ) {
       m |= BIT.competing_organisations;
     }
-    if (this.conflicts[mentee]?.has(mentor) || this.conflicts[mentor]?.has(mentee)) m |= BIT.declared_conflict;
+    if (this.conflicts[mentee]?.has(mentor) || this.conflicts[mentor]?.has(mentee))
+      m |= BIT.declared_conflict;
     if (this.avoid[mentee]?.has(mentor) || this.avoid[mentor]?.has(mentee)) m |= BIT.avoided;
-    if (r.excludeEarlierPairs && (this.earlier[mentee]?.has(mentor) || this.earlier[mentor]?.has(mentee))) {
+    if (
+      r.excludeEarlierPairs &&
+      (this.earlier[mentee]?.has(mentor) || this.earlier[mentor]?.has(mentee))
+    ) {
       m |= BIT.earlier_pair;
     }
-    if (r.requireSharedLanguage && !this.sharesLanguage(mentee, mentor)) m |= BIT.no_shared_language;
+    if (r.requireSharedLanguage && !this.sharesLanguage(mentee, mentor))
+      m |= BIT.no_shared_language;
     if (r.requireCompatibleMeetingMode && this.meetingStrength(mentee, mentor) === 0) {
       m |= BIT.meeting_mode_mismatch;
     }
@@ -555,22 +602,23 @@ export function exclusionCodes(mask: number): ExclusionCode[] {
 }
 
 /** Names of common languages for explanations; the pool's labels override them. */
-export const BUILTIN_LANGUAGE_LABELS: Readonly<Record<string, { nl: string; en: string }>> = Object.freeze({
-  nl: { nl: 'Nederlands', en: 'Dutch' },
-  en: { nl: 'Engels', en: 'English' },
-  de: { nl: 'Duits', en: 'German' },
-  fr: { nl: 'Frans', en: 'French' },
-  es: { nl: 'Spaans', en: 'Spanish' },
-  it: { nl: 'Italiaans', en: 'Italian' },
-  pt: { nl: 'Portugees', en: 'Portuguese' },
-  pl: { nl: 'Pools', en: 'Polish' },
-  tr: { nl: 'Turks', en: 'Turkish' },
-  ar: { nl: 'Arabisch', en: 'Arabic' },
-  zh: { nl: 'Chinees', en: 'Chinese' },
-  fy: { nl: 'Fries', en: 'Frisian' },
-  pap: { nl: 'Papiaments', en: 'Papiamento' },
-  uk: { nl: 'Oekraïens', en: 'Ukrainian' },
-});
+export const BUILTIN_LANGUAGE_LABELS: Readonly<Record<string, { nl: string; en: string }>> =
+  Object.freeze({
+    nl: { nl: 'Nederlands', en: 'Dutch' },
+    en: { nl: 'Engels', en: 'English' },
+    de: { nl: 'Duits', en: 'German' },
+    fr: { nl: 'Frans', en: 'French' },
+    es: { nl: 'Spaans', en: 'Spanish' },
+    it: { nl: 'Italiaans', en: 'Italian' },
+    pt: { nl: 'Portugees', en: 'Portuguese' },
+    pl: { nl: 'Pools', en: 'Polish' },
+    tr: { nl: 'Turks', en: 'Turkish' },
+    ar: { nl: 'Arabisch', en: 'Arabic' },
+    zh: { nl: 'Chinees', en: 'Chinese' },
+    fy: { nl: 'Fries', en: 'Frisian' },
+    pap: { nl: 'Papiaments', en: 'Papiamento' },
+    uk: { nl: 'Oekraïens', en: 'Ukrainian' },
+  });
 
 /**
  * Validates a pool and builds the index every query runs on. Throws `MatchInputError` naming each

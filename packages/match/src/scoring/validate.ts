@@ -45,7 +45,9 @@ export const DEFAULT_RULES: Readonly<ProgrammeRules> = Object.freeze({
 export class MatchInputError extends Error {
   override name = 'MatchInputError';
   constructor(readonly problems: string[]) {
-    super(problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`);
+    super(
+      problems.length === 1 ? problems[0] : `${problems.length} problems: ${problems.join('; ')}`,
+    );
   }
 }
 
@@ -168,20 +170,25 @@ function participant(
     }
     return x;
   };
-  const eligibleAs = v.eligibleAs === undefined ? undefined : stringArray(v.eligibleAs, `${path}.eligibleAs`, p, false);
+  const eligibleAs =
+    v.eligibleAs === undefined
+      ? undefined
+      : stringArray(v.eligibleAs, `${path}.eligibleAs`, p, false);
   if (eligibleAs?.some((r) => !ROLES.includes(r as Role))) {
     p.add(`${path}.eligibleAs`, 'may only contain "mentee" and "mentor"');
   }
   let prefer: string[] = [];
   let avoid: string[] = [];
   if (v.preferences !== undefined && v.preferences !== null) {
-    if (!isRecord(v.preferences)) p.add(`${path}.preferences`, 'must be an object {prefer?, avoid?}');
+    if (!isRecord(v.preferences))
+      p.add(`${path}.preferences`, 'must be an object {prefer?, avoid?}');
     else {
       prefer = stringArray(v.preferences.prefer, `${path}.preferences.prefer`, p, false);
       avoid = stringArray(v.preferences.avoid, `${path}.preferences.avoid`, p, false);
     }
   }
-  if (v.group !== undefined && typeof v.group !== 'boolean') p.add(`${path}.group`, 'must be a boolean');
+  if (v.group !== undefined && typeof v.group !== 'boolean')
+    p.add(`${path}.group`, 'must be a boolean');
   const out: NormalizedParticipant = {
     id: v.id as string,
     name: v.name as string,
@@ -221,7 +228,8 @@ function rules(v: unknown, p: Problems): ProgrammeRules {
     else {
       for (const [key, w] of Object.entries(v.weights)) {
         if (!(key in DEFAULT_WEIGHTS)) p.add(`rules.weights.${key}`, 'is not a known score part');
-        else if (!isInt(w) || w < 0 || w > 1000) p.add(`rules.weights.${key}`, 'must be an integer from 0 to 1000');
+        else if (!isInt(w) || w < 0 || w > 1000)
+          p.add(`rules.weights.${key}`, 'must be an integer from 0 to 1000');
         else weights[key as keyof ScoreWeights] = w;
       }
     }
@@ -246,10 +254,16 @@ function rules(v: unknown, p: Problems): ProgrammeRules {
   };
   const competing: [string, string][] = [];
   if (v.competingOrganisations !== undefined) {
-    if (!Array.isArray(v.competingOrganisations)) p.add('rules.competingOrganisations', 'must be an array of [orgA, orgB]');
+    if (!Array.isArray(v.competingOrganisations))
+      p.add('rules.competingOrganisations', 'must be an array of [orgA, orgB]');
     else {
       v.competingOrganisations.forEach((pair, i) => {
-        if (Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string') {
+        if (
+          Array.isArray(pair) &&
+          pair.length === 2 &&
+          typeof pair[0] === 'string' &&
+          typeof pair[1] === 'string'
+        ) {
           competing.push([pair[0], pair[1]]);
         } else p.add(`rules.competingOrganisations[${i}]`, 'must be a pair of organisation ids');
       });
@@ -263,7 +277,10 @@ function rules(v: unknown, p: Problems): ProgrammeRules {
     competingOrganisations: competing,
     excludeEarlierPairs: bool('excludeEarlierPairs', DEFAULT_RULES.excludeEarlierPairs),
     requireSharedLanguage: bool('requireSharedLanguage', DEFAULT_RULES.requireSharedLanguage),
-    requireCompatibleMeetingMode: bool('requireCompatibleMeetingMode', DEFAULT_RULES.requireCompatibleMeetingMode),
+    requireCompatibleMeetingMode: bool(
+      'requireCompatibleMeetingMode',
+      DEFAULT_RULES.requireCompatibleMeetingMode,
+    ),
     defaultCapacity: int('defaultCapacity', 0, 1000, DEFAULT_RULES.defaultCapacity),
   };
 }
@@ -299,7 +316,10 @@ export interface NormalizedPool {
  */
 export function normalizePool(input: unknown): NormalizedPool {
   const p = new Problems();
-  if (!isRecord(input)) throw new MatchInputError(['pool: must be an object {participants, rules?, labels?, orgChart?}']);
+  if (!isRecord(input))
+    throw new MatchInputError([
+      'pool: must be an object {participants, rules?, labels?, orgChart?}',
+    ]);
   const r = rules(input.rules, p);
   const participants: NormalizedParticipant[] = [];
   if (!Array.isArray(input.participants)) p.add('participants', 'must be an array');
@@ -331,7 +351,11 @@ export function normalizePool(input: unknown): NormalizedPool {
     if (!Array.isArray(input.orgChart)) p.add('orgChart', 'must be an array of {id, managerId?}');
     else {
       input.orgChart.forEach((e, i) => {
-        if (!isRecord(e) || typeof e.id !== 'string' || (e.managerId !== undefined && e.managerId !== null && typeof e.managerId !== 'string')) {
+        if (
+          !isRecord(e) ||
+          typeof e.id !== 'string' ||
+          (e.managerId !== undefined && e.managerId !== null && typeof e.managerId !== 'string')
+        ) {
           p.add(`orgChart[${i}]`, 'must be {id: string, managerId?: string}');
         } else orgChart.push({ id: e.id, managerId: (e.managerId as string | null) ?? undefined });
       });
