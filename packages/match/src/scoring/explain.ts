@@ -120,10 +120,8 @@ function preferenceSentence(s: Sides, menteeAsked: boolean, mentorAsked: boolean
 
 function skillItems(index: MatchIndex, learner: number, teacher: number): ReasonItem[] {
   const out: { item: ReasonItem; fit: number; level: number }[] = [];
-  const ws = index.wantSkills[learner];
-  const wl = index.wantLevels[learner];
-  const os = index.offerSkills[teacher];
-  const ol = index.offerLevels[teacher];
+  const { skills: ws, levels: wl } = index.wantsOf(learner);
+  const { skills: os, levels: ol } = index.offersOf(teacher);
   for (let i = 0; i < ws.length; i++) {
     for (let j = 0; j < os.length; j++) {
       if (ws[i] !== os[j]) continue;
@@ -167,8 +165,8 @@ export function buildReasons(
         sentence = helpSentence(s, false, items);
         break;
       case 'common_ground': {
-        const a = index.interestIds[mentee];
-        const b = new Set(index.interestIds[mentor]);
+        const a = index.interestsOf(mentee);
+        const b = new Set(index.interestsOf(mentor));
         const shared = [...a].filter((t) => b.has(t));
         shared.sort((x, y) => index.interestWeight[y] - index.interestWeight[x] || x - y);
         const groups = new Map<InterestKind, ReasonItem[]>();
@@ -183,8 +181,8 @@ export function buildReasons(
         break;
       }
       case 'language': {
-        const b = new Set(index.langs[mentor]);
-        items = [...index.langs[mentee]]
+        const b = new Set(index.languagesOf(mentor));
+        items = [...index.languagesOf(mentee)]
           .filter((l) => b.has(l))
           .slice(0, MAX_ITEMS)
           .map((l) => index.languages.ids[l])
@@ -196,7 +194,7 @@ export function buildReasons(
         break;
       }
       case 'time_zone': {
-        let d = Math.abs(index.offset[mentee] - index.offset[mentor]);
+        let d = Math.abs((index.offsetOf(mentee) ?? 0) - (index.offsetOf(mentor) ?? 0));
         d = Math.min(d, 1440 - d);
         if (d === 0) {
           sentence = {
@@ -230,7 +228,7 @@ export function buildReasons(
       }
       case 'meeting': {
         if (strengths[p] === STRENGTH_MAX) {
-          const name = index.placeNames[index.place[mentee]];
+          const name = index.placeNames[index.placeOf(mentee)];
           items = [{ id: name, label: { nl: name, en: name } }];
           sentence = {
             en: `${who.en} can both meet in person in ${name}`,

@@ -1,5 +1,12 @@
 import { ReportingLines } from './reporting-line.js';
-import type { ExclusionCode, Labels, MatchPool, ProgrammeRules, ScorePartCode } from './types.js';
+import type {
+  ExclusionCode,
+  Labels,
+  MatchPool,
+  ProgrammeRules,
+  Role,
+  ScorePartCode,
+} from './types.js';
 import { normalizePool } from './validate.js';
 import type { NormalizedParticipant } from './validate.js';
 
@@ -94,44 +101,53 @@ class Interner {
   }
 }
 
-/** Compressed posting lists: item → people (and their levels). */
-interface Postings {
+/** Compressed rows: `item[start[i] .. start[i+1])` belong to row i (with `level` for skills). */
+export interface Csr {
   start: Int32Array;
-  person: Int32Array;
+  item: Int32Array;
   level: Uint8Array;
 }
 
-function buildPostings(
-  nItems: number,
-  lists: { items: Int32Array; levels?: Uint8Array }[],
-): Postings {
-  const start = new Int32Array(nItems + 1);
-  for (const l of lists) for (const it of l.items) start[it + 1]++;
-  for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
-  const person = new Int32Array(start[nItems]);
-  const level = new Uint8Array(start[nItems]);
-  const fill = start.slice(0, nItems);
-  lists.forEach((l, p) => {
-    for (let j = 0; j < l.items.length; j++) {
-      const at = fill[l.items[j]]++;
-      person[at] = p;
-      level[at] = l.levels ? l.levels[j] : 0;
-    }
+/** Rows from per-row lists (each list sorted by item). */
+function buildRows(rows: { items: number[]; levels?: number[] }[]): Csr {
+  const start = new Int32Array(rows.length + 1);
+  rows.forEach((r, i) => (start[i + 1] = start[i] + r.items.length));
+  const item = new Int32Array(start[rows.length]);
+  const level = new Uint8Array(start[rows.length]);
+  rows.forEach((r, i) => {
+    item.set(r.items, start[i]);
+    if (r.levels) level.set(r.levels, start[i]);
   });
-  return { start, person, level };
+  return { start, item, level };
 }
 
-function sortedSkillArrays(
+/** Inverts person rows into posting lists: item → people (with their levels), people ascending. */
+function invert(rows: Csr, nItems: number): Csr {
+  const n = rows.start.length - 1;
+  const start = new Int32Array(nItems + 1);
+  for (let j = 0; j < rows.item.length; j++) start[rows.item[j] + 1]++;
+  for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
+  const item = new Int32Array(rows.item.length);
+  const level = new Uint8Array(rows.item.length);
+  const fill = start.slice(0, nItems);
+  for (let p = 0; p < n; p++) {
+    for (let j = rows.start[p]; j < rows.start[p + 1]; j++) {
+      const at = fill[rows.item[j]]++;
+      item[at] = p;
+      level[at] = rows.level[j];
+    }
+  }
+  return { start, item, level };
+}
+
+function sortedSkillRow(
   list: { skill: string; level: number }[],
   skills: Interner,
-): { items: Int32Array; levels: Uint8Array } {
+): { items: number[]; levels: number[] } {
   const pairs = list
     .map((s) => [skills.get(s.skill), s.level] as const)
     .sort((a, b) => a[0] - b[0]);
-  return {
-    items: Int32Array.from(pairs, (p) => p[0]),
-    levels: Uint8Array.from(pairs, (p) => p[1]),
-  };
+  return { items: pairs.map((p) => p[0]), levels: pairs.map((p) => p[1]) };
 }
 
 function toIdSet(ids: string[], idToIdx: Map<string, number>): Set<number> | null {
@@ -143,15 +159,52 @@ function toIdSet(ids: string[], idToIdx: Map<string, number>): Set<number> | nul
   return out;
 }
 
+/**
+ * Posting lists over the people who can fill one role, numbered densely (0..people.length-1)
+ * so that a request touches compact arrays. @internal
+ */
+export interface RoleLists {
+  /** Dense number → participant index. */
+  people: Int32Array;
+  wantDivisor: Int32Array;
+  /** Skill → dense numbers of people offering it (with level). */
+  offeredBy: Csr;
+  /** Skill → dense numbers of people wanting it (with level). */
+  wantedBy: Csr;
+  /** Interest → dense numbers of people holding it. */
+  heldBy: Csr;
+}
+
 /** The part strengths (0–1000) of one pair, in {@link PART_CODES} order. */
 export type PartStrengths = Int32Array;
+
+// Packed per-person record: the fields every pair check reads, in one 64-byte stride.
+const STRIDE = 16;
+const R_LANG = 0;
+const R_OFFSET = 1;
+const R_MODE = 2;
+const R_PLACE = 3;
+const R_AVAIL = 4; // 6 words
+const R_ORG = 10;
+const R_TEAM = 11;
+const R_DEPT = 12;
+const R_FLAGS = 13;
+const R_REMAINING = 14;
+const F_CONFLICTS = 4;
+const F_AVOID = 8;
+const F_EARLIER = 16;
+const F_PREFER = 32;
+const F_LANG_OVERFLOW = 64;
+const NO_OFFSET = -1_000_000;
+/** Languages with an interned id below this fit the bitmask; others use the row lists. */
+const LANG_BITS = 31;
 
 /**
  * A one-off index over a programme's pool: interned skills and interests, inverted indexes
  * (skill → people offering / wanting it, interest → people holding it), IDF weights of interests,
- * availability bitsets and reporting-line intervals. Build it once per pool (and rebuild when the
- * pool changes); then {@link findSuggestions}, {@link buildCandidatePairs} and
- * {@link evaluatePair} answer from it.
+ * availability bitsets and reporting-line intervals, packed in typed arrays. Build it once per
+ * pool (and rebuild when the pool changes); then {@link findSuggestions},
+ * {@link buildCandidatePairs} and {@link evaluatePair} answer from it.
  *
  * Not safe for concurrent use from several threads (it owns scratch buffers); one index per
  * worker.
@@ -166,6 +219,8 @@ export class MatchIndex {
   readonly labels: Labels;
   readonly ids: string[];
   readonly names: string[];
+  /** Highest possible score under the programme's weights. */
+  readonly maxScore: number;
   /** @internal */ readonly nameLower: string[];
   /** @internal */ readonly idToIdx: Map<string, number>;
   /** @internal */ readonly idHash: Uint32Array;
@@ -174,29 +229,18 @@ export class MatchIndex {
   /** @internal */ readonly languages = new Interner();
   /** @internal */ readonly places = new Interner();
   /** @internal */ readonly placeNames: string[] = [];
-  /** @internal */ readonly org: Int32Array;
-  /** @internal */ readonly teamKey: Int32Array;
-  /** @internal */ readonly departmentKey: Int32Array;
+  /** @internal */ readonly rec: Int32Array;
   /** @internal */ readonly competing = new Set<number>();
   /** @internal */ readonly orgCount: number;
-  /** @internal */ readonly langs: Int32Array[];
-  /** @internal */ readonly hasOffset: Uint8Array;
-  /** @internal */ readonly offset: Int32Array;
-  /** @internal */ readonly avail: Int32Array;
-  /** @internal */ readonly hasAvail: Uint8Array;
-  /** @internal */ readonly mode: Uint8Array;
-  /** @internal */ readonly place: Int32Array;
-  /** @internal */ readonly offerSkills: Int32Array[];
-  /** @internal */ readonly offerLevels: Uint8Array[];
-  /** @internal */ readonly wantSkills: Int32Array[];
-  /** @internal */ readonly wantLevels: Uint8Array[];
-  /** Divisor of the learning sum when this person is the learner: min(#wants, 3), at least 1. */
-  /** @internal */ readonly wantDivisor: Int32Array;
-  /** @internal */ readonly interestIds: Int32Array[];
+  /** @internal Person rows. */ readonly offers: Csr;
+  /** @internal */ readonly wants: Csr;
+  /** @internal */ readonly interestRows: Csr;
+  /** @internal */ readonly langRows: Csr;
+  /** @internal Posting lists over the people who can fill each role. */
+  readonly byRole: Record<Role, RoleLists>;
+  /** @internal Divisor of the learning sum with this person as learner: min(#wants, 3) ≥ 1. */
+  readonly wantDivisor: Int32Array;
   /** @internal */ readonly interestWeight: Int32Array;
-  /** @internal */ readonly offeredBy: Postings;
-  /** @internal */ readonly wantedBy: Postings;
-  /** @internal */ readonly heldBy: Postings;
   /** @internal */ readonly capacity: Int32Array;
   /** @internal */ readonly remaining: Int32Array;
   /** @internal */ readonly pending: Int32Array;
@@ -209,19 +253,11 @@ export class MatchIndex {
   /** @internal */ readonly conflicts: (Set<number> | null)[];
   /** @internal */ readonly earlier: (Set<number> | null)[];
   /** @internal */ readonly reporting: ReportingLines;
-  /** Highest possible score under the programme's weights. */
-  readonly maxScore: number;
-  /** Highest possible sum of the practical parts (language, time zone, availability, meeting). */
-  /** @internal */ readonly practicalMax: number;
+  /** @internal Highest possible sum of the practical parts. */ readonly practicalMax: number;
   /** @internal */ readonly w: Int32Array;
-
-  // Scratch buffers reused by every request (single-threaded).
-  /** @internal */ readonly accA: Int32Array;
-  /** @internal */ readonly accB: Int32Array;
-  /** @internal */ readonly accCommon: Int32Array;
-  /** @internal */ readonly accPref: Int32Array;
+  /** @internal Scratch: per candidate [viewer learns, candidate learns, common ground, preference]. */
+  readonly acc: Int32Array;
   /** @internal */ readonly touchedFlag: Uint8Array;
-  /** @internal */ readonly touched: Int32Array;
 
   /** @internal Use {@link buildMatchIndex}. */
   constructor(
@@ -255,76 +291,71 @@ export class MatchIndex {
 
     const orgs = new Interner();
     const teams = new Interner();
-    this.org = new Int32Array(n).fill(-1);
-    this.teamKey = new Int32Array(n).fill(-1);
-    this.departmentKey = new Int32Array(n).fill(-1);
-    this.langs = [];
-    this.hasOffset = new Uint8Array(n);
-    this.offset = new Int32Array(n);
-    this.avail = new Int32Array(n * AVAIL_WORDS);
-    this.hasAvail = new Uint8Array(n);
-    this.mode = new Uint8Array(n);
-    this.place = new Int32Array(n).fill(-1);
-    this.offerSkills = [];
-    this.offerLevels = [];
-    this.wantSkills = [];
-    this.wantLevels = [];
+    const rec = (this.rec = new Int32Array(n * STRIDE));
     this.wantDivisor = new Int32Array(n);
-    this.interestIds = [];
     this.capacity = new Int32Array(n);
     this.remaining = new Int32Array(n);
     this.pending = new Int32Array(n);
     this.group = new Uint8Array(n);
     this.canMentee = new Uint8Array(n);
     this.canMentor = new Uint8Array(n);
-    const offersLists: { items: Int32Array; levels: Uint8Array }[] = [];
-    const wantsLists: { items: Int32Array; levels: Uint8Array }[] = [];
+    const offerRows: { items: number[]; levels: number[] }[] = [];
+    const wantRows: { items: number[]; levels: number[] }[] = [];
+    const interestRows: { items: number[] }[] = [];
+    const langRows: { items: number[] }[] = [];
     participants.forEach((p, i) => {
-      if (p.organisationId !== undefined) this.org[i] = orgs.get(p.organisationId);
+      const r = i * STRIDE;
+      rec[r + R_ORG] = p.organisationId !== undefined ? orgs.get(p.organisationId) : -1;
       const orgKey = p.organisationId ?? '';
-      if (p.team !== undefined && p.team !== '')
-        this.teamKey[i] = teams.get(`t\u0000${orgKey}\u0000${p.team}`);
-      if (p.department !== undefined && p.department !== '') {
-        this.departmentKey[i] = teams.get(`d\u0000${orgKey}\u0000${p.department}`);
+      rec[r + R_TEAM] =
+        p.team !== undefined && p.team !== '' ? teams.get(`t\u0000${orgKey}\u0000${p.team}`) : -1;
+      rec[r + R_DEPT] =
+        p.department !== undefined && p.department !== ''
+          ? teams.get(`d\u0000${orgKey}\u0000${p.department}`)
+          : -1;
+      let flags = 0;
+      const langs = p.languages.map((l) => this.languages.get(l)).sort((x, y) => x - y);
+      langRows.push({ items: langs });
+      let mask = 0;
+      for (const l of langs) {
+        if (l < LANG_BITS) mask |= 1 << l;
+        else flags |= F_LANG_OVERFLOW;
       }
-      this.langs.push(Int32Array.from(p.languages.map((l) => this.languages.get(l))).sort());
-      if (p.utcOffsetMinutes !== undefined) {
-        this.hasOffset[i] = 1;
-        this.offset[i] = p.utcOffsetMinutes;
-      }
+      rec[r + R_LANG] = mask;
+      rec[r + R_OFFSET] = p.utcOffsetMinutes ?? NO_OFFSET;
       for (const slot of p.availability) {
         const [from, to] = typeof slot === 'number' ? [slot, slot + 1] : slot;
-        for (let h = from; h < to; h++) this.avail[i * AVAIL_WORDS + (h >>> 5)] |= 1 << (h & 31);
+        for (let h = from; h < to; h++) rec[r + R_AVAIL + (h >>> 5)] |= 1 << (h & 31);
       }
-      this.hasAvail[i] = p.availability.length > 0 ? 1 : 0;
-      this.mode[i] =
+      rec[r + R_MODE] =
         p.meetingMode === 'online'
           ? ONLINE
           : p.meetingMode === 'in_person'
             ? IN_PERSON
             : ONLINE | IN_PERSON;
       const placeKey = p.place?.trim().toLowerCase() ?? '';
+      rec[r + R_PLACE] = -1;
       if (placeKey !== '') {
         const before = this.places.size;
-        this.place[i] = this.places.get(placeKey);
+        rec[r + R_PLACE] = this.places.get(placeKey);
         if (this.places.size > before) this.placeNames.push(p.place!.trim());
       }
-      const offers = sortedSkillArrays(p.offers, this.skills);
-      const wants = sortedSkillArrays(p.wants, this.skills);
-      offersLists.push(offers);
-      wantsLists.push(wants);
-      this.offerSkills.push(offers.items);
-      this.offerLevels.push(offers.levels);
-      this.wantSkills.push(wants.items);
-      this.wantLevels.push(wants.levels);
+      const offers = sortedSkillRow(p.offers, this.skills);
+      const wants = sortedSkillRow(p.wants, this.skills);
+      offerRows.push(offers);
+      wantRows.push(wants);
       this.wantDivisor[i] = Math.max(1, Math.min(LEARNING_FULL_SKILLS, wants.items.length));
-      this.interestIds.push(Int32Array.from(p.interests.map((t) => this.interests.get(t))).sort());
+      interestRows.push({
+        items: p.interests.map((t) => this.interests.get(t)).sort((x, y) => x - y),
+      });
       this.capacity[i] = p.capacity;
       this.remaining[i] = p.capacity - p.activeMentees;
+      rec[r + R_REMAINING] = this.remaining[i];
       this.pending[i] = p.pendingRequests;
       this.group[i] = p.group ? 1 : 0;
       this.canMentee[i] = p.eligibleAs.includes('mentee') ? 1 : 0;
       this.canMentor[i] = p.eligibleAs.includes('mentor') ? 1 : 0;
+      rec[r + R_FLAGS] = flags;
     });
     this.orgCount = Math.max(1, orgs.size + rules.competingOrganisations.length * 2);
     for (const [a, b] of rules.competingOrganisations) {
@@ -334,17 +365,37 @@ export class MatchIndex {
       this.competing.add(y * this.orgCount + x);
     }
 
-    this.offeredBy = buildPostings(this.skills.size, offersLists);
-    this.wantedBy = buildPostings(this.skills.size, wantsLists);
-    this.heldBy = buildPostings(
-      this.interests.size,
-      this.interestIds.map((items) => ({ items })),
-    );
-    // IDF, smoothed so that tiny pools still count shared items: ln(1 + N/df) / ln(1 + N).
+    this.offers = buildRows(offerRows);
+    this.wants = buildRows(wantRows);
+    this.interestRows = buildRows(interestRows);
+    this.langRows = buildRows(langRows);
+    const roleLists = (eligible: Uint8Array): RoleLists => {
+      const people: number[] = [];
+      for (let i = 0; i < n; i++) if (eligible[i] === 1) people.push(i);
+      const sub = (rows: Csr) => {
+        const picked = people.map((p) => ({
+          items: Array.from(rows.item.subarray(rows.start[p], rows.start[p + 1])),
+          levels: Array.from(rows.level.subarray(rows.start[p], rows.start[p + 1])),
+        }));
+        return buildRows(picked);
+      };
+      return {
+        people: Int32Array.from(people),
+        wantDivisor: Int32Array.from(people, (p) => this.wantDivisor[p]),
+        offeredBy: invert(sub(this.offers), this.skills.size),
+        wantedBy: invert(sub(this.wants), this.skills.size),
+        heldBy: invert(sub(this.interestRows), this.interests.size),
+      };
+    };
+    this.byRole = { mentee: roleLists(this.canMentee), mentor: roleLists(this.canMentor) };
+    // IDF over the whole pool, smoothed so that tiny pools still count shared items:
+    // ln(1 + N/df) / ln(1 + N).
+    const dfs = new Int32Array(this.interests.size);
+    for (const t of this.interestRows.item) dfs[t]++;
     this.interestWeight = new Int32Array(this.interests.size);
     const logN = Math.log(1 + Math.max(1, n));
     for (let t = 0; t < this.interests.size; t++) {
-      const df = this.heldBy.start[t + 1] - this.heldBy.start[t];
+      const df = dfs[t];
       this.interestWeight[t] = Math.round(
         (STRENGTH_MAX * Math.log(1 + n / Math.max(1, df))) / logN,
       );
@@ -355,19 +406,27 @@ export class MatchIndex {
     this.conflicts = participants.map((p) => toIdSet(p.conflicts, this.idToIdx));
     this.earlier = participants.map((p) => toIdSet(p.earlierPartners, this.idToIdx));
     this.preferredBy = participants.map(() => []);
-    this.prefer.forEach((set, i) => {
-      if (set) for (const j of set) this.preferredBy[j].push(i);
-    });
+    for (let i = 0; i < n; i++) {
+      const r = i * STRIDE + R_FLAGS;
+      if (this.prefer[i]) {
+        rec[r] |= F_PREFER;
+        for (const j of this.prefer[i]!) this.preferredBy[j].push(i);
+      }
+      if (this.avoid[i]) rec[r] |= F_AVOID;
+      if (this.conflicts[i]) rec[r] |= F_CONFLICTS;
+      if (this.earlier[i]) rec[r] |= F_EARLIER;
+    }
 
     // Reporting lines over participants plus org-chart-only people.
     const nodeOf = new Map(this.idToIdx);
     const managerOf: (string | undefined)[] = participants.map((p) => p.managerId);
     for (const e of orgChart) {
-      if (!nodeOf.has(e.id)) {
+      const at = nodeOf.get(e.id);
+      if (at === undefined) {
         nodeOf.set(e.id, managerOf.length);
         managerOf.push(e.managerId);
-      } else if (managerOf[nodeOf.get(e.id)!] === undefined) {
-        managerOf[nodeOf.get(e.id)!] = e.managerId;
+      } else if (managerOf[at] === undefined) {
+        managerOf[at] = e.managerId;
       }
     }
     const parent = Int32Array.from(managerOf, (m) =>
@@ -375,12 +434,9 @@ export class MatchIndex {
     );
     this.reporting = new ReportingLines(parent);
 
-    this.accA = new Int32Array(n);
-    this.accB = new Int32Array(n);
-    this.accCommon = new Int32Array(n);
-    this.accPref = new Int32Array(n);
-    this.touchedFlag = new Uint8Array(n);
-    this.touched = new Int32Array(n);
+    const dense = Math.max(this.byRole.mentee.people.length, this.byRole.mentor.people.length, 1);
+    this.acc = new Int32Array(dense * 4);
+    this.touchedFlag = new Uint8Array(dense);
   }
 
   /** Index of a participant id, or -1. */
@@ -394,18 +450,67 @@ export class MatchIndex {
     return l ? { nl: l.nl, en: l.en } : { nl: id, en: id };
   }
 
+  /** @internal Skill ids and levels a person offers (sorted by id). */
+  offersOf(i: number): { skills: Int32Array; levels: Uint8Array } {
+    const { start, item, level } = this.offers;
+    return {
+      skills: item.subarray(start[i], start[i + 1]),
+      levels: level.subarray(start[i], start[i + 1]),
+    };
+  }
+
+  /** @internal Skill ids and levels a person wants (sorted by id). */
+  wantsOf(i: number): { skills: Int32Array; levels: Uint8Array } {
+    const { start, item, level } = this.wants;
+    return {
+      skills: item.subarray(start[i], start[i + 1]),
+      levels: level.subarray(start[i], start[i + 1]),
+    };
+  }
+
+  /** @internal Interest ids (sorted). */
+  interestsOf(i: number): Int32Array {
+    return this.interestRows.item.subarray(
+      this.interestRows.start[i],
+      this.interestRows.start[i + 1],
+    );
+  }
+
+  /** @internal Language ids (sorted). */
+  languagesOf(i: number): Int32Array {
+    return this.langRows.item.subarray(this.langRows.start[i], this.langRows.start[i + 1]);
+  }
+
+  /** @internal UTC offset in minutes, or null when unknown. */
+  offsetOf(i: number): number | null {
+    const o = this.rec[i * STRIDE + R_OFFSET];
+    return o === NO_OFFSET ? null : o;
+  }
+
+  /** @internal Interned place id, or -1. */
+  placeOf(i: number): number {
+    return this.rec[i * STRIDE + R_PLACE];
+  }
+
+  /** @internal Meeting mode bits (1 online, 2 in person). */
+  modeOf(i: number): number {
+    return this.rec[i * STRIDE + R_MODE];
+  }
+
   // ---- learning, common ground: reference (merge-based) computations -------------------------
 
   /** Sum of per-skill fits: what `learner` wants that `teacher` offers. @internal */
   learningSum(learner: number, teacher: number): number {
-    const ws = this.wantSkills[learner];
-    const wl = this.wantLevels[learner];
-    const os = this.offerSkills[teacher];
-    const ol = this.offerLevels[teacher];
-    let i = 0;
-    let j = 0;
+    const ws = this.wants.item;
+    const wl = this.wants.level;
+    const os = this.offers.item;
+    const ol = this.offers.level;
+    let i = this.wants.start[learner];
+    const iEnd = this.wants.start[learner + 1];
+    let j = this.offers.start[teacher];
+    const jEnd = this.offers.start[teacher + 1];
     let sum = 0;
-    while (i < ws.length && j < os.length) {
+    while (i < iEnd && j < jEnd) {
       if (ws[i] < os[j]) i++;
       else if (ws[i] > os[j]) j++;
       else {
@@ -429,16 +534,17 @@ export class MatchIndex {
 
   /** Sum of IDF weights of shared interests. @internal */
   commonSum(a: number, b: number): number {
-    const x = this.interestIds[a];
-    const y = this.interestIds[b];
-    let i = 0;
-    let j = 0;
+    const { start, item } = this.interestRows;
+    let i = start[a];
+    const iEnd = start[a + 1];
+    let j = start[b];
+    const jEnd = start[b + 1];
     let sum = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] < y[j]) i++;
-      else if (x[i] > y[j]) j++;
+    while (i < iEnd && j < jEnd) {
+      if (item[i] < item[j]) i++;
+      else if (item[i] > item[j]) j++;
       else {
-        sum += this.interestWeight[x[i]];
+        sum += this.interestWeight[item[i]];
         i++;
         j++;
       }
@@ -455,8 +561,13 @@ export class MatchIndex {
 
   /** @internal */
   sharesLanguage(a: number, b: number): boolean {
-    const x = this.langs[a];
-    const y = this.langs[b];
+    const rec = this.rec;
+    const ra = a * STRIDE;
+    const rb = b * STRIDE;
+    if ((rec[ra + R_LANG] & rec[rb + R_LANG]) !== 0) return true;
+    if ((rec[ra + R_FLAGS] & rec[rb + R_FLAGS] & F_LANG_OVERFLOW) === 0) return false;
+    const x = this.languagesOf(a);
+    const y = this.languagesOf(b);
     for (let i = 0; i < x.length; i++)
       for (let j = 0; j < y.length; j++) if (x[i] === y[j]) return true;
     return false;
@@ -464,18 +575,21 @@ export class MatchIndex {
 
   /** @internal */
   timeZoneStrength(a: number, b: number): number {
-    if (this.hasOffset[a] === 0 || this.hasOffset[b] === 0) return 0;
-    let d = Math.abs(this.offset[a] - this.offset[b]);
+    const oa = this.rec[a * STRIDE + R_OFFSET];
+    const ob = this.rec[b * STRIDE + R_OFFSET];
+    if (oa === NO_OFFSET || ob === NO_OFFSET) return 0;
+    let d = Math.abs(oa - ob);
     d = Math.min(d, 1440 - d);
     return Math.max(0, STRENGTH_MAX - Math.floor((d * STRENGTH_MAX) / TIME_ZONE_ZERO_MINUTES));
   }
 
   /** Shared weekly hours. @internal */
   sharedHours(a: number, b: number): number {
+    const rec = this.rec;
+    const x = a * STRIDE + R_AVAIL;
+    const y = b * STRIDE + R_AVAIL;
     let h = 0;
-    const x = a * AVAIL_WORDS;
-    const y = b * AVAIL_WORDS;
-    for (let k = 0; k < AVAIL_WORDS; k++) h += popcount(this.avail[x + k] & this.avail[y + k]);
+    for (let k = 0; k < AVAIL_WORDS; k++) h += popcount(rec[x + k] & rec[y + k]);
     return h;
   }
 
@@ -489,9 +603,12 @@ export class MatchIndex {
 
   /** 1000 when both can meet in person at the same place, 800 online only, 0 incompatible. @internal */
   meetingStrength(a: number, b: number): number {
-    const shared = this.mode[a] & this.mode[b];
-    if ((shared & IN_PERSON) !== 0 && this.place[a] !== -1 && this.place[a] === this.place[b])
-      return 1000;
+    const rec = this.rec;
+    const ra = a * STRIDE;
+    const rb = b * STRIDE;
+    const shared = rec[ra + R_MODE] & rec[rb + R_MODE];
+    const pa = rec[ra + R_PLACE];
+    if ((shared & IN_PERSON) !== 0 && pa !== -1 && pa === rec[rb + R_PLACE]) return 1000;
     return (shared & ONLINE) !== 0 ? 800 : 0;
   }
 
@@ -539,49 +656,59 @@ export class MatchIndex {
 
   /**
    * Bitmask of the hard rules (mentee, mentor) breaks, bits in {@link EXCLUSION_CODES} order;
-   * 0 means allowed. `checkCapacity` adds the `mentor_full` rule. O(1) apart from set lookups.
+   * 0 means allowed. `checkCapacity` adds the `mentor_full` rule. O(1) apart from set lookups,
+   * which only happen for people who declared conflicts, avoidances or earlier partners.
    * @internal
    */
   exclusionMask(mentee: number, mentor: number, checkCapacity: boolean): number {
+    const rec = this.rec;
+    const ra = mentee * STRIDE;
+    const rb = mentor * STRIDE;
+    const r = this.rules;
     let m = 0;
     if (mentee === mentor) m |= BIT.same_person;
     if (this.canMentee[mentee] === 0 || this.canMentor[mentor] === 0) m |= BIT.not_eligible;
-    const r = this.rules;
     if (
       r.reportingLineLevels > 0 &&
       this.reporting.isWithin(mentee, mentor, r.reportingLineLevels)
     ) {
       m |= BIT.reporting_line;
     }
-    if (
-      r.excludeSameTeam &&
-      this.teamKey[mentee] !== -1 &&
-      this.teamKey[mentee] === this.teamKey[mentor]
-    ) {
+    if (r.excludeSameTeam && rec[ra + R_TEAM] !== -1 && rec[ra + R_TEAM] === rec[rb + R_TEAM])
       m |= BIT.same_team;
-    }
     if (
       r.excludeSameDepartment &&
-      this.departmentKey[mentee] !== -1 &&
-      this.departmentKey[mentee] === this.departmentKey[mentor]
+      rec[ra + R_DEPT] !== -1 &&
+      rec[ra + R_DEPT] === rec[rb + R_DEPT]
     ) {
       m |= BIT.same_department;
     }
-    const oa = this.org[mentee];
-    const ob = this.org[mentor];
+    const oa = rec[ra + R_ORG];
+    const ob = rec[rb + R_ORG];
     if (
+      this.competing.size > 0 &&
       oa !== -1 &&
       ob !== -1 &&
-      this.competing.size > 0 &&
       this.competing.has(oa * this.orgCount + ob)
     ) {
       m |= BIT.competing_organisations;
     }
-    if (this.conflicts[mentee]?.has(mentor) || this.conflicts[mentor]?.has(mentee))
+    const flags = rec[ra + R_FLAGS] | rec[rb + R_FLAGS];
+    if (
+      (flags & F_CONFLICTS) !== 0 &&
+      (this.conflicts[mentee]?.has(mentor) || this.conflicts[mentor]?.has(mentee))
+    ) {
       m |= BIT.declared_conflict;
-    if (this.avoid[mentee]?.has(mentor) || this.avoid[mentor]?.has(mentee)) m |= BIT.avoided;
+    }
+    if (
+      (flags & F_AVOID) !== 0 &&
+      (this.avoid[mentee]?.has(mentor) || this.avoid[mentor]?.has(mentee))
+    ) {
+      m |= BIT.avoided;
+    }
     if (
       r.excludeEarlierPairs &&
+      (flags & F_EARLIER) !== 0 &&
       (this.earlier[mentee]?.has(mentor) || this.earlier[mentor]?.has(mentee))
     ) {
       m |= BIT.earlier_pair;
@@ -591,8 +718,13 @@ export class MatchIndex {
     if (r.requireCompatibleMeetingMode && this.meetingStrength(mentee, mentor) === 0) {
       m |= BIT.meeting_mode_mismatch;
     }
-    if (checkCapacity && this.remaining[mentor] <= 0) m |= BIT.mentor_full;
+    if (checkCapacity && rec[rb + R_REMAINING] <= 0) m |= BIT.mentor_full;
     return m;
+  }
+
+  /** True when (a, b) has a stated preference either way (cheap flag test first). @internal */
+  hasPreferenceFlag(a: number, b: number): boolean {
+    return ((this.rec[a * STRIDE + R_FLAGS] | this.rec[b * STRIDE + R_FLAGS]) & F_PREFER) !== 0;
   }
 }
 

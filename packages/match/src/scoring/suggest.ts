@@ -1,6 +1,12 @@
 import { buildExclusion, buildReasons } from './explain.js';
 import type { MatchIndex } from './match-index.js';
-import { COMMON_GROUND_FULL, PART_CODES, STRENGTH_MAX, hashString, levelGapFit } from './match-index.js';
+import {
+  COMMON_GROUND_FULL,
+  PART_CODES,
+  STRENGTH_MAX,
+  hashString,
+  levelGapFit,
+} from './match-index.js';
 import type { Exclusion, MeetingMode, Reason, Role, ScorePartCode } from './types.js';
 import { MatchInputError } from './validate.js';
 
@@ -187,12 +193,12 @@ function makePlan(index: MatchIndex, request: SuggestRequest): Plan {
   if (f.language !== undefined) {
     const l = index.languages.find(f.language);
     if (l === -1) impossible = true;
-    tests.push((c) => index.langs[c].includes(l));
+    tests.push((c) => index.languagesOf(c).includes(l));
   }
   if (f.place !== undefined) {
     const pl = index.places.find(f.place.trim().toLowerCase());
     if (pl === -1) impossible = true;
-    tests.push((c) => index.place[c] === pl);
+    tests.push((c) => index.placeOf(c) === pl);
   }
   if (f.meetingMode !== undefined) {
     const bits =
@@ -201,14 +207,14 @@ function makePlan(index: MatchIndex, request: SuggestRequest): Plan {
         : f.meetingMode === 'in_person'
           ? IN_PERSON
           : ONLINE | IN_PERSON;
-    tests.push((c) => (index.mode[c] & bits) !== 0);
+    tests.push((c) => (index.modeOf(c) & bits) !== 0);
   }
   const lookingForMentors = request.role === 'mentee';
-  const skillsOf = lookingForMentors ? index.offerSkills : index.wantSkills;
+  const skillsOf = (c: number) => (lookingForMentors ? index.offersOf(c) : index.wantsOf(c)).skills;
   if (f.skill !== undefined) {
     const s = index.skills.find(f.skill);
     if (s === -1) impossible = true;
-    tests.push((c) => skillsOf[c].includes(s));
+    tests.push((c) => skillsOf(c).includes(s));
   }
   if (f.search !== undefined && f.search.trim() !== '') {
     const q = f.search.trim().toLowerCase();
@@ -217,9 +223,9 @@ function makePlan(index: MatchIndex, request: SuggestRequest): Plan {
     const texts = cache;
     tests.push((c) => {
       if (index.nameLower[c].includes(q)) return true;
-      for (const s of skillsOf[c])
+      for (const s of skillsOf(c))
         if (searchText(index, texts, index.skills.ids[s]).includes(q)) return true;
-      for (const t of index.interestIds[c])
+      for (const t of index.interestsOf(c))
         if (searchText(index, texts, index.interests.ids[t]).includes(q)) return true;
       return false;
     });
@@ -273,6 +279,13 @@ class TopK {
   get worstKey(): number {
     return this.items[this.items.length - 1].key;
   }
+  /** Whether a candidate with this key, score and index would enter the list. */
+  wouldTake(key: number, score: number, idx: number): boolean {
+    return (
+      this.items.length < this.k ||
+      this.better({ idx, score, key }, this.items[this.items.length - 1])
+    );
+  }
   offer(r: Ranked): void {
     const items = this.items;
     if (items.length >= this.k && !this.better(r, items[items.length - 1])) return;
@@ -324,51 +337,51 @@ function admit(plan: Plan, c: number, out: Collector): boolean {
  */
 export function rankCandidates(plan: Plan): Collector {
   const { index, viewer: v } = plan;
-  const out: Collector = { top: new TopK(plan.k, index.ids), exclusions: [], scored: 0, fullScan: false };
+  const out: Collector = {
+    top: new TopK(plan.k, index.ids),
+    exclusions: [],
+    scored: 0,
+    fullScan: false,
+  };
   if (plan.impossible) return out;
-  const { accA, accB, accCommon, accPref, touchedFlag, touched } = index;
-  let nt = 0;
+  const { acc, touchedFlag } = index;
+  const asMentee = plan.role === 'mentee';
+  // Candidates fill the other role; their posting lists use dense numbers d (person = people[d]).
+  const lists = asMentee ? index.byRole.mentor : index.byRole.mentee;
   const fit = FIT;
-  // accA[c]: what the viewer wants that c offers; accB[c]: what c wants that the viewer offers.
+  // acc[4d]: what the viewer wants that d offers; acc[4d+1]: what d wants that the viewer offers;
+  // acc[4d+2]: IDF weight of light shared interests; acc[4d+3]: stated preferences.
   {
-    const { start, person, level } = index.offeredBy;
-    const ws = index.wantSkills[v];
-    const wl = index.wantLevels[v];
+    const { start, item: dense, level } = lists.offeredBy;
+    const { skills: ws, levels: wl } = index.wantsOf(v);
     for (let i = 0; i < ws.length; i++) {
       const base = 4 - wl[i];
       for (let j = start[ws[i]], end = start[ws[i] + 1]; j < end; j++) {
-        const c = person[j];
-        accA[c] += fit[level[j] + base];
-        if (touchedFlag[c] === 0) {
-          touchedFlag[c] = 1;
-          touched[nt++] = c;
-        }
+        const d = dense[j];
+        acc[d << 2] += fit[level[j] + base];
+        touchedFlag[d] = 1;
       }
     }
   }
   {
-    const { start, person, level } = index.wantedBy;
-    const os = index.offerSkills[v];
-    const ol = index.offerLevels[v];
+    const { start, item: dense, level } = lists.wantedBy;
+    const { skills: os, levels: ol } = index.offersOf(v);
     for (let i = 0; i < os.length; i++) {
       const base = ol[i] + 4;
       for (let j = start[os[i]], end = start[os[i] + 1]; j < end; j++) {
-        const c = person[j];
-        accB[c] += fit[base - level[j]];
-        if (touchedFlag[c] === 0) {
-          touchedFlag[c] = 1;
-          touched[nt++] = c;
-        }
+        const d = dense[j];
+        acc[(d << 2) + 1] += fit[base - level[j]];
+        touchedFlag[d] = 1;
       }
     }
   }
-  // Interests held by many people weigh little (IDF); their lists are not walked. Their total
-  // weight bounds what they can add to anyone's common ground, and exact scoring merges them.
+  // Interests held by very many people weigh little (IDF); their lists are not walked. Their
+  // total weight bounds what they can add to anyone's common ground; exact scoring merges them.
   let heavySum = 0;
   {
-    const { start, person } = index.heldBy;
-    const ts = index.interestIds[v];
-    const heavy = Math.max(HEAVY_MIN, index.n >>> HEAVY_SHIFT);
+    const { start, item: dense } = lists.heldBy;
+    const ts = index.interestsOf(v);
+    const heavy = Math.max(HEAVY_MIN, lists.people.length >>> HEAVY_SHIFT);
     for (let i = 0; i < ts.length; i++) {
       const wgt = index.interestWeight[ts[i]];
       const from = start[ts[i]];
@@ -378,116 +391,154 @@ export function rankCandidates(plan: Plan): Collector {
         continue;
       }
       for (let j = from; j < end; j++) {
-        const c = person[j];
-        accCommon[c] += wgt;
-        if (touchedFlag[c] === 0) {
-          touchedFlag[c] = 1;
-          touched[nt++] = c;
-        }
+        const d = dense[j];
+        acc[(d << 2) + 2] += wgt;
+        touchedFlag[d] = 1;
       }
     }
   }
-  const preferred = index.prefer[v];
-  const prefLists = [preferred ? [...preferred] : [], index.preferredBy[v]];
-  for (const list of prefLists) {
-    for (const c of list) {
-      accPref[c] += 500;
-      if (touchedFlag[c] === 0) {
-        touchedFlag[c] = 1;
-        touched[nt++] = c;
-      }
+  if (index.prefer[v] !== null || index.preferredBy[v].length > 0) {
+    const denseOf = denseMap(index, plan.role === 'mentee' ? 'mentor' : 'mentee');
+    const mark = (c: number) => {
+      const d = denseOf.get(c);
+      if (d === undefined) return;
+      acc[(d << 2) + 3] += 500;
+      touchedFlag[d] = 1;
+    };
+    for (const c of index.prefer[v] ?? []) mark(c);
+    for (const c of index.preferredBy[v]) mark(c);
+  }
+
+  const w = index.w;
+  const w0 = w[0];
+  const w1 = w[1];
+  const w2 = w[2];
+  const w7 = w[7];
+  const { people, wantDivisor } = lists;
+  const dv = index.wantDivisor[v];
+  const jitterMax = plan.jitterMax;
+  const slack = index.practicalMax + jitterMax;
+  const maxUb = index.maxScore + jitterMax;
+  const scale = BUCKETS / (maxUb + 1);
+  const nd = people.length;
+
+  // One sequential pass: bound every touched candidate and counting-sort it into a bucket of
+  // its upper bound. `partial` holds its exact learning, reverse-learning and preference points;
+  // `cgBound` its common-ground points if every heavy interest were shared too.
+  const s = scratchFor(index);
+  const { partial, cgBound, cand, bucket, order } = s;
+  const counts = s.counts.fill(0);
+  const bucketMax = s.bucketMax.fill(-1);
+  let m = 0;
+  for (let d = 0; d < nd; d++) {
+    if (touchedFlag[d] === 0) continue;
+    touchedFlag[d] = 0;
+    const a = d << 2;
+    const sumA = acc[a];
+    const sumB = acc[a + 1];
+    const common = acc[a + 2];
+    const pref = acc[a + 3];
+    acc[a] = 0;
+    acc[a + 1] = 0;
+    acc[a + 2] = 0;
+    acc[a + 3] = 0;
+    const c = people[d];
+    if (c === v) continue;
+    let learnV = (sumA / dv) | 0;
+    if (learnV > STRENGTH_MAX) learnV = STRENGTH_MAX;
+    let learnC = (sumB / wantDivisor[d]) | 0;
+    if (learnC > STRENGTH_MAX) learnC = STRENGTH_MAX;
+    const p = asMentee
+      ? w0 * learnV + w1 * learnC + w7 * pref
+      : w0 * learnC + w1 * learnV + w7 * pref;
+    let cg = (((common + heavySum) * STRENGTH_MAX) / COMMON_GROUND_FULL) | 0;
+    if (cg > STRENGTH_MAX) cg = STRENGTH_MAX;
+    const u = p + w2 * cg + slack;
+    const b = (u * scale) | 0;
+    partial[m] = p;
+    cgBound[m] = w2 * cg;
+    cand[m] = d;
+    bucket[m] = b;
+    m++;
+    counts[b + 1]++;
+    if (u > bucketMax[b]) bucketMax[b] = u;
+  }
+  for (let b = 0; b < BUCKETS; b++) counts[b + 1] += counts[b];
+  const fill = s.fill;
+  fill.set(counts.subarray(0, BUCKETS));
+  for (let i = 0; i < m; i++) order[fill[bucket[i]]++] = i;
+
+  const top = out.top;
+  for (let b = BUCKETS - 1; b >= 0; b--) {
+    if (counts[b] === counts[b + 1]) continue;
+    if (top.full && bucketMax[b] < top.worstKey) break;
+    for (let o = counts[b]; o < counts[b + 1]; o++) {
+      const i = order[o];
+      const p = partial[i];
+      if (top.full && p + cgBound[i] + slack < top.worstKey) continue;
+      const c = people[cand[i]];
+      if (plan.filter !== null && !plan.filter(c)) continue;
+      const practical = index.practicalScore(v, c);
+      if (top.full && p + cgBound[i] + practical + jitterMax < top.worstKey) continue;
+      const score = p + w2 * index.commonFromSum(index.commonSum(v, c)) + practical;
+      consider(plan, out, c, score);
     }
   }
 
-  try {
-    const w = index.w;
-    const w0 = w[0];
-    const w1 = w[1];
-    const w2 = w[2];
-    const w7 = w[7];
-    const asMentee = plan.role === 'mentee';
-    const canOther = asMentee ? index.canMentor : index.canMentee;
-    const wantDivisor = index.wantDivisor;
-    const dv = wantDivisor[v];
-    const slack = index.practicalMax + plan.jitterMax;
-    const maxUb = index.maxScore + plan.jitterMax;
-    const scale = BUCKETS / (maxUb + 1);
-
-    // Counting sort of the touched candidates into buckets of their upper bound. `partial` holds
-    // the exact learning, reverse-learning and preference points.
-    const s = scratchFor(index);
-    const { partial, ub, cand, bucket, order } = s;
-    const counts = s.counts.fill(0);
-    const bucketMax = s.bucketMax.fill(-1);
-    let m = 0;
-    for (let i = 0; i < nt; i++) {
-      const c = touched[i];
-      if (c === v || canOther[c] === 0) continue;
-      const learnV = Math.min(STRENGTH_MAX, Math.floor(accA[c] / dv));
-      const learnC = Math.min(STRENGTH_MAX, Math.floor(accB[c] / wantDivisor[c]));
-      const p = asMentee
-        ? w0 * learnV + w1 * learnC + w7 * accPref[c]
-        : w0 * learnC + w1 * learnV + w7 * accPref[c];
-      const cg = Math.min(STRENGTH_MAX, Math.floor(((accCommon[c] + heavySum) * STRENGTH_MAX) / COMMON_GROUND_FULL));
-      const u = p + w2 * cg + slack;
-      const b = Math.floor(u * scale);
-      partial[m] = p;
-      ub[m] = u;
-      cand[m] = c;
-      bucket[m] = b;
-      m++;
-      counts[b + 1]++;
-      if (u > bucketMax[b]) bucketMax[b] = u;
+  // Untouched candidates: no learning fit, no preference, only heavy interests in common. Their
+  // shared bound rarely beats the k-th best; when it does, scan them.
+  const heavyPoints = w2 * index.commonFromSum(heavySum);
+  if (!top.full || heavyPoints + slack >= top.worstKey) {
+    out.fullScan = true;
+    const touched = s.touchedMark;
+    for (let i = 0; i < m; i++) touched[cand[i]] = 1;
+    for (let d = 0; d < nd; d++) {
+      if (touched[d] === 1) continue;
+      const c = people[d];
+      if (c === v) continue;
+      if (top.full && heavyPoints + slack < top.worstKey) break;
+      if (plan.filter !== null && !plan.filter(c)) continue;
+      const practical = index.practicalScore(v, c);
+      if (top.full && heavyPoints + practical + jitterMax < top.worstKey) continue;
+      consider(plan, out, c, w2 * index.commonFromSum(index.commonSum(v, c)) + practical);
     }
-    for (let b = 0; b < BUCKETS; b++) counts[b + 1] += counts[b];
-    const fill = s.fill;
-    fill.set(counts.subarray(0, BUCKETS));
-    for (let i = 0; i < m; i++) order[fill[bucket[i]]++] = i;
-
-    const top = out.top;
-    for (let b = BUCKETS - 1; b >= 0; b--) {
-      if (counts[b] === counts[b + 1]) continue;
-      if (top.full && bucketMax[b] < top.worstKey) break;
-      for (let o = counts[b]; o < counts[b + 1]; o++) {
-        const i = order[o];
-        if (top.full && ub[i] < top.worstKey) continue;
-        const c = cand[i];
-        if (!admit(plan, c, out)) continue;
-        const score = partial[i] + w2 * index.commonFromSum(index.commonSum(v, c)) + index.practicalScore(v, c);
-        out.scored++;
-        top.offer({ idx: c, score, key: score + adjustment(plan, c) });
-      }
-    }
-
-    // Untouched candidates: no learning fit, no preference, only heavy interests in common.
-    const untouchedBound = w2 * index.commonFromSum(heavySum) + slack;
-    if (!top.full || untouchedBound >= top.worstKey) {
-      for (let c = 0; c < index.n; c++) {
-        if (touchedFlag[c] === 1 || c === v || canOther[c] === 0) continue;
-        if (top.full && untouchedBound < top.worstKey) break;
-        if (!admit(plan, c, out)) continue;
-        const score = w2 * index.commonFromSum(index.commonSum(v, c)) + index.practicalScore(v, c);
-        out.scored++;
-        top.offer({ idx: c, score, key: score + adjustment(plan, c) });
-      }
-      out.fullScan = true;
-    }
-  } finally {
-    for (let i = 0; i < nt; i++) {
-      const c = touched[i];
-      accA[c] = 0;
-      accB[c] = 0;
-      accCommon[c] = 0;
-      accPref[c] = 0;
-      touchedFlag[c] = 0;
-    }
+    for (let i = 0; i < m; i++) touched[cand[i]] = 0;
   }
   return out;
 }
 
+/** Offers an exactly scored candidate to the top-k, checking hard rules only when it would enter. */
+function consider(plan: Plan, out: Collector, c: number, score: number): void {
+  out.scored++;
+  const key = score + adjustment(plan, c);
+  if (!out.top.wouldTake(key, score, c)) return;
+  const mentee = plan.role === 'mentee' ? plan.viewer : c;
+  const mentor = plan.role === 'mentee' ? c : plan.viewer;
+  const mask = plan.index.exclusionMask(mentee, mentor, plan.checkCapacity);
+  if (mask !== 0) {
+    if (plan.collectExclusions && out.exclusions.length < MAX_EXCLUSIONS) {
+      out.exclusions.push(buildExclusion(plan.index, mentee, mentor, mask));
+    }
+    return;
+  }
+  out.top.offer({ idx: c, score, key });
+}
+
+const denseMaps = new WeakMap<MatchIndex, Record<Role, Map<number, number>>>();
+function denseMap(index: MatchIndex, role: Role): Map<number, number> {
+  let maps = denseMaps.get(index);
+  if (!maps) {
+    const of = (r: Role) => new Map(Array.from(index.byRole[r].people, (p, d) => [p, d] as const));
+    maps = { mentee: of('mentee'), mentor: of('mentor') };
+    denseMaps.set(index, maps);
+  }
+  return maps[role];
+}
+
 /** Interest lists longer than max(HEAVY_MIN, n >> HEAVY_SHIFT) are bounded, not walked. */
 const HEAVY_MIN = 256;
-let HEAVY_SHIFT = 6;
+let HEAVY_SHIFT = 2;
+/** @internal For tuning experiments. */
 export function setHeavyShift(x: number): void {
   HEAVY_SHIFT = x;
 }
@@ -495,13 +546,14 @@ const FIT = Int32Array.from({ length: 9 }, (_, i) => levelGapFit(i - 4));
 
 interface Scratch {
   partial: Int32Array;
-  ub: Int32Array;
+  cgBound: Int32Array;
   cand: Int32Array;
   bucket: Int32Array;
   order: Int32Array;
   counts: Int32Array;
   fill: Int32Array;
   bucketMax: Int32Array;
+  touchedMark: Uint8Array;
 }
 const scratches = new WeakMap<MatchIndex, Scratch>();
 function scratchFor(index: MatchIndex): Scratch {
@@ -510,13 +562,14 @@ function scratchFor(index: MatchIndex): Scratch {
     const n = Math.max(1, index.n);
     s = {
       partial: new Int32Array(n),
-      ub: new Int32Array(n),
+      cgBound: new Int32Array(n),
       cand: new Int32Array(n),
       bucket: new Int32Array(n),
       order: new Int32Array(n),
       counts: new Int32Array(BUCKETS + 1),
       fill: new Int32Array(BUCKETS),
       bucketMax: new Int32Array(BUCKETS),
+      touchedMark: new Uint8Array(n),
     };
     scratches.set(index, s);
   }

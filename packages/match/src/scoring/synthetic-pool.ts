@@ -1,4 +1,11 @@
-import type { MatchPool, MeetingMode, Participant, ProgrammeRulesInput, SkillLevel, WeeklySlot } from './types.js';
+import type {
+  MatchPool,
+  MeetingMode,
+  Participant,
+  ProgrammeRulesInput,
+  SkillLevel,
+  WeeklySlot,
+} from './types.js';
 
 /** Deterministic PRNG (mulberry32) so that generated pools are reproducible. */
 export function mulberry32(seed: number): () => number {
@@ -39,7 +46,16 @@ export interface SyntheticPoolOptions {
   rules?: ProgrammeRulesInput;
 }
 
-const PLACES = ['Amsterdam', 'Rotterdam', 'Utrecht', 'Den Haag', 'Eindhoven', 'Groningen', 'Antwerpen', 'Berlin'];
+const PLACES = [
+  'Amsterdam',
+  'Rotterdam',
+  'Utrecht',
+  'Den Haag',
+  'Eindhoven',
+  'Groningen',
+  'Antwerpen',
+  'Berlin',
+];
 const LANGS = ['nl', 'en', 'de', 'fr', 'tr', 'ar', 'pl'];
 
 /**
@@ -75,7 +91,13 @@ export function generateSyntheticPool(options: SyntheticPoolOptions): MatchPool 
       roleDraw < 0.6 ? ['mentee'] : roleDraw < 0.9 ? ['mentor'] : ['mentee', 'mentor'];
     const langDraw = rnd();
     const languages =
-      langDraw < 0.5 ? ['nl', 'en'] : langDraw < 0.75 ? ['nl'] : langDraw < 0.9 ? ['en'] : [LANGS[int(2, 6)], 'en'];
+      langDraw < 0.5
+        ? ['nl', 'en']
+        : langDraw < 0.75
+          ? ['nl']
+          : langDraw < 0.9
+            ? ['en']
+            : [LANGS[int(2, 6)], 'en'];
     const interests = new Set<string>();
     const nInt = int(2, 8);
     for (let j = 0; j < nInt; j++) interests.add(`interest-${interest()}`);
@@ -86,7 +108,8 @@ export function generateSyntheticPool(options: SyntheticPoolOptions): MatchPool 
       availability.push([s2, s2 + int(1, 2)]);
     }
     const modeDraw = rnd();
-    const meetingMode: MeetingMode = modeDraw < 0.3 ? 'online' : modeDraw < 0.5 ? 'in_person' : 'either';
+    const meetingMode: MeetingMode =
+      modeDraw < 0.3 ? 'online' : modeDraw < 0.5 ? 'in_person' : 'either';
     const team = Math.floor(i / 8);
     participants.push({
       id: `p${i}`,
@@ -114,6 +137,10 @@ export function generateSyntheticPool(options: SyntheticPoolOptions): MatchPool 
   }
   return {
     participants,
-    rules: { excludeSameTeam: true, competingOrganisations: [['org-0', 'org-1']], ...options.rules },
+    rules: {
+      excludeSameTeam: true,
+      competingOrganisations: [['org-0', 'org-1']],
+      ...options.rules,
+    },
   };
 }
