@@ -67,7 +67,8 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
     db: database.db,
     logger: app.log,
   });
-  const secret = config.authSecret ?? (await getOrCreateSetting(database.db, 'auth_secret', generateSecret));
+  const secret =
+    config.authSecret ?? (await getOrCreateSetting(database.db, 'auth_secret', generateSecret));
   const auth = createAuth({ config, db: database.db, mailer, secret });
 
   app.decorate('config', config);
@@ -89,7 +90,9 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
         version: '0.1.0',
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        },
       },
     },
     transform: jsonSchemaTransform,

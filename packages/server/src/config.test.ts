@@ -14,7 +14,9 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1/klik' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1/klik' });
     expect(config.loadDemoData).toBe(false);
-    expect(loadConfig({ DATABASE_URL: 'postgres://x/y', KLIK_DEMO: 'true' }).loadDemoData).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://x/y', KLIK_DEMO: 'true' }).loadDemoData).toBe(
+      true,
+    );
   });
 
   it('names every bad variable', () => {

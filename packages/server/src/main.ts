@@ -59,7 +59,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
+  const where =
+    config.database.kind === 'pglite'
+      ? `embedded database in ${config.database.dataDir}`
+      : 'PostgreSQL';
   const lines = [
     '',
     `  Klik is running at ${config.baseUrl}  (${where})`,
@@ -67,8 +70,11 @@ async function main(): Promise<void> {
   ];
   if (config.loadDemoData) {
     lines.push(seeded ? '  Demo data loaded. Demo sign-ins:' : '  Demo sign-ins:');
-    for (const s of demoSignIns) lines.push(`    ${s.role.padEnd(34)} ${s.email.padEnd(38)} ${s.password}`);
-    lines.push('  Or ask for a magic link: without SMTP_URL it lands in the outbox (platform admin → Outbox).');
+    for (const s of demoSignIns)
+      lines.push(`    ${s.role.padEnd(34)} ${s.email.padEnd(38)} ${s.password}`);
+    lines.push(
+      '  Or ask for a magic link: without SMTP_URL it lands in the outbox (platform admin → Outbox).',
+    );
   }
   console.log(lines.filter((l) => l !== '').join('\n') + '\n');
 }

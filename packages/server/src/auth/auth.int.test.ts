@@ -33,7 +33,10 @@ describe('sign-in with email and password', () => {
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     expect(cookie.secure).toBeFalsy();
-    const me = await ctx.app.inject({ url: '/api/me', headers: { cookie: `${cookie.name}=${cookie.value}` } });
+    const me = await ctx.app.inject({
+      url: '/api/me',
+      headers: { cookie: `${cookie.name}=${cookie.value}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().membership.personId).toBe(person.id);
   });
@@ -72,7 +75,12 @@ describe('sign-in with email and password', () => {
   it('signs out: the cookie stops working', async () => {
     const person = await createPerson(ctx.app);
     const cookie = await signIn(ctx.app, person.email);
-    const out = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie }, payload: {} });
+    const out = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie },
+      payload: {},
+    });
     expect(out.statusCode).toBe(200);
     const me = await ctx.app.inject({ url: '/api/me', headers: { cookie } });
     expect(me.statusCode).toBe(401);
@@ -81,7 +89,9 @@ describe('sign-in with email and password', () => {
   it('answers /api routes without a session with 401', async () => {
     const response = await ctx.app.inject({ url: '/api/me' });
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({ error: { code: 'unauthenticated', message: 'Sign in first', details: null } });
+    expect(response.json()).toEqual({
+      error: { code: 'unauthenticated', message: 'Sign in first', details: null },
+    });
   });
 });
 
@@ -134,7 +144,9 @@ describe('password reset', () => {
       payload: { token, newPassword: 'a brand new secret' },
     });
     expect(reset.statusCode).toBe(200);
-    await expect(signIn(ctx.app, person.email, 'a brand new secret')).resolves.toContain('session_token');
+    await expect(signIn(ctx.app, person.email, 'a brand new secret')).resolves.toContain(
+      'session_token',
+    );
     await expect(signIn(ctx.app, person.email, TEST_PASSWORD)).rejects.toThrow(/401/);
   });
 });

@@ -20,7 +20,11 @@ function toHeaders(request: FastifyRequest): Headers {
 }
 
 /** Who is calling: the signed-in user and their membership, or null. */
-export async function loadActor(auth: Auth, db: Db, request: FastifyRequest): Promise<Actor | null> {
+export async function loadActor(
+  auth: Auth,
+  db: Db,
+  request: FastifyRequest,
+): Promise<Actor | null> {
   const result = await auth.api.getSession({ headers: toHeaders(request) });
   if (!result) return null;
   const [row] = await db

@@ -27,5 +27,3 @@ export async function migrateDatabase(database: Database): Promise<void> {
     client.release();
   }
 }
-
-

@@ -10,11 +10,23 @@ export const DEMO_PASSWORD = 'klik-demo-2026';
 
 export const demoSignIns: { role: string; email: string; password: string }[] = [
   { role: 'Platform admin', email: 'admin@klik.demo', password: DEMO_PASSWORD },
-  { role: 'Org admin — Noordzee Verzekeringen', email: 'hr@noordzee.demo', password: DEMO_PASSWORD },
-  { role: 'Programme manager — Noordzee', email: 'programma@noordzee.demo', password: DEMO_PASSWORD },
+  {
+    role: 'Org admin — Noordzee Verzekeringen',
+    email: 'hr@noordzee.demo',
+    password: DEMO_PASSWORD,
+  },
+  {
+    role: 'Programme manager — Noordzee',
+    email: 'programma@noordzee.demo',
+    password: DEMO_PASSWORD,
+  },
   { role: 'Sponsor (CEO) — Noordzee', email: 'directie@noordzee.demo', password: DEMO_PASSWORD },
   { role: 'Member — Noordzee', email: 'medewerker@noordzee.demo', password: DEMO_PASSWORD },
-  { role: 'Org admin — Groenveld Installatietechniek', email: 'admin@groenveld.demo', password: DEMO_PASSWORD },
+  {
+    role: 'Org admin — Groenveld Installatietechniek',
+    email: 'admin@groenveld.demo',
+    password: DEMO_PASSWORD,
+  },
   { role: 'Member — Groenveld', email: 'monteur@groenveld.demo', password: DEMO_PASSWORD },
 ];
 
@@ -31,20 +43,133 @@ function mulberry32(seed: number) {
 }
 
 const givenNames = [
-  'Daan', 'Sanne', 'Lotte', 'Bram', 'Eva', 'Thijs', 'Femke', 'Ruben', 'Anouk', 'Jesse', 'Noor', 'Sem',
-  'Lieke', 'Milan', 'Iris', 'Lars', 'Fleur', 'Joris', 'Maartje', 'Koen', 'Esther', 'Wouter', 'Marloes',
-  'Gijs', 'Ilse', 'Pieter', 'Hanneke', 'Stijn', 'Yara', 'Mohamed', 'Fatima', 'Youssef', 'Samira',
-  'Mehmet', 'Ayşe', 'Emre', 'Elif', 'Priya', 'Arjun', 'Wei', 'Mei', 'Kwame', 'Ama', 'Olga', 'Piotr',
-  'Agnieszka', 'Sofia', 'Mateo', 'Lucía', 'João', 'Ana', 'Rajesh', 'Anita', 'Tomasz', 'Giulia', 'Luca',
-  'Chidi', 'Ngozi', 'Dewi', 'Rangi', 'Shanti', 'Kofi', 'Hamza', 'Nadia', 'Omar', 'Laila', 'Jan', 'Kees',
+  'Daan',
+  'Sanne',
+  'Lotte',
+  'Bram',
+  'Eva',
+  'Thijs',
+  'Femke',
+  'Ruben',
+  'Anouk',
+  'Jesse',
+  'Noor',
+  'Sem',
+  'Lieke',
+  'Milan',
+  'Iris',
+  'Lars',
+  'Fleur',
+  'Joris',
+  'Maartje',
+  'Koen',
+  'Esther',
+  'Wouter',
+  'Marloes',
+  'Gijs',
+  'Ilse',
+  'Pieter',
+  'Hanneke',
+  'Stijn',
+  'Yara',
+  'Mohamed',
+  'Fatima',
+  'Youssef',
+  'Samira',
+  'Mehmet',
+  'Ayşe',
+  'Emre',
+  'Elif',
+  'Priya',
+  'Arjun',
+  'Wei',
+  'Mei',
+  'Kwame',
+  'Ama',
+  'Olga',
+  'Piotr',
+  'Agnieszka',
+  'Sofia',
+  'Mateo',
+  'Lucía',
+  'João',
+  'Ana',
+  'Rajesh',
+  'Anita',
+  'Tomasz',
+  'Giulia',
+  'Luca',
+  'Chidi',
+  'Ngozi',
+  'Dewi',
+  'Rangi',
+  'Shanti',
+  'Kofi',
+  'Hamza',
+  'Nadia',
+  'Omar',
+  'Laila',
+  'Jan',
+  'Kees',
 ];
 const familyNames = [
-  'de Vries', 'Jansen', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder',
-  'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra',
-  'Smits', 'de Graaf', 'van der Meer', 'Kok', 'Jacobs', 'de Haan', 'Vermeulen', 'van Dijk', 'Schouten',
-  'El Amrani', 'Bouzid', 'Yılmaz', 'Kaya', 'Demir', 'Ramdin', 'Sewdien', 'Kartosen', 'Nguyen', 'Chen',
-  'Kowalski', 'Nowak', 'Patel', 'Sharma', 'Mensah', 'Okafor', 'Rossi', 'García', 'Silva', 'Haddad',
-  'Wijaya', 'Tjon', 'Pinas', 'Fernandes', 'Santos', 'Ivanova', 'Müller', 'Lindqvist', "O'Brien",
+  'de Vries',
+  'Jansen',
+  'van den Berg',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'de Wit',
+  'Dijkstra',
+  'Smits',
+  'de Graaf',
+  'van der Meer',
+  'Kok',
+  'Jacobs',
+  'de Haan',
+  'Vermeulen',
+  'van Dijk',
+  'Schouten',
+  'El Amrani',
+  'Bouzid',
+  'Yılmaz',
+  'Kaya',
+  'Demir',
+  'Ramdin',
+  'Sewdien',
+  'Kartosen',
+  'Nguyen',
+  'Chen',
+  'Kowalski',
+  'Nowak',
+  'Patel',
+  'Sharma',
+  'Mensah',
+  'Okafor',
+  'Rossi',
+  'García',
+  'Silva',
+  'Haddad',
+  'Wijaya',
+  'Tjon',
+  'Pinas',
+  'Fernandes',
+  'Santos',
+  'Ivanova',
+  'Müller',
+  'Lindqvist',
+  "O'Brien",
 ];
 
 interface DemoPerson {
@@ -75,7 +200,7 @@ function emailLocal(given: string, family: string): string {
 
 function makePeopleFactory(domain: string, prefix: string, seed: number) {
   const random = mulberry32(seed);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const usedEmails = new Set<string>();
   let number = 1000;
   return {
@@ -117,30 +242,78 @@ function corporatePeople(): DemoPerson[] {
   const people: DemoPerson[] = [];
   const locations = ['Amsterdam', 'Rotterdam', 'Eindhoven', 'Groningen'];
   const ceo = f.make({
-    givenName: 'Pieter', familyName: 'van den Berg', email: 'directie@noordzee.demo',
-    jobTitle: 'Chief Executive Officer', location: 'Amsterdam', department: 'Directie', role: 'sponsor',
+    givenName: 'Pieter',
+    familyName: 'van den Berg',
+    email: 'directie@noordzee.demo',
+    jobTitle: 'Chief Executive Officer',
+    location: 'Amsterdam',
+    department: 'Directie',
+    role: 'sponsor',
     preferredLanguage: 'nl',
   });
   people.push(ceo);
   const departments: { name: string; director: string; teams: string[]; staffTitle: string[] }[] = [
-    { name: 'IT', director: 'Chief Information Officer', teams: ['Platform', 'Data & Analytics', 'Security', 'Digitale Kanalen', 'Werkplek'], staffTitle: ['Software engineer', 'Data analist', 'Security specialist', 'Product owner', 'Servicedesk medewerker'] },
-    { name: 'Schade', director: 'Directeur Schade', teams: ['Particulier', 'Zakelijk', 'Letsel', 'Fraudebestrijding'], staffTitle: ['Schadebehandelaar', 'Senior schadebehandelaar', 'Expert', 'Fraude-onderzoeker'] },
-    { name: 'Finance', director: 'Chief Financial Officer', teams: ['Control', 'Actuariaat', 'Treasury'], staffTitle: ['Controller', 'Actuaris', 'Financieel analist'] },
-    { name: 'HR', director: 'Directeur HR', teams: ['HR Advies', 'Talent & Ontwikkeling'], staffTitle: ['HR adviseur', 'Recruiter', 'L&D specialist'] },
-    { name: 'Klantenservice', director: 'Directeur Klant', teams: ['Telefonie', 'Chat & Mail', 'Klachten', 'Kwaliteit'], staffTitle: ['Klantadviseur', 'Senior klantadviseur', 'Kwaliteitscoach'] },
-    { name: 'Sales', director: 'Commercieel directeur', teams: ['Intermediair', 'Direct', 'Zakelijke markt'], staffTitle: ['Accountmanager', 'Verkoopadviseur', 'Marketeer'] },
+    {
+      name: 'IT',
+      director: 'Chief Information Officer',
+      teams: ['Platform', 'Data & Analytics', 'Security', 'Digitale Kanalen', 'Werkplek'],
+      staffTitle: [
+        'Software engineer',
+        'Data analist',
+        'Security specialist',
+        'Product owner',
+        'Servicedesk medewerker',
+      ],
+    },
+    {
+      name: 'Schade',
+      director: 'Directeur Schade',
+      teams: ['Particulier', 'Zakelijk', 'Letsel', 'Fraudebestrijding'],
+      staffTitle: ['Schadebehandelaar', 'Senior schadebehandelaar', 'Expert', 'Fraude-onderzoeker'],
+    },
+    {
+      name: 'Finance',
+      director: 'Chief Financial Officer',
+      teams: ['Control', 'Actuariaat', 'Treasury'],
+      staffTitle: ['Controller', 'Actuaris', 'Financieel analist'],
+    },
+    {
+      name: 'HR',
+      director: 'Directeur HR',
+      teams: ['HR Advies', 'Talent & Ontwikkeling'],
+      staffTitle: ['HR adviseur', 'Recruiter', 'L&D specialist'],
+    },
+    {
+      name: 'Klantenservice',
+      director: 'Directeur Klant',
+      teams: ['Telefonie', 'Chat & Mail', 'Klachten', 'Kwaliteit'],
+      staffTitle: ['Klantadviseur', 'Senior klantadviseur', 'Kwaliteitscoach'],
+    },
+    {
+      name: 'Sales',
+      director: 'Commercieel directeur',
+      teams: ['Intermediair', 'Direct', 'Zakelijke markt'],
+      staffTitle: ['Accountmanager', 'Verkoopadviseur', 'Marketeer'],
+    },
   ];
   const teamSize = [5, 6, 7, 8];
   for (const dept of departments) {
     const director = f.make({
-      jobTitle: dept.director, location: 'Amsterdam', department: dept.name, managerId: ceo.id, role: 'sponsor',
+      jobTitle: dept.director,
+      location: 'Amsterdam',
+      department: dept.name,
+      managerId: ceo.id,
+      role: 'sponsor',
     });
     people.push(director);
     const managersNeeded = Math.ceil(dept.teams.length / 2);
     const managers: DemoPerson[] = [];
     for (let m = 0; m < managersNeeded; m++) {
       const mgr = f.make({
-        jobTitle: `Manager ${dept.name}`, location: f.pick(locations), department: dept.name, managerId: director.id,
+        jobTitle: `Manager ${dept.name}`,
+        location: f.pick(locations),
+        department: dept.name,
+        managerId: director.id,
       });
       managers.push(mgr);
       people.push(mgr);
@@ -148,15 +321,22 @@ function corporatePeople(): DemoPerson[] {
     dept.teams.forEach((team, t) => {
       const mgr = managers[Math.floor(t / 2)]!;
       const lead = f.make({
-        jobTitle: `Teamleider ${team}`, location: mgr.location, department: dept.name, team, managerId: mgr.id,
+        jobTitle: `Teamleider ${team}`,
+        location: mgr.location,
+        department: dept.name,
+        team,
+        managerId: mgr.id,
       });
       people.push(lead);
       const size = f.pick(teamSize);
       for (let s = 0; s < size; s++) {
         people.push(
           f.make({
-            jobTitle: f.pick(dept.staffTitle), location: f.random() < 0.7 ? lead.location : f.pick(locations),
-            department: dept.name, team, managerId: lead.id,
+            jobTitle: f.pick(dept.staffTitle),
+            location: f.random() < 0.7 ? lead.location : f.pick(locations),
+            department: dept.name,
+            team,
+            managerId: lead.id,
           }),
         );
       }
@@ -164,17 +344,48 @@ function corporatePeople(): DemoPerson[] {
   }
   // Named demo roles.
   const hrDept = people.filter((p) => p.department === 'HR');
-  const hrAdviser = hrDept.find((p) => p.team === 'HR Advies' && p.jobTitle === 'HR adviseur') ?? hrDept.at(-1)!;
-  Object.assign(hrAdviser, { givenName: 'Sanne', familyName: 'de Vries', email: 'hr@noordzee.demo', role: 'org_admin', jobTitle: 'HR business partner' });
-  const ld = hrDept.find((p) => p.team === 'Talent & Ontwikkeling' && p.email !== 'hr@noordzee.demo' && p.jobTitle !== 'Teamleider Talent & Ontwikkeling')!;
-  Object.assign(ld, { givenName: 'Fatima', familyName: 'El Amrani', email: 'programma@noordzee.demo', role: 'programme_manager', jobTitle: 'Programmamanager mentoring' });
+  const hrAdviser =
+    hrDept.find((p) => p.team === 'HR Advies' && p.jobTitle === 'HR adviseur') ?? hrDept.at(-1)!;
+  Object.assign(hrAdviser, {
+    givenName: 'Sanne',
+    familyName: 'de Vries',
+    email: 'hr@noordzee.demo',
+    role: 'org_admin',
+    jobTitle: 'HR business partner',
+  });
+  const ld = hrDept.find(
+    (p) =>
+      p.team === 'Talent & Ontwikkeling' &&
+      p.email !== 'hr@noordzee.demo' &&
+      p.jobTitle !== 'Teamleider Talent & Ontwikkeling',
+  )!;
+  Object.assign(ld, {
+    givenName: 'Fatima',
+    familyName: 'El Amrani',
+    email: 'programma@noordzee.demo',
+    role: 'programme_manager',
+    jobTitle: 'Programmamanager mentoring',
+  });
   const member = people.find((p) => p.department === 'IT' && p.jobTitle === 'Software engineer')!;
-  Object.assign(member, { givenName: 'Daan', familyName: 'Jansen', email: 'medewerker@noordzee.demo', jobTitle: 'Software engineer' });
+  Object.assign(member, {
+    givenName: 'Daan',
+    familyName: 'Jansen',
+    email: 'medewerker@noordzee.demo',
+    jobTitle: 'Software engineer',
+  });
   // Fill up to ~300 with a shared-services pool reporting to the CFO's managers.
   const financeManagers = people.filter((p) => p.jobTitle === 'Manager Finance');
   while (people.length < 300) {
     const mgr = f.pick(financeManagers);
-    people.push(f.make({ jobTitle: f.pick(['Administratief medewerker', 'Inkoper', 'Jurist', 'Compliance officer']), location: f.pick(locations), department: 'Finance', team: 'Bedrijfsvoering', managerId: mgr.id }));
+    people.push(
+      f.make({
+        jobTitle: f.pick(['Administratief medewerker', 'Inkoper', 'Jurist', 'Compliance officer']),
+        location: f.pick(locations),
+        department: 'Finance',
+        team: 'Bedrijfsvoering',
+        managerId: mgr.id,
+      }),
+    );
   }
   return people;
 }
@@ -183,24 +394,73 @@ function corporatePeople(): DemoPerson[] {
 function smePeople(): DemoPerson[] {
   const f = makePeopleFactory('groenveld.demo', 'G', 19870401);
   const people: DemoPerson[] = [];
-  const owner = f.make({ givenName: 'Henk', familyName: 'Groenveld', jobTitle: 'Directeur-eigenaar', location: 'Zwolle', department: 'Directie', role: 'sponsor', preferredLanguage: 'nl' });
+  const owner = f.make({
+    givenName: 'Henk',
+    familyName: 'Groenveld',
+    jobTitle: 'Directeur-eigenaar',
+    location: 'Zwolle',
+    department: 'Directie',
+    role: 'sponsor',
+    preferredLanguage: 'nl',
+  });
   people.push(owner);
-  const admin = f.make({ givenName: 'Marieke', familyName: 'Kok', email: 'admin@groenveld.demo', jobTitle: 'Office manager', location: 'Zwolle', department: 'Bedrijfsbureau', managerId: owner.id, role: 'org_admin', preferredLanguage: 'nl' });
+  const admin = f.make({
+    givenName: 'Marieke',
+    familyName: 'Kok',
+    email: 'admin@groenveld.demo',
+    jobTitle: 'Office manager',
+    location: 'Zwolle',
+    department: 'Bedrijfsbureau',
+    managerId: owner.id,
+    role: 'org_admin',
+    preferredLanguage: 'nl',
+  });
   people.push(admin);
   const depts = [
-    { name: 'Service & Onderhoud', lead: 'Hoofd service', staff: ['Servicemonteur', 'Storingsmonteur', 'Planner'], size: 14 },
-    { name: 'Projecten', lead: 'Projectleider', staff: ['Monteur', 'Leerling-monteur', 'Werkvoorbereider'], size: 14 },
-    { name: 'Bedrijfsbureau', lead: 'Hoofd bedrijfsbureau', staff: ['Calculator', 'Administratief medewerker', 'Inkoper'], size: 6 },
+    {
+      name: 'Service & Onderhoud',
+      lead: 'Hoofd service',
+      staff: ['Servicemonteur', 'Storingsmonteur', 'Planner'],
+      size: 14,
+    },
+    {
+      name: 'Projecten',
+      lead: 'Projectleider',
+      staff: ['Monteur', 'Leerling-monteur', 'Werkvoorbereider'],
+      size: 14,
+    },
+    {
+      name: 'Bedrijfsbureau',
+      lead: 'Hoofd bedrijfsbureau',
+      staff: ['Calculator', 'Administratief medewerker', 'Inkoper'],
+      size: 6,
+    },
   ];
   for (const dept of depts) {
-    const lead = f.make({ jobTitle: dept.lead, location: 'Zwolle', department: dept.name, managerId: owner.id });
+    const lead = f.make({
+      jobTitle: dept.lead,
+      location: 'Zwolle',
+      department: dept.name,
+      managerId: owner.id,
+    });
     people.push(lead);
     for (let i = 0; i < dept.size; i++) {
-      people.push(f.make({ jobTitle: f.pick(dept.staff), location: f.random() < 0.8 ? 'Zwolle' : 'Deventer', department: dept.name, managerId: lead.id }));
+      people.push(
+        f.make({
+          jobTitle: f.pick(dept.staff),
+          location: f.random() < 0.8 ? 'Zwolle' : 'Deventer',
+          department: dept.name,
+          managerId: lead.id,
+        }),
+      );
     }
   }
   const fitter = people.find((p) => p.jobTitle === 'Servicemonteur')!;
-  Object.assign(fitter, { givenName: 'Emre', familyName: 'Yılmaz', email: 'monteur@groenveld.demo' });
+  Object.assign(fitter, {
+    givenName: 'Emre',
+    familyName: 'Yılmaz',
+    email: 'monteur@groenveld.demo',
+  });
   return people;
 }
 
@@ -215,7 +475,12 @@ async function insertOrganisationWithPeople(
   for (let i = 0; i < people.length; i += chunk) {
     const slice = people.slice(i, i + chunk);
     await db.insert(user).values(
-      slice.map((p) => ({ id: `u-${p.id}`, email: p.email, name: `${p.givenName} ${p.familyName}`, emailVerified: true })),
+      slice.map((p) => ({
+        id: `u-${p.id}`,
+        email: p.email,
+        name: `${p.givenName} ${p.familyName}`,
+        emailVerified: true,
+      })),
     );
     await db.insert(person).values(
       slice.map((p) => ({
@@ -250,15 +515,35 @@ export async function loadDemoDataIfEmpty(db: Db, auth: Auth): Promise<boolean> 
   const context = await auth.$context;
   const passwordHash = await context.password.hash(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    await insertOrganisationWithPeople(tx, { name: 'Noordzee Verzekeringen', slug: 'noordzee', defaultLocale: 'nl' }, corporatePeople());
-    await insertOrganisationWithPeople(tx, { name: 'Groenveld Installatietechniek', slug: 'groenveld', defaultLocale: 'nl' }, smePeople());
-    await tx.insert(user).values({ id: 'u-platform-admin', email: 'admin@klik.demo', name: 'Klik Beheer', emailVerified: true, isPlatformAdmin: true });
+    await insertOrganisationWithPeople(
+      tx,
+      { name: 'Noordzee Verzekeringen', slug: 'noordzee', defaultLocale: 'nl' },
+      corporatePeople(),
+    );
+    await insertOrganisationWithPeople(
+      tx,
+      { name: 'Groenveld Installatietechniek', slug: 'groenveld', defaultLocale: 'nl' },
+      smePeople(),
+    );
+    await tx.insert(user).values({
+      id: 'u-platform-admin',
+      email: 'admin@klik.demo',
+      name: 'Klik Beheer',
+      emailVerified: true,
+      isPlatformAdmin: true,
+    });
     const accounts = await tx.select({ id: user.id, email: user.email }).from(user);
     const demoEmails = new Set(demoSignIns.map((s) => s.email));
     await tx.insert(account).values(
       accounts
         .filter((a) => demoEmails.has(a.email))
-        .map((a) => ({ id: `a-${a.id}`, accountId: a.id, providerId: 'credential', userId: a.id, password: passwordHash })),
+        .map((a) => ({
+          id: `a-${a.id}`,
+          accountId: a.id,
+          providerId: 'credential',
+          userId: a.id,
+          password: passwordHash,
+        })),
     );
   });
   return true;

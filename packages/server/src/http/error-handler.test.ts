@@ -1,5 +1,9 @@
 import Fastify from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
@@ -28,7 +32,11 @@ async function buildTestServer() {
 describe('error handler', () => {
   it('answers invalid input with 400 naming every bad field', async () => {
     const app = await buildTestServer();
-    const response = await app.inject({ method: 'POST', url: '/things', payload: { name: 'x', size: 1.5 } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/things',
+      payload: { name: 'x', size: 1.5 },
+    });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.error.code).toBe('validation_failed');
@@ -53,7 +61,9 @@ describe('error handler', () => {
     const app = await buildTestServer();
     const response = await app.inject({ method: 'GET', url: '/missing' });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: { code: 'not_found', message: 'Thing not found', details: null } });
+    expect(response.json()).toEqual({
+      error: { code: 'not_found', message: 'Thing not found', details: null },
+    });
   });
 
   it('never leaks an unknown error: generic 500 with the request id', async () => {

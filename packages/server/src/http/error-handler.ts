@@ -39,16 +39,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const statusCode = (error as FastifyError).statusCode;
     if (statusCode && statusCode >= 400 && statusCode < 500) {
-      const code = statusCode === 429 ? 'rate_limited' : statusCode === 404 ? 'not_found' : 'bad_request';
+      const code =
+        statusCode === 429 ? 'rate_limited' : statusCode === 404 ? 'not_found' : 'bad_request';
       return reply.status(statusCode).send(errorBody(code, error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send(
-        errorBody('internal', 'Something went wrong on our side. Please try again.', {
-          requestId: request.id,
-        }),
-      );
+    return reply.status(500).send(
+      errorBody('internal', 'Something went wrong on our side. Please try again.', {
+        requestId: request.id,
+      }),
+    );
   });
 }

@@ -18,7 +18,8 @@ const texts = {
   magicLink: {
     nl: {
       subject: 'Je inloglink voor Klik',
-      intro: 'Klik op de link hieronder om in te loggen bij Klik. De link werkt 15 minuten en één keer.',
+      intro:
+        'Klik op de link hieronder om in te loggen bij Klik. De link werkt 15 minuten en één keer.',
       label: 'Inloggen bij Klik',
       ignore: 'Heb je dit niet aangevraagd? Dan kun je deze e-mail negeren.',
     },

@@ -4,7 +4,10 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 
-const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), database: { kind: 'pglite' as const, dataDir: null } };
+const config = {
+  ...loadConfig({ LOG_LEVEL: 'silent' }),
+  database: { kind: 'pglite' as const, dataDir: null },
+};
 const database = await openDatabase(config.database);
 await migrateDatabase(database);
 const app = await buildApp(config, { database });

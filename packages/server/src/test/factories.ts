@@ -10,7 +10,10 @@ import { rebuildReportingLines } from '../modules/people/repository.js';
 const unique = () => randomBytes(4).toString('hex');
 export const TEST_PASSWORD = 'correct horse battery';
 
-export async function createOrganisation(db: Db, overrides: Partial<typeof organisation.$inferInsert> = {}) {
+export async function createOrganisation(
+  db: Db,
+  overrides: Partial<typeof organisation.$inferInsert> = {},
+) {
   const suffix = unique();
   const [row] = await db
     .insert(organisation)
@@ -77,7 +80,9 @@ export async function setPassword(app: App, userId: string, password: string): P
 export async function createPlatformAdmin(app: App): Promise<{ userId: string; email: string }> {
   const userId = `pa-${unique()}`;
   const email = `${userId}@platform.test`;
-  await app.database.db.insert(user).values({ id: userId, email, name: 'Platform Admin', isPlatformAdmin: true });
+  await app.database.db
+    .insert(user)
+    .values({ id: userId, email, name: 'Platform Admin', isPlatformAdmin: true });
   await setPassword(app, userId, TEST_PASSWORD);
   return { userId, email };
 }

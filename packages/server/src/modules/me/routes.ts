@@ -12,7 +12,11 @@ async function describeMe(db: Db, actor: Actor): Promise<MeResponse> {
   let membership: MeResponse['membership'] = null;
   if (actor.member) {
     const [org] = await db
-      .select({ id: organisation.id, name: organisation.name, defaultLocale: organisation.defaultLocale })
+      .select({
+        id: organisation.id,
+        name: organisation.name,
+        defaultLocale: organisation.defaultLocale,
+      })
       .from(organisation)
       .where(eq(organisation.id, actor.member.organisationId));
     if (org) {

@@ -14,7 +14,11 @@ export const MeResponse = z.object({
     .object({
       personId: z.string(),
       role: Role,
-      organisation: z.object({ id: z.string(), name: z.string(), defaultLocale: z.enum(['nl', 'en']) }),
+      organisation: z.object({
+        id: z.string(),
+        name: z.string(),
+        defaultLocale: z.enum(['nl', 'en']),
+      }),
     })
     .nullable(),
 });

@@ -12,8 +12,12 @@ describe('organisation settings', () => {
   it('shows members their own organisation only', async () => {
     const a = await signedIn(ctx.app, 'member');
     const b = await signedIn(ctx.app, 'member');
-    const responseA = (await ctx.app.inject({ url: '/api/organisation', headers: { cookie: a.cookie } })).json();
-    const responseB = (await ctx.app.inject({ url: '/api/organisation', headers: { cookie: b.cookie } })).json();
+    const responseA = (
+      await ctx.app.inject({ url: '/api/organisation', headers: { cookie: a.cookie } })
+    ).json();
+    const responseB = (
+      await ctx.app.inject({ url: '/api/organisation', headers: { cookie: b.cookie } })
+    ).json();
     expect(responseA.id).toBe(a.organisationId);
     expect(responseB.id).toBe(b.organisationId);
     expect(responseA.id).not.toBe(responseB.id);
@@ -28,7 +32,12 @@ describe('organisation settings', () => {
       payload: { name: 'Renamed BV', defaultLocale: 'en', retentionMonths: 12 },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ name: 'Renamed BV', defaultLocale: 'en', retentionMonths: 12, activePeople: 1 });
+    expect(response.json()).toMatchObject({
+      name: 'Renamed BV',
+      defaultLocale: 'en',
+      retentionMonths: 12,
+      activePeople: 1,
+    });
     for (const role of ['programme_manager', 'sponsor', 'member'] as const) {
       const caller = await signedIn(ctx.app, role, admin.organisationId);
       const denied = await ctx.app.inject({
@@ -50,7 +59,10 @@ describe('organisation settings', () => {
       payload: { retentionMonths: 0, defaultLocale: 'fr' },
     });
     expect(response.statusCode).toBe(400);
-    const fields = response.json().error.details.map((d: { field: string }) => d.field).sort();
+    const fields = response
+      .json()
+      .error.details.map((d: { field: string }) => d.field)
+      .sort();
     expect(fields).toEqual(['body.defaultLocale', 'body.retentionMonths']);
   });
 
@@ -76,7 +88,11 @@ describe('platform administration', () => {
       method: 'POST',
       url: '/api/admin/organisations',
       headers: { cookie },
-      payload: { name: 'Bakkerij Bolletje', slug: 'bolletje', admin: { email: 'eigenaar@bolletje.test', givenName: 'Bo', familyName: 'Bakker' } },
+      payload: {
+        name: 'Bakkerij Bolletje',
+        slug: 'bolletje',
+        admin: { email: 'eigenaar@bolletje.test', givenName: 'Bo', familyName: 'Bakker' },
+      },
     });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ name: 'Bakkerij Bolletje', activePeople: 1 });
@@ -86,7 +102,11 @@ describe('platform administration', () => {
       method: 'POST',
       url: '/api/admin/organisations',
       headers: { cookie },
-      payload: { name: 'Other', slug: 'bolletje', admin: { email: 'x@y.test', givenName: 'X', familyName: 'Y' } },
+      payload: {
+        name: 'Other',
+        slug: 'bolletje',
+        admin: { email: 'x@y.test', givenName: 'X', familyName: 'Y' },
+      },
     });
     expect(duplicate.statusCode).toBe(409);
     const outbox = await ctx.app.inject({ url: '/api/outbox', headers: { cookie } });
@@ -114,7 +134,12 @@ describe('operations endpoints', () => {
     const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/people', '/api/people/{id}', '/api/people/import/preview', '/api/organisation']),
+      expect.arrayContaining([
+        '/api/people',
+        '/api/people/{id}',
+        '/api/people/import/preview',
+        '/api/organisation',
+      ]),
     );
     expect(doc.paths['/api/people/import/preview'].post.requestBody).toBeTruthy();
     const docs = await ctx.app.inject({ url: '/api/docs' });

@@ -24,9 +24,14 @@ export async function countActivePeople(db: Db, organisationId: string): Promise
 export async function updateOrganisation(
   db: Db,
   id: string,
-  values: Partial<Pick<OrganisationRow, 'name' | 'defaultLocale' | 'allowSensitiveAttributes' | 'retentionMonths'>>,
+  values: Partial<
+    Pick<OrganisationRow, 'name' | 'defaultLocale' | 'allowSensitiveAttributes' | 'retentionMonths'>
+  >,
 ): Promise<void> {
-  await db.update(organisation).set({ ...values, updatedAt: new Date() }).where(eq(organisation.id, id));
+  await db
+    .update(organisation)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(organisation.id, id));
 }
 
 export async function insertOrganisation(
@@ -37,7 +42,10 @@ export async function insertOrganisation(
   return row!;
 }
 
-export async function findOrganisationBySlug(db: Db, slug: string): Promise<OrganisationRow | null> {
+export async function findOrganisationBySlug(
+  db: Db,
+  slug: string,
+): Promise<OrganisationRow | null> {
   const [row] = await db.select().from(organisation).where(eq(organisation.slug, slug));
   return row ?? null;
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parsePeopleCsv, planImport, type ExistingPerson, type PlanOptions } from './import-plan.js';
+import {
+  parseDate,
+  parsePeopleCsv,
+  planImport,
+  type ExistingPerson,
+  type PlanOptions,
+} from './import-plan.js';
 
 const options: PlanOptions = {
   deactivateMissing: false,
@@ -32,14 +38,23 @@ const header = 'email,given_name,family_name,employee_id,manager,department,star
 
 describe('parsePeopleCsv', () => {
   it('reads Dutch headers with semicolons and a BOM', () => {
-    const file = parsePeopleCsv('\uFEFFE-mail;Voornaam;Achternaam;Afdeling\na@x.nl;Anna;Bakker;IT\n');
+    const file = parsePeopleCsv(
+      '\uFEFFE-mail;Voornaam;Achternaam;Afdeling\na@x.nl;Anna;Bakker;IT\n',
+    );
     expect(file.errors).toEqual([]);
-    expect(file.rows).toEqual([{ line: 2, values: { email: 'a@x.nl', givenName: 'Anna', familyName: 'Bakker', department: 'IT' } }]);
+    expect(file.rows).toEqual([
+      {
+        line: 2,
+        values: { email: 'a@x.nl', givenName: 'Anna', familyName: 'Bakker', department: 'IT' },
+      },
+    ]);
   });
 
   it('reports a missing required column on line 1', () => {
     const file = parsePeopleCsv('email,given_name\na@x.nl,Anna\n');
-    expect(file.errors).toEqual([{ line: 1, field: 'family_name', message: 'missing column "family_name"' }]);
+    expect(file.errors).toEqual([
+      { line: 1, field: 'family_name', message: 'missing column "family_name"' },
+    ]);
   });
 
   it('reports unknown columns as warnings, not errors', () => {
@@ -106,7 +121,9 @@ describe('planImport', () => {
     const csv = `${header}\na@x.nl,A,A,E1,E3,,,\nb@x.nl,B,B,E2,E1,,,\nc@x.nl,C,C,E3,E2,,,\n`;
     const plan = planImport(parsePeopleCsv(csv), [], options);
     expect(plan.errors).toHaveLength(3);
-    expect(plan.errors.every((e) => e.field === 'manager' && e.message.includes('cycle'))).toBe(true);
+    expect(plan.errors.every((e) => e.field === 'manager' && e.message.includes('cycle'))).toBe(
+      true,
+    );
   });
 
   it('refuses a cycle closed through someone already in the organisation', () => {
@@ -118,17 +135,40 @@ describe('planImport', () => {
   });
 
   it('matches by employee id first, then by email, and plans only real changes', () => {
-    const a = existingPerson({ email: 'old@x.nl', employeeId: 'E1', givenName: 'Ann', familyName: 'Ander', department: 'IT' });
-    const b = existingPerson({ email: 'bob@x.nl', employeeId: null, givenName: 'Bob', familyName: 'B', department: 'HR' });
-    const csv = 'email,given_name,family_name,employee_id,department\nnew@x.nl,Ann,Ander,E1,IT\nbob@x.nl,Bob,B,,HR\n';
+    const a = existingPerson({
+      email: 'old@x.nl',
+      employeeId: 'E1',
+      givenName: 'Ann',
+      familyName: 'Ander',
+      department: 'IT',
+    });
+    const b = existingPerson({
+      email: 'bob@x.nl',
+      employeeId: null,
+      givenName: 'Bob',
+      familyName: 'B',
+      department: 'HR',
+    });
+    const csv =
+      'email,given_name,family_name,employee_id,department\nnew@x.nl,Ann,Ander,E1,IT\nbob@x.nl,Bob,B,,HR\n';
     const plan = planImport(parsePeopleCsv(csv), [a, b], options);
     expect(plan.rows[0]).toMatchObject({ action: 'update', personId: a.id, changes: ['email'] });
     expect(plan.rows[1]).toMatchObject({ action: 'unchanged', personId: b.id });
   });
 
   it('does not touch fields whose column is absent', () => {
-    const a = existingPerson({ email: 'a@x.nl', givenName: 'A', familyName: 'A', department: 'IT', jobTitle: 'Dev' });
-    const plan = planImport(parsePeopleCsv('email,given_name,family_name\na@x.nl,A,A\n'), [a], options);
+    const a = existingPerson({
+      email: 'a@x.nl',
+      givenName: 'A',
+      familyName: 'A',
+      department: 'IT',
+      jobTitle: 'Dev',
+    });
+    const plan = planImport(
+      parsePeopleCsv('email,given_name,family_name\na@x.nl,A,A\n'),
+      [a],
+      options,
+    );
     expect(plan.rows[0]!.action).toBe('unchanged');
   });
 
@@ -149,7 +189,10 @@ describe('planImport', () => {
 
   it('refuses an email already used in another organisation', () => {
     const csv = 'email,given_name,family_name\ntaken@x.nl,T,T\n';
-    const plan = planImport(parsePeopleCsv(csv), [], { ...options, takenEmails: new Set(['taken@x.nl']) });
+    const plan = planImport(parsePeopleCsv(csv), [], {
+      ...options,
+      takenEmails: new Set(['taken@x.nl']),
+    });
     expect(plan.errors[0]).toMatchObject({ line: 2, field: 'email' });
   });
 });

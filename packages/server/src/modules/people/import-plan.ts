@@ -26,17 +26,36 @@ const headerAliases: Record<ImportField, string[]> = {
   email: ['email', 'emailaddress', 'mail', 'workemail', 'emailadres', 'zakelijkemail'],
   givenName: ['givenname', 'firstname', 'voornaam', 'roepnaam', 'forename'],
   familyName: ['familyname', 'lastname', 'surname', 'achternaam', 'familienaam'],
-  employeeId: ['employeeid', 'employeenumber', 'personnelnumber', 'personeelsnummer', 'medewerkernummer', 'empid'],
+  employeeId: [
+    'employeeid',
+    'employeenumber',
+    'personnelnumber',
+    'personeelsnummer',
+    'medewerkernummer',
+    'empid',
+  ],
   manager: ['manager', 'leidinggevende', 'reportsto'],
   managerEmail: ['manageremail', 'manageremailaddress', 'emailleidinggevende'],
-  managerEmployeeId: ['manageremployeeid', 'managerid', 'managernumber', 'personeelsnummerleidinggevende'],
+  managerEmployeeId: [
+    'manageremployeeid',
+    'managerid',
+    'managernumber',
+    'personeelsnummerleidinggevende',
+  ],
   department: ['department', 'afdeling', 'dept'],
   team: ['team'],
   jobTitle: ['jobtitle', 'title', 'functie', 'functietitel', 'position'],
   location: ['location', 'locatie', 'office', 'vestiging', 'site'],
   preferredLanguage: ['preferredlanguage', 'language', 'taal', 'voorkeurstaal'],
   startDate: ['startdate', 'hiredate', 'startdatum', 'datumindienst', 'indienst'],
-  leaveDate: ['leavedate', 'enddate', 'terminationdate', 'einddatum', 'uitdienst', 'datumuitdienst'],
+  leaveDate: [
+    'leavedate',
+    'enddate',
+    'terminationdate',
+    'einddatum',
+    'uitdienst',
+    'datumuitdienst',
+  ],
 };
 
 const requiredFields: ImportField[] = ['email', 'givenName', 'familyName'];
@@ -113,7 +132,12 @@ function detectDelimiter(text: string): string {
 export function parsePeopleCsv(text: string): ParsedFile {
   const errors: ImportProblem[] = [];
   if (text.trim().length === 0) {
-    return { columns: [], rows: [], errors: [{ line: 1, field: null, message: 'the file is empty' }], ignoredColumns: [] };
+    return {
+      columns: [],
+      rows: [],
+      errors: [{ line: 1, field: null, message: 'the file is empty' }],
+      ignoredColumns: [],
+    };
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -130,13 +154,20 @@ export function parsePeopleCsv(text: string): ParsedFile {
     return {
       columns: [],
       rows: [],
-      errors: [{ line, field: null, message: `the file is not valid CSV: ${(error as Error).message}` }],
+      errors: [
+        { line, field: null, message: `the file is not valid CSV: ${(error as Error).message}` },
+      ],
       ignoredColumns: [],
     };
   }
   const [header, ...body] = records;
   if (!header) {
-    return { columns: [], rows: [], errors: [{ line: 1, field: null, message: 'the file is empty' }], ignoredColumns: [] };
+    return {
+      columns: [],
+      rows: [],
+      errors: [{ line: 1, field: null, message: 'the file is empty' }],
+      ignoredColumns: [],
+    };
   }
   const columnFields: (ImportField | null)[] = [];
   const ignoredColumns: string[] = [];
@@ -144,7 +175,11 @@ export function parsePeopleCsv(text: string): ParsedFile {
   header.record.forEach((cell) => {
     const field = fieldByHeader.get(normaliseHeader(cell)) ?? null;
     if (field && seen.has(field)) {
-      errors.push({ line: header.info.lines, field: fieldLabel[field] ?? field, message: `column "${cell}" appears twice` });
+      errors.push({
+        line: header.info.lines,
+        field: fieldLabel[field] ?? field,
+        message: `column "${cell}" appears twice`,
+      });
       columnFields.push(null);
       return;
     }
@@ -245,7 +280,8 @@ export function parseDate(value: string): string | null {
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return null;
   if (y < 1900 || y > 2200) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -266,9 +302,12 @@ export function parseLanguage(value: string): 'nl' | 'en' | null {
   return languages[key] ?? languages[key.slice(0, 2)] ?? null;
 }
 
-
 /** Validates the whole file against the organisation and plans every change. Pure. */
-export function planImport(file: ParsedFile, existing: ExistingPerson[], options: PlanOptions): ImportPlan {
+export function planImport(
+  file: ParsedFile,
+  existing: ExistingPerson[],
+  options: PlanOptions,
+): ImportPlan {
   const errors: ImportProblem[] = [...file.errors];
   const warnings: ImportProblem[] = file.ignoredColumns.map((c) => ({
     line: 1,
@@ -279,9 +318,7 @@ export function planImport(file: ParsedFile, existing: ExistingPerson[], options
     errors.push({ line, field: field ? (fieldLabel[field] ?? field) : null, message });
 
   const byEmail = new Map(existing.map((p) => [p.email.toLowerCase(), p]));
-  const byEmployeeId = new Map(
-    existing.filter((p) => p.employeeId).map((p) => [p.employeeId!, p]),
-  );
+  const byEmployeeId = new Map(existing.filter((p) => p.employeeId).map((p) => [p.employeeId!, p]));
   const present = new Set(file.columns);
   const hasColumn = (f: ImportField) => present.has(f);
 
@@ -298,15 +335,22 @@ export function planImport(file: ParsedFile, existing: ExistingPerson[], options
     const employeeId = hasColumn('employeeId') ? (v.employeeId ?? '').trim() || null : undefined;
 
     if (!email) problem(row.line, 'email', 'is required');
-    else if (!emailPattern.test(email)) problem(row.line, 'email', `"${v.email}" is not a valid email address`);
-    else if (fileEmails.has(email)) problem(row.line, 'email', `${email} also appears on line ${fileEmails.get(email)}`);
-    else if (options.takenEmails.has(email)) problem(row.line, 'email', `${email} is already in use by another account`);
+    else if (!emailPattern.test(email))
+      problem(row.line, 'email', `"${v.email}" is not a valid email address`);
+    else if (fileEmails.has(email))
+      problem(row.line, 'email', `${email} also appears on line ${fileEmails.get(email)}`);
+    else if (options.takenEmails.has(email))
+      problem(row.line, 'email', `${email} is already in use by another account`);
     if (email && !fileEmails.has(email)) fileEmails.set(email, row.line);
     if (!givenName) problem(row.line, 'givenName', 'is required');
     if (!familyName) problem(row.line, 'familyName', 'is required');
     if (employeeId) {
       if (fileEmployeeIds.has(employeeId)) {
-        problem(row.line, 'employeeId', `${employeeId} also appears on line ${fileEmployeeIds.get(employeeId)}`);
+        problem(
+          row.line,
+          'employeeId',
+          `${employeeId} also appears on line ${fileEmployeeIds.get(employeeId)}`,
+        );
       } else fileEmployeeIds.set(employeeId, row.line);
     }
 
@@ -320,7 +364,8 @@ export function planImport(file: ParsedFile, existing: ExistingPerson[], options
       if (!raw) values.preferredLanguage = null;
       else {
         const lang = parseLanguage(raw);
-        if (!lang) problem(row.line, 'preferredLanguage', `"${raw}" is not a supported language (nl or en)`);
+        if (!lang)
+          problem(row.line, 'preferredLanguage', `"${raw}" is not a supported language (nl or en)`);
         values.preferredLanguage = lang;
       }
     }
@@ -330,7 +375,8 @@ export function planImport(file: ParsedFile, existing: ExistingPerson[], options
       if (!raw) values[field] = null;
       else {
         const date = parseDate(raw);
-        if (!date) problem(row.line, field, `"${raw}" is not a date (use YYYY-MM-DD or DD-MM-YYYY)`);
+        if (!date)
+          problem(row.line, field, `"${raw}" is not a date (use YYYY-MM-DD or DD-MM-YYYY)`);
         values[field] = date;
       }
     }
@@ -343,11 +389,16 @@ export function planImport(file: ParsedFile, existing: ExistingPerson[], options
     if (employeeId) match = byEmployeeId.get(employeeId);
     const emailMatch = email ? byEmail.get(email) : undefined;
     if (match && emailMatch && emailMatch.id !== match.id) {
-      problem(row.line, 'email', `${email} belongs to another person (employee id ${emailMatch.employeeId ?? 'none'})`);
+      problem(
+        row.line,
+        'email',
+        `${email} belongs to another person (employee id ${emailMatch.employeeId ?? 'none'})`,
+      );
     }
     match ??= emailMatch;
     if (match) {
-      if (matchedIds.has(match.id)) problem(row.line, null, 'matches the same person as an earlier line');
+      if (matchedIds.has(match.id))
+        problem(row.line, null, 'matches the same person as an earlier line');
       matchedIds.add(match.id);
     }
 
@@ -367,7 +418,9 @@ export function planImport(file: ParsedFile, existing: ExistingPerson[], options
   }
 
   // Resolve managers once every row is known: a row of this file, or a person already there.
-  const managerColumns = (['manager', 'managerEmail', 'managerEmployeeId'] as const).filter(hasColumn);
+  const managerColumns = (['manager', 'managerEmail', 'managerEmployeeId'] as const).filter(
+    hasColumn,
+  );
   const rowByEmail = new Map(planned.map((p) => [p.email, p]));
   const rowByEmployeeId = new Map(
     planned.filter((p) => p.values.employeeId).map((p) => [p.values.employeeId!, p]),
@@ -404,7 +457,11 @@ export function planImport(file: ParsedFile, existing: ExistingPerson[], options
     } else if (known) {
       problem(row.line, column, 'a person cannot be their own manager');
     } else {
-      problem(row.line, column, `unknown manager "${ref}": not in this file nor in the organisation`);
+      problem(
+        row.line,
+        column,
+        `unknown manager "${ref}": not in this file nor in the organisation`,
+      );
     }
   });
 
@@ -424,9 +481,7 @@ export function planImport(file: ParsedFile, existing: ExistingPerson[], options
   }
   const lineOfNode = new Map(planned.map((p) => [nodeOfRow(p), p]));
   const nameOfNode = (node: string) =>
-    lineOfNode.get(node)?.name ??
-    existing.find((e) => e.id === node)?.email ??
-    node;
+    lineOfNode.get(node)?.name ?? existing.find((e) => e.id === node)?.email ?? node;
   const reported = new Set<string>();
   for (const p of planned) {
     const start = nodeOfRow(p);
@@ -469,7 +524,8 @@ export function planImport(file: ParsedFile, existing: ExistingPerson[], options
           ? null
           : 'personId' in p.manager
             ? p.manager.personId
-            : (planned.find((q) => q.line === (p.manager as { line: number }).line)?.personId ?? 'new');
+            : (planned.find((q) => q.line === (p.manager as { line: number }).line)?.personId ??
+              'new');
       if (nextManager !== current.managerId) changes.push('manager');
     }
     if (current.isActive && !p.isActive) {

@@ -11,16 +11,26 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-const get = (url: string, cookie: string) => ctx.app.inject({ method: 'GET', url, headers: { cookie } });
+const get = (url: string, cookie: string) =>
+  ctx.app.inject({ method: 'GET', url, headers: { cookie } });
 const send = (method: 'POST' | 'PATCH', url: string, cookie: string, payload: unknown) =>
   ctx.app.inject({ method, url, headers: { cookie }, payload: payload as object });
 
 describe('people directory', () => {
   it('lists and searches only the caller’s organisation', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
-    await createPerson(ctx.app, { organisationId: admin.organisationId, givenName: 'Zeynep', familyName: 'Kaya', department: 'IT' });
+    await createPerson(ctx.app, {
+      organisationId: admin.organisationId,
+      givenName: 'Zeynep',
+      familyName: 'Kaya',
+      department: 'IT',
+    });
     const other = await createOrganisation(ctx.db);
-    await createPerson(ctx.app, { organisationId: other.id, givenName: 'Zeynep', familyName: 'Elsewhere' });
+    await createPerson(ctx.app, {
+      organisationId: other.id,
+      givenName: 'Zeynep',
+      familyName: 'Elsewhere',
+    });
     const response = await get('/api/people?search=zeynep', admin.cookie);
     expect(response.statusCode).toBe(200);
     const body = response.json();
@@ -44,12 +54,22 @@ describe('people directory', () => {
     const admin = await signedIn(ctx.app, 'org_admin');
     const org = admin.organisationId;
     const top = await createPerson(ctx.app, { organisationId: org, givenName: 'Top' });
-    const middle = await createPerson(ctx.app, { organisationId: org, givenName: 'Middle', managerId: top.id });
-    const bottom = await createPerson(ctx.app, { organisationId: org, givenName: 'Bottom', managerId: middle.id });
+    const middle = await createPerson(ctx.app, {
+      organisationId: org,
+      givenName: 'Middle',
+      managerId: top.id,
+    });
+    const bottom = await createPerson(ctx.app, {
+      organisationId: org,
+      givenName: 'Bottom',
+      managerId: middle.id,
+    });
     const response = await get(`/api/people/${middle.id}`, admin.cookie);
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.managers.map((m: { id: string; depth: number }) => [m.id, m.depth])).toEqual([[top.id, 1]]);
+    expect(body.managers.map((m: { id: string; depth: number }) => [m.id, m.depth])).toEqual([
+      [top.id, 1],
+    ]);
     expect(body.directReports.map((r: { id: string }) => r.id)).toEqual([bottom.id]);
     expect(await isInReportingLine(ctx.db, bottom.id, top.id, 2)).toBe(true);
     expect(await isInReportingLine(ctx.db, top.id, bottom.id, 2)).toBe(true);
@@ -66,8 +86,15 @@ describe('people directory', () => {
       preferredLanguage: 'en',
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ email: 'new.colleague@example.test', role: 'member', isActive: true });
-    const [mail] = await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'new.colleague@example.test'));
+    expect(response.json()).toMatchObject({
+      email: 'new.colleague@example.test',
+      role: 'member',
+      isActive: true,
+    });
+    const [mail] = await ctx.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, 'new.colleague@example.test'));
     expect(mail?.subject).toBe('You are invited to Klik');
     const again = await send('POST', '/api/people', admin.cookie, {
       email: 'new.colleague@example.test',
@@ -79,7 +106,11 @@ describe('people directory', () => {
 
   it('names bad fields on invite (400)', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
-    const response = await send('POST', '/api/people', admin.cookie, { email: 'nope', givenName: '', familyName: 'X' });
+    const response = await send('POST', '/api/people', admin.cookie, {
+      email: 'nope',
+      givenName: '',
+      familyName: 'X',
+    });
     expect(response.statusCode).toBe(400);
     const fields = response.json().error.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['body.email', 'body.givenName']));
@@ -90,10 +121,15 @@ describe('people directory', () => {
     const org = admin.organisationId;
     const boss = await createPerson(ctx.app, { organisationId: org });
     const report = await createPerson(ctx.app, { organisationId: org, managerId: boss.id });
-    const ok = await send('PATCH', `/api/people/${report.id}`, admin.cookie, { jobTitle: 'Lead', team: 'Core' });
+    const ok = await send('PATCH', `/api/people/${report.id}`, admin.cookie, {
+      jobTitle: 'Lead',
+      team: 'Core',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ jobTitle: 'Lead', team: 'Core', manager: { id: boss.id } });
-    const loop = await send('PATCH', `/api/people/${boss.id}`, admin.cookie, { managerId: report.id });
+    const loop = await send('PATCH', `/api/people/${boss.id}`, admin.cookie, {
+      managerId: report.id,
+    });
     expect(loop.statusCode).toBe(422);
     expect(loop.json().error.details[0].field).toBe('body.managerId');
   });
@@ -116,11 +152,28 @@ describe('people directory', () => {
   it('lets only org admins change people (403 for a programme manager)', async () => {
     const manager = await signedIn(ctx.app, 'programme_manager');
     const someone = await createPerson(ctx.app, { organisationId: manager.organisationId });
-    expect((await send('PATCH', `/api/people/${someone.id}`, manager.cookie, { team: 'X' })).statusCode).toBe(403);
-    expect((await send('POST', `/api/people/${someone.id}/deactivate`, manager.cookie, {})).statusCode).toBe(403);
-    expect((await send('POST', '/api/people', manager.cookie, { email: 'a@b.test', givenName: 'A', familyName: 'B' })).statusCode).toBe(403);
-    expect((await send('POST', '/api/people/import/preview', manager.cookie, { csv: 'email' })).statusCode).toBe(403);
-    expect((await send('POST', '/api/people/import/apply', manager.cookie, { csv: 'email' })).statusCode).toBe(403);
+    expect(
+      (await send('PATCH', `/api/people/${someone.id}`, manager.cookie, { team: 'X' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await send('POST', `/api/people/${someone.id}/deactivate`, manager.cookie, {})).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await send('POST', '/api/people', manager.cookie, {
+          email: 'a@b.test',
+          givenName: 'A',
+          familyName: 'B',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await send('POST', '/api/people/import/preview', manager.cookie, { csv: 'email' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await send('POST', '/api/people/import/apply', manager.cookie, { csv: 'email' })).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -149,7 +202,9 @@ describe('another organisation’s people are invisible (404, nothing leaked)', 
     const admin = await signedIn(ctx.app, 'org_admin');
     const mine = await createPerson(ctx.app, { organisationId: admin.organisationId });
     const foreign = await createPerson(ctx.app);
-    const response = await send('PATCH', `/api/people/${mine.id}`, admin.cookie, { managerId: foreign.id });
+    const response = await send('PATCH', `/api/people/${mine.id}`, admin.cookie, {
+      managerId: foreign.id,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].field).toBe('body.managerId');
   });
@@ -157,7 +212,10 @@ describe('another organisation’s people are invisible (404, nothing leaked)', 
 
 describe('CSV import', () => {
   const csv = (rows: string[]) =>
-    ['email,given_name,family_name,employee_id,manager,department,team,job_title,location,preferred_language,start_date,leave_date', ...rows].join('\n');
+    [
+      'email,given_name,family_name,employee_id,manager,department,team,job_title,location,preferred_language,start_date,leave_date',
+      ...rows,
+    ].join('\n');
 
   it('previews without writing, applies in one go, and a re-import changes nothing', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
@@ -168,27 +226,51 @@ describe('CSV import', () => {
     ]);
     const preview = await send('POST', '/api/people/import/preview', admin.cookie, { csv: file });
     expect(preview.statusCode).toBe(200);
-    expect(preview.json()).toMatchObject({ canApply: true, summary: { add: 3, update: 0, errors: 0 } });
-    const before = await ctx.db.select().from(person).where(eq(person.organisationId, admin.organisationId));
+    expect(preview.json()).toMatchObject({
+      canApply: true,
+      summary: { add: 3, update: 0, errors: 0 },
+    });
+    const before = await ctx.db
+      .select()
+      .from(person)
+      .where(eq(person.organisationId, admin.organisationId));
     expect(before).toHaveLength(1);
 
     const applied = await send('POST', '/api/people/import/apply', admin.cookie, { csv: file });
     expect(applied.statusCode).toBe(200);
-    expect(applied.json()).toEqual({ applied: true, summary: { add: 3, update: 0, unchanged: 0, deactivate: 0, errors: 0 } });
+    expect(applied.json()).toEqual({
+      applied: true,
+      summary: { add: 3, update: 0, unchanged: 0, deactivate: 0, errors: 0 },
+    });
     const list = (await get('/api/people?department=Sales', admin.cookie)).json();
     expect(list.total).toBe(3);
     const rep = list.items.find((p: { email: string }) => p.email === 'rep@acme.test');
-    expect(rep).toMatchObject({ manager: { name: 'Lea Leider' }, preferredLanguage: 'en', startDate: '2022-03-15' });
+    expect(rep).toMatchObject({
+      manager: { name: 'Lea Leider' },
+      preferredLanguage: 'en',
+      startDate: '2022-03-15',
+    });
     expect(await isInReportingLine(ctx.db, rep.id, rep.manager.id, 1)).toBe(true);
 
     const again = await send('POST', '/api/people/import/preview', admin.cookie, { csv: file });
-    expect(again.json().summary).toEqual({ add: 0, update: 0, unchanged: 3, deactivate: 0, errors: 0 });
+    expect(again.json().summary).toEqual({
+      add: 0,
+      update: 0,
+      unchanged: 3,
+      deactivate: 0,
+      errors: 0,
+    });
     const reapplied = await send('POST', '/api/people/import/apply', admin.cookie, { csv: file });
     expect(reapplied.json().summary.unchanged).toBe(3);
     const audit = await ctx.db
       .select()
       .from(auditEvent)
-      .where(and(eq(auditEvent.organisationId, admin.organisationId), eq(auditEvent.action, 'people.imported')));
+      .where(
+        and(
+          eq(auditEvent.organisationId, admin.organisationId),
+          eq(auditEvent.action, 'people.imported'),
+        ),
+      );
     expect(audit).toHaveLength(2);
   });
 
@@ -199,7 +281,9 @@ describe('CSV import', () => {
       'bad@acme.test,Bad,Manager,B2,ghost@acme.test,Ops,,,,,,',
       'date@acme.test,Bad,Date,B3,,Ops,,,,,32-01-2020,',
     ]);
-    const preview = (await send('POST', '/api/people/import/preview', admin.cookie, { csv: file })).json();
+    const preview = (
+      await send('POST', '/api/people/import/preview', admin.cookie, { csv: file })
+    ).json();
     expect(preview.canApply).toBe(false);
     expect(preview.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
       [3, 'manager'],
@@ -208,24 +292,47 @@ describe('CSV import', () => {
     const applied = await send('POST', '/api/people/import/apply', admin.cookie, { csv: file });
     expect(applied.statusCode).toBe(422);
     expect(applied.json().error.details.errors).toHaveLength(2);
-    const rows = await ctx.db.select().from(person).where(eq(person.organisationId, admin.organisationId));
+    const rows = await ctx.db
+      .select()
+      .from(person)
+      .where(eq(person.organisationId, admin.organisationId));
     expect(rows).toHaveLength(1);
   });
 
   it('updates, deactivates leavers and (in sync mode) people missing from the file', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
     const org = admin.organisationId;
-    await createPerson(ctx.app, { organisationId: org, email: 'stay@acme.test', employeeId: 'C1', givenName: 'Stay', familyName: 'Here' });
-    const leaver = await createPerson(ctx.app, { organisationId: org, email: 'leave@acme.test', employeeId: 'C2' });
+    await createPerson(ctx.app, {
+      organisationId: org,
+      email: 'stay@acme.test',
+      employeeId: 'C1',
+      givenName: 'Stay',
+      familyName: 'Here',
+    });
+    const leaver = await createPerson(ctx.app, {
+      organisationId: org,
+      email: 'leave@acme.test',
+      employeeId: 'C2',
+    });
     const missing = await signedIn(ctx.app, 'member', org);
     const file = csv([
       'stay@acme.test,Stay,Here,C1,,Finance,,Controller,,,,',
       'leave@acme.test,Lee,Ver,C2,,Finance,,,,,,2020-01-31',
     ]);
-    const preview = (await send('POST', '/api/people/import/preview', admin.cookie, { csv: file, deactivateMissing: true })).json();
+    const preview = (
+      await send('POST', '/api/people/import/preview', admin.cookie, {
+        csv: file,
+        deactivateMissing: true,
+      })
+    ).json();
     expect(preview.rows.map((r: { action: string }) => r.action)).toEqual(['update', 'deactivate']);
-    expect(preview.missingDeactivated.map((m: { email: string }) => m.email)).toEqual([missing.email]);
-    const applied = await send('POST', '/api/people/import/apply', admin.cookie, { csv: file, deactivateMissing: true });
+    expect(preview.missingDeactivated.map((m: { email: string }) => m.email)).toEqual([
+      missing.email,
+    ]);
+    const applied = await send('POST', '/api/people/import/apply', admin.cookie, {
+      csv: file,
+      deactivateMissing: true,
+    });
     expect(applied.statusCode).toBe(200);
     const [leaverRow] = await ctx.db.select().from(person).where(eq(person.id, leaver.id));
     expect(leaverRow!.isActive).toBe(false);

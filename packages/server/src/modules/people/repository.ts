@@ -1,4 +1,17 @@
-import { aliasedTable, and, asc, count, eq, ilike, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  aliasedTable,
+  and,
+  asc,
+  count,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { person, reportingLine, session, user } from '../../db/schema.js';
 
@@ -33,15 +46,27 @@ function toPersonWithManager(row: {
   };
 }
 
-export async function findPerson(db: Db, organisationId: string, id: string): Promise<PersonWithManager | null> {
-  const [row] = await selectPeople(db).where(and(eq(person.organisationId, organisationId), eq(person.id, id)));
+export async function findPerson(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<PersonWithManager | null> {
+  const [row] = await selectPeople(db).where(
+    and(eq(person.organisationId, organisationId), eq(person.id, id)),
+  );
   return row ? toPersonWithManager(row) : null;
 }
 
 export async function listPeople(
   db: Db,
   organisationId: string,
-  query: { search?: string; department?: string; status: 'active' | 'inactive' | 'all'; limit: number; offset: number },
+  query: {
+    search?: string;
+    department?: string;
+    status: 'active' | 'inactive' | 'all';
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: PersonWithManager[]; total: number }> {
   const conditions: SQL[] = [eq(person.organisationId, organisationId)];
   if (query.status !== 'all') conditions.push(eq(person.isActive, query.status === 'active'));
@@ -98,7 +123,9 @@ export async function findEmailsOutsideOrganisation(
 
 export async function insertUser(db: Db, values: { email: string; name: string }): Promise<string> {
   const id = crypto.randomUUID();
-  await db.insert(user).values({ id, email: values.email, name: values.name, emailVerified: false });
+  await db
+    .insert(user)
+    .values({ id, email: values.email, name: values.name, emailVerified: false });
   return id;
 }
 
@@ -107,17 +134,30 @@ export async function insertPerson(db: Db, values: NewPerson): Promise<PersonRow
   return row!;
 }
 
-export async function updatePerson(db: Db, organisationId: string, id: string, values: Partial<NewPerson>): Promise<void> {
+export async function updatePerson(
+  db: Db,
+  organisationId: string,
+  id: string,
+  values: Partial<NewPerson>,
+): Promise<void> {
   await db
     .update(person)
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(person.organisationId, organisationId), eq(person.id, id)));
-  if (values.email !== undefined || values.givenName !== undefined || values.familyName !== undefined) {
+  if (
+    values.email !== undefined ||
+    values.givenName !== undefined ||
+    values.familyName !== undefined
+  ) {
     const [row] = await db.select().from(person).where(eq(person.id, id));
     if (row) {
       await db
         .update(user)
-        .set({ email: row.email, name: `${row.givenName} ${row.familyName}`, updatedAt: new Date() })
+        .set({
+          email: row.email,
+          name: `${row.givenName} ${row.familyName}`,
+          updatedAt: new Date(),
+        })
         .where(eq(user.id, row.userId));
     }
   }
@@ -126,9 +166,17 @@ export async function updatePerson(db: Db, organisationId: string, id: string, v
 /** Ends every session of these people (used when they are deactivated). */
 export async function revokeSessions(db: Db, personIds: string[]): Promise<void> {
   if (personIds.length === 0) return;
-  const rows = await db.select({ userId: person.userId }).from(person).where(inArray(person.id, personIds));
+  const rows = await db
+    .select({ userId: person.userId })
+    .from(person)
+    .where(inArray(person.id, personIds));
   if (rows.length === 0) return;
-  await db.delete(session).where(inArray(session.userId, rows.map((r) => r.userId)));
+  await db.delete(session).where(
+    inArray(
+      session.userId,
+      rows.map((r) => r.userId),
+    ),
+  );
 }
 
 /**
@@ -155,7 +203,12 @@ export async function rebuildReportingLines(db: Db, organisationId: string): Pro
  * Whether one of two people is in the other's reporting line within `levels` levels, either
  * direction: a primary-key lookup on the closure table.
  */
-export async function isInReportingLine(db: Db, a: string, b: string, levels: number): Promise<boolean> {
+export async function isInReportingLine(
+  db: Db,
+  a: string,
+  b: string,
+  levels: number,
+): Promise<boolean> {
   const [row] = await db
     .select({ depth: reportingLine.depth })
     .from(reportingLine)
@@ -174,7 +227,12 @@ export async function isInReportingLine(db: Db, a: string, b: string, levels: nu
 
 export async function findManagers(db: Db, personId: string) {
   return db
-    .select({ id: person.id, givenName: person.givenName, familyName: person.familyName, depth: reportingLine.depth })
+    .select({
+      id: person.id,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      depth: reportingLine.depth,
+    })
     .from(reportingLine)
     .innerJoin(person, eq(person.id, reportingLine.ancestorId))
     .where(eq(reportingLine.descendantId, personId))
@@ -183,14 +241,29 @@ export async function findManagers(db: Db, personId: string) {
 
 export async function findDirectReports(db: Db, organisationId: string, personId: string) {
   return db
-    .select({ id: person.id, givenName: person.givenName, familyName: person.familyName, jobTitle: person.jobTitle })
+    .select({
+      id: person.id,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      jobTitle: person.jobTitle,
+    })
     .from(person)
-    .where(and(eq(person.organisationId, organisationId), eq(person.managerId, personId), eq(person.isActive, true)))
+    .where(
+      and(
+        eq(person.organisationId, organisationId),
+        eq(person.managerId, personId),
+        eq(person.isActive, true),
+      ),
+    )
     .orderBy(asc(person.familyName), asc(person.givenName));
 }
 
 /** Whether making `managerId` the manager of `personId` would close a loop. */
-export async function wouldCreateCycle(db: Db, personId: string, managerId: string): Promise<boolean> {
+export async function wouldCreateCycle(
+  db: Db,
+  personId: string,
+  managerId: string,
+): Promise<boolean> {
   if (personId === managerId) return true;
   const [row] = await db
     .select({ depth: reportingLine.depth })
@@ -202,11 +275,20 @@ export async function wouldCreateCycle(db: Db, personId: string, managerId: stri
 
 /** Whether any account (in any organisation) uses this address. */
 export async function isEmailInUse(db: Db, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: user.id }).from(user).where(eq(user.email, email.toLowerCase())).limit(1);
+  const [row] = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.email, email.toLowerCase()))
+    .limit(1);
   return row !== undefined;
 }
 
-export async function isEmployeeIdInUse(db: Db, organisationId: string, employeeId: string, exceptId?: string): Promise<boolean> {
+export async function isEmployeeIdInUse(
+  db: Db,
+  organisationId: string,
+  employeeId: string,
+  exceptId?: string,
+): Promise<boolean> {
   const rows = await db
     .select({ id: person.id })
     .from(person)

@@ -78,7 +78,8 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PersonResponse, 409: ErrorResponse, 422: ErrorResponse, ...errors },
       },
     },
-    async (request) => service.updatePerson(db, requireActor(request), request.params.id, request.body),
+    async (request) =>
+      service.updatePerson(db, requireActor(request), request.params.id, request.body),
   );
 
   app.post(
@@ -112,7 +113,8 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['people'],
-        summary: 'Dry run of a CSV import: what would be added, updated, deactivated, and every row error',
+        summary:
+          'Dry run of a CSV import: what would be added, updated, deactivated, and every row error',
         body: ImportRequest,
         response: { 200: ImportPreview, ...errors },
       },

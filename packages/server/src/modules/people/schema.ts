@@ -30,7 +30,9 @@ export type PersonResponse = z.infer<typeof PersonResponse>;
 
 export const PersonDetailResponse = PersonResponse.extend({
   managers: z.array(z.object({ id: z.string(), name: z.string(), depth: z.number().int() })),
-  directReports: z.array(z.object({ id: z.string(), name: z.string(), jobTitle: z.string().nullable() })),
+  directReports: z.array(
+    z.object({ id: z.string(), name: z.string(), jobTitle: z.string().nullable() }),
+  ),
 });
 export type PersonDetailResponse = z.infer<typeof PersonDetailResponse>;
 
@@ -82,7 +84,11 @@ export const ImportRequest = z.object({
 });
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
-const ImportProblem = z.object({ line: z.number().int(), field: z.string().nullable(), message: z.string() });
+const ImportProblem = z.object({
+  line: z.number().int(),
+  field: z.string().nullable(),
+  message: z.string(),
+});
 
 export const ImportPreview = z.object({
   canApply: z.boolean(),

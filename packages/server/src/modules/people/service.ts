@@ -62,8 +62,16 @@ export async function getPerson(db: Db, actor: Actor, id: string): Promise<Perso
   ]);
   return {
     ...toPerson(row),
-    managers: managers.map((m) => ({ id: m.id, name: `${m.givenName} ${m.familyName}`, depth: m.depth })),
-    directReports: reports.map((r) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, jobTitle: r.jobTitle })),
+    managers: managers.map((m) => ({
+      id: m.id,
+      name: `${m.givenName} ${m.familyName}`,
+      depth: m.depth,
+    })),
+    directReports: reports.map((r) => ({
+      id: r.id,
+      name: `${r.givenName} ${r.familyName}`,
+      jobTitle: r.jobTitle,
+    })),
   };
 }
 
@@ -84,12 +92,19 @@ export interface NewPersonInput {
 }
 
 /** Adds a person and their (password-less) account. The caller owns the transaction. */
-export async function createPerson(db: Db, organisationId: string, input: NewPersonInput): Promise<repo.PersonRow> {
+export async function createPerson(
+  db: Db,
+  organisationId: string,
+  input: NewPersonInput,
+): Promise<repo.PersonRow> {
   const email = input.email.trim().toLowerCase();
   if (await repo.isEmailInUse(db, email)) {
     throw conflict('email: already in use', [{ field: 'body.email', message: 'already in use' }]);
   }
-  const userId = await repo.insertUser(db, { email, name: `${input.givenName} ${input.familyName}` });
+  const userId = await repo.insertUser(db, {
+    email,
+    name: `${input.givenName} ${input.familyName}`,
+  });
   return repo.insertPerson(db, {
     organisationId,
     userId,
@@ -109,7 +124,12 @@ export async function createPerson(db: Db, organisationId: string, input: NewPer
   });
 }
 
-async function checkManager(db: Db, organisationId: string, personId: string | null, managerId: string) {
+async function checkManager(
+  db: Db,
+  organisationId: string,
+  personId: string | null,
+  managerId: string,
+) {
   const managerRow = await repo.findPerson(db, organisationId, managerId);
   if (!managerRow) throw invalidField('body.managerId', 'no such person in this organisation');
   if (!managerRow.isActive) throw invalidField('body.managerId', 'this person is deactivated');
@@ -143,7 +163,9 @@ export async function invitePerson(
       ]);
     }
     if (input.employeeId && (await repo.isEmployeeIdInUse(tx, organisationId, input.employeeId))) {
-      throw conflict('employeeId: already in use', [{ field: 'body.employeeId', message: 'already in use' }]);
+      throw conflict('employeeId: already in use', [
+        { field: 'body.employeeId', message: 'already in use' },
+      ]);
     }
     const row = await createPerson(tx, organisationId, input);
     await repo.rebuildReportingLines(tx, organisationId);
@@ -187,10 +209,18 @@ export async function updatePerson(
     );
     if (input.managerId) await checkManager(tx, organisationId, id, input.managerId);
     if (input.email && input.email.toLowerCase() !== current.email) {
-      if (await repo.isEmailInUse(tx, input.email)) throw conflict('email: already in use', [{ field: 'body.email', message: 'already in use' }]);
+      if (await repo.isEmailInUse(tx, input.email))
+        throw conflict('email: already in use', [
+          { field: 'body.email', message: 'already in use' },
+        ]);
     }
-    if (input.employeeId && (await repo.isEmployeeIdInUse(tx, organisationId, input.employeeId, id))) {
-      throw conflict('employeeId: already in use', [{ field: 'body.employeeId', message: 'already in use' }]);
+    if (
+      input.employeeId &&
+      (await repo.isEmployeeIdInUse(tx, organisationId, input.employeeId, id))
+    ) {
+      throw conflict('employeeId: already in use', [
+        { field: 'body.employeeId', message: 'already in use' },
+      ]);
     }
     await repo.updatePerson(tx, organisationId, id, {
       ...input,
@@ -210,7 +240,12 @@ export async function updatePerson(
   return toPerson(row!);
 }
 
-export async function setPersonActive(db: Db, actor: Actor, id: string, isActive: boolean): Promise<PersonResponse> {
+export async function setPersonActive(
+  db: Db,
+  actor: Actor,
+  id: string,
+  isActive: boolean,
+): Promise<PersonResponse> {
   const { organisationId, personId } = requireRole(actor, adminRoles);
   if (id === personId && !isActive) {
     throw new AppError('unprocessable', 'You cannot deactivate yourself');
@@ -234,10 +269,17 @@ export async function setPersonActive(db: Db, actor: Actor, id: string, isActive
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-async function buildPlan(db: Db, organisationId: string, actor: Actor, request: ImportRequest): Promise<ImportPlan> {
+async function buildPlan(
+  db: Db,
+  organisationId: string,
+  actor: Actor,
+  request: ImportRequest,
+): Promise<ImportPlan> {
   const file = parsePeopleCsv(request.csv);
   const existing = await repo.listAllInOrganisation(db, organisationId);
-  const emails = [...new Set(file.rows.map((r) => (r.values.email ?? '').trim().toLowerCase()).filter(Boolean))];
+  const emails = [
+    ...new Set(file.rows.map((r) => (r.values.email ?? '').trim().toLowerCase()).filter(Boolean)),
+  ];
   const takenEmails = await repo.findEmailsOutsideOrganisation(db, organisationId, emails);
   return planImport(file, existing, {
     deactivateMissing: request.deactivateMissing,
@@ -250,7 +292,13 @@ async function buildPlan(db: Db, organisationId: string, actor: Actor, request: 
 function toPreview(plan: ImportPlan): ImportPreview {
   return {
     canApply: plan.errors.length === 0,
-    rows: plan.rows.map((r) => ({ line: r.line, action: r.action, email: r.email, name: r.name, changes: r.changes })),
+    rows: plan.rows.map((r) => ({
+      line: r.line,
+      action: r.action,
+      email: r.email,
+      name: r.name,
+      changes: r.changes,
+    })),
     missingDeactivated: plan.missingDeactivated.map((m) => ({ email: m.email, name: m.name })),
     errors: plan.errors,
     warnings: plan.warnings,
@@ -259,7 +307,11 @@ function toPreview(plan: ImportPlan): ImportPreview {
 }
 
 /** The dry run: nothing is written. */
-export async function previewImport(db: Db, actor: Actor, request: ImportRequest): Promise<ImportPreview> {
+export async function previewImport(
+  db: Db,
+  actor: Actor,
+  request: ImportRequest,
+): Promise<ImportPreview> {
   const { organisationId } = requireRole(actor, adminRoles);
   return toPreview(await buildPlan(db, organisationId, actor, request));
 }
@@ -279,12 +331,19 @@ export async function applyImport(db: Db, actor: Actor, request: ImportRequest) 
     const idOfLine = new Map<number, string>();
     const personValues = (row: PlannedRow) => {
       const { email: _email, givenName, familyName, ...rest } = row.values;
-      return { ...rest, email: row.email, givenName: givenName!, familyName: familyName!, isActive: row.isActive };
+      return {
+        ...rest,
+        email: row.email,
+        givenName: givenName!,
+        familyName: familyName!,
+        isActive: row.isActive,
+      };
     };
     for (const row of plan.rows) {
       if (row.action === 'add') {
         const created = await createPerson(tx, organisationId, personValues(row));
-        if (!row.isActive) await repo.updatePerson(tx, organisationId, created.id, { isActive: false });
+        if (!row.isActive)
+          await repo.updatePerson(tx, organisationId, created.id, { isActive: false });
         idOfLine.set(row.line, created.id);
       } else {
         idOfLine.set(row.line, row.personId!);
@@ -294,9 +353,14 @@ export async function applyImport(db: Db, actor: Actor, request: ImportRequest) 
       }
     }
     for (const row of plan.rows) {
-      if (row.manager === undefined || !row.changes.includes('manager') && row.action !== 'add') continue;
+      if (row.manager === undefined || (!row.changes.includes('manager') && row.action !== 'add'))
+        continue;
       const managerId =
-        row.manager === null ? null : 'personId' in row.manager ? row.manager.personId : idOfLine.get(row.manager.line)!;
+        row.manager === null
+          ? null
+          : 'personId' in row.manager
+            ? row.manager.personId
+            : idOfLine.get(row.manager.line)!;
       await repo.updatePerson(tx, organisationId, idOfLine.get(row.line)!, { managerId });
     }
     const deactivated = [
