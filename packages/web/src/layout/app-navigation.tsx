@@ -1,0 +1,88 @@
+import { Button, NavLink, Stack } from '@mantine/core';
+import {
+  IconBuilding,
+  IconBuildingCommunity,
+  IconFileImport,
+  IconHome,
+  IconLogout,
+  IconMail,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { signOut } from '../api/auth';
+import { abilitiesOf, type Me } from '../session/use-me';
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+}
+
+export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const can = abilitiesOf(me);
+
+  const signOutMutation = useMutation({
+    mutationFn: signOut,
+    onSettled: () => {
+      // Whatever the answer, forget everything cached for this user.
+      queryClient.clear();
+      void navigate('/sign-in', { replace: true });
+    },
+  });
+
+  const items: NavItem[] = [{ to: '/', label: t('nav.home'), icon: <IconHome size={18} aria-hidden /> }];
+  if (can.canViewPeople) {
+    items.push({ to: '/people', label: t('nav.people'), icon: <IconUsers size={18} aria-hidden /> });
+  }
+  if (can.canManagePeople) {
+    items.push({ to: '/import', label: t('nav.import'), icon: <IconFileImport size={18} aria-hidden /> });
+  }
+  if (can.canManageOrganisation) {
+    items.push({ to: '/organisation', label: t('nav.organisation'), icon: <IconBuilding size={18} aria-hidden /> });
+  }
+  if (can.isPlatformAdmin) {
+    items.push(
+      { to: '/admin/organisations', label: t('nav.organisations'), icon: <IconBuildingCommunity size={18} aria-hidden /> },
+      { to: '/admin/outbox', label: t('nav.outbox'), icon: <IconMail size={18} aria-hidden /> },
+    );
+  }
+
+  function isActive(to: string): boolean {
+    return to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
+  }
+
+  return (
+    <Stack justify="space-between" h="100%">
+      <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink
+              component={Link}
+              to={item.to}
+              label={item.label}
+              leftSection={item.icon}
+              active={isActive(item.to)}
+              aria-current={isActive(item.to) ? 'page' : undefined}
+              onClick={onNavigate}
+            />
+          </li>
+        ))}
+      </Stack>
+      <Button
+        variant="default"
+        leftSection={<IconLogout size={18} aria-hidden />}
+        loading={signOutMutation.isPending}
+        onClick={() => signOutMutation.mutate()}
+      >
+        {t('nav.signOut')}
+      </Button>
+    </Stack>
+  );
+}
