@@ -73,6 +73,8 @@ def main():
     with open(sys.argv[1]) as f:
         job = json.load(f)
     out = dense(job) if job["kind"] == "dense" else capacitated(job)
+    import scipy
+    out["scipy"] = scipy.__version__
     print(json.dumps(out))
 
 

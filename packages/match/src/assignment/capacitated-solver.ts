@@ -101,16 +101,18 @@ export function solveCapacitated(g: CsrGraph): CapacitatedSolution {
     else pending[nPending++] = i;
   }
 
-  // Search state, reset lazily through stamps.
+  // Search state, reset lazily through stamps. The heap holds columns keyed by tentative distance,
+  // with decrease-key through heapPos (valid only when colStamp matches the current search).
   const colDist = new Float64Array(nCols);
   const colStamp = new Int32Array(nCols);
   const colDone = new Int32Array(nCols);
   const colPredRow = new Int32Array(nCols);
   const colPredArc = new Int32Array(nCols);
+  const heapPos = new Int32Array(nCols);
+  const heapNode = new Int32Array(nCols);
   const scannedCols = new Int32Array(nCols);
   const scannedRows = new Int32Array(nRows);
   const rowDist = new Float64Array(nRows);
-  const heap = new BinaryHeap(Math.max(16, nCols));
   let stamp = 0;
   let searches = 0;
   let scannedTotal = 0;
@@ -119,7 +121,7 @@ export function solveCapacitated(g: CsrGraph): CapacitatedSolution {
     const start = pending[p];
     searches++;
     stamp++;
-    heap.clear();
+    let heapSize = 0;
     let nScannedCols = 0;
     let nScannedRows = 0;
     // u[start]: max(0, max_j w - v_j) keeps every reduced cost of the new row ≥ 0.
@@ -129,42 +131,127 @@ export function solveCapacitated(g: CsrGraph): CapacitatedSolution {
       if (r > us) us = r;
     }
     u[start] = us;
-    // Best terminal found so far: dropping a row (termRow, termCol = -1) or a free column.
+    // Best terminal so far: dropping a row to unmatched (termCol = -1) or a free column.
     let bestTerm = us; // dropping the new row itself
     let termRow = start;
     let termCol = -1;
     scannedRows[nScannedRows++] = start;
     rowDist[start] = 0;
-    relaxRow(start, 0);
-
-    while (heap.size > 0) {
-      const j = heap.popMin();
-      if (colDone[j] === stamp) continue;
-      const dj = colDist[j];
-      if (dj >= bestTerm) break;
-      colDone[j] = stamp;
-      scannedCols[nScannedCols++] = j;
-      if (load[j] < cap[j]) {
-        // Free column (v_j = 0): the path ends here at distance dj < bestTerm.
-        bestTerm = dj;
-        termCol = j;
-        termRow = -1;
+    let row = start;
+    let rowD = 0;
+    let rowIndexInScan = 0;
+    for (;;) {
+      // Relax the arcs of `row`, reached at distance rowD.
+      const base = rowD + u[row];
+      for (let a = rowStart[row], aEnd = rowStart[row + 1]; a < aEnd; a++) {
+        const j = arcCol[a];
+        const d = base + v[j] - arcWeight[a];
+        if (d >= bestTerm) continue;
+        if (colStamp[j] !== stamp) {
+          colStamp[j] = stamp;
+          colDist[j] = d;
+          colPredRow[j] = row;
+          colPredArc[j] = a;
+          // Push and sift up.
+          let pos = heapSize++;
+          while (pos > 0) {
+            const parent = (pos - 1) >> 1;
+            const pj = heapNode[parent];
+            if (colDist[pj] <= d) break;
+            heapNode[pos] = pj;
+            heapPos[pj] = pos;
+            pos = parent;
+          }
+          heapNode[pos] = j;
+          heapPos[j] = pos;
+        } else if (d < colDist[j] && colDone[j] !== stamp) {
+          colDist[j] = d;
+          colPredRow[j] = row;
+          colPredArc[j] = a;
+          let pos = heapPos[j];
+          while (pos > 0) {
+            const parent = (pos - 1) >> 1;
+            const pj = heapNode[parent];
+            if (colDist[pj] <= d) break;
+            heapNode[pos] = pj;
+            heapPos[pj] = pos;
+            pos = parent;
+          }
+          heapNode[pos] = j;
+          heapPos[j] = pos;
+        }
+      }
+      // Next row: another row of the current column, else pop the next column.
+      if (rowIndexInScan + 1 < nScannedRows) {
+        row = scannedRows[++rowIndexInScan];
+        rowD = rowDist[row];
+        continue;
+      }
+      let next = -1;
+      while (heapSize > 0) {
+        const j = heapNode[0];
+        const dj = colDist[j];
+        // Pop the root.
+        const last = heapNode[--heapSize];
+        if (heapSize > 0) {
+          const key = colDist[last];
+          let pos = 0;
+          for (;;) {
+            let child = 2 * pos + 1;
+            if (child >= heapSize) break;
+            const c1 = heapNode[child];
+            let ck = colDist[c1];
+            if (child + 1 < heapSize) {
+              const c2 = heapNode[child + 1];
+              const k2 = colDist[c2];
+              if (k2 < ck) {
+                child++;
+                ck = k2;
+              }
+            }
+            if (ck >= key) break;
+            const cn = heapNode[child];
+            heapNode[pos] = cn;
+            heapPos[cn] = pos;
+            pos = child;
+          }
+          heapNode[pos] = last;
+          heapPos[last] = pos;
+        }
+        if (dj >= bestTerm) {
+          heapSize = 0;
+          break;
+        }
+        colDone[j] = stamp;
+        scannedCols[nScannedCols++] = j;
+        if (load[j] < cap[j]) {
+          // Free column (v_j = 0): the path ends here at distance dj < bestTerm.
+          bestTerm = dj;
+          termCol = j;
+          termRow = -1;
+          heapSize = 0;
+          break;
+        }
+        if (load[j] === 0) continue; // capacity 0: nothing to pass through
+        const s0 = colSlotStart[j];
+        const s1 = s0 + load[j];
+        for (let s = s0; s < s1; s++) {
+          const i = slots[s];
+          rowDist[i] = dj;
+          scannedRows[nScannedRows++] = i;
+          const dropCost = dj + u[i];
+          if (dropCost < bestTerm) {
+            bestTerm = dropCost;
+            termRow = i;
+            termCol = -1;
+          }
+        }
+        next = j;
         break;
       }
-      const s0 = colSlotStart[j];
-      const s1 = s0 + load[j];
-      for (let s = s0; s < s1; s++) {
-        const i = slots[s];
-        rowDist[i] = dj;
-        scannedRows[nScannedRows++] = i;
-        const dropCost = dj + u[i];
-        if (dropCost < bestTerm) {
-          bestTerm = dropCost;
-          termRow = i;
-          termCol = -1;
-        }
-        relaxRow(i, dj);
-      }
+      if (next < 0) break;
+      row = scannedRows[++rowIndexInScan];
+      rowD = rowDist[row];
     }
     scannedTotal += nScannedCols;
 
@@ -202,79 +289,4 @@ export function solveCapacitated(g: CsrGraph): CapacitatedSolution {
   }
 
   return { rowCol, rowArc, u, v, searches, scannedColumns: scannedTotal };
-
-  function relaxRow(i: number, di: number): void {
-    const base = di + u[i];
-    for (let a = rowStart[i]; a < rowStart[i + 1]; a++) {
-      const j = arcCol[a];
-      if (colDone[j] === stamp) continue;
-      const d = base + v[j] - arcWeight[a];
-      if (colStamp[j] !== stamp || d < colDist[j]) {
-        colStamp[j] = stamp;
-        colDist[j] = d;
-        colPredRow[j] = i;
-        colPredArc[j] = a;
-        heap.push(j, d);
-      }
-    }
-  }
-}
-
-/** Binary min-heap of (node, key) with lazy deletion; keys are copied at push time. */
-class BinaryHeap {
-  private nodes: Int32Array;
-  private keys: Float64Array;
-  size = 0;
-  constructor(capacity: number) {
-    this.nodes = new Int32Array(capacity);
-    this.keys = new Float64Array(capacity);
-  }
-  clear(): void {
-    this.size = 0;
-  }
-  push(node: number, key: number): void {
-    if (this.size === this.nodes.length) {
-      const n2 = new Int32Array(this.size * 2);
-      n2.set(this.nodes);
-      const k2 = new Float64Array(this.size * 2);
-      k2.set(this.keys);
-      this.nodes = n2;
-      this.keys = k2;
-    }
-    const nodes = this.nodes;
-    const keys = this.keys;
-    let pos = this.size++;
-    while (pos > 0) {
-      const parent = (pos - 1) >> 1;
-      if (keys[parent] <= key) break;
-      nodes[pos] = nodes[parent];
-      keys[pos] = keys[parent];
-      pos = parent;
-    }
-    nodes[pos] = node;
-    keys[pos] = key;
-  }
-  popMin(): number {
-    const nodes = this.nodes;
-    const keys = this.keys;
-    const top = nodes[0];
-    const last = --this.size;
-    if (last > 0) {
-      const node = nodes[last];
-      const key = keys[last];
-      let pos = 0;
-      for (;;) {
-        let child = 2 * pos + 1;
-        if (child >= last) break;
-        if (child + 1 < last && keys[child + 1] < keys[child]) child++;
-        if (keys[child] >= key) break;
-        nodes[pos] = nodes[child];
-        keys[pos] = keys[child];
-        pos = child;
-      }
-      nodes[pos] = node;
-      keys[pos] = key;
-    }
-    return top;
-  }
 }

@@ -147,6 +147,17 @@ function augmentingRowReduction(
       }
     }
     let i0 = y[j1];
+    if (i0 >= 0 && v2 === v1) {
+      // Ties (common with few distinct costs): a free column at the same reduced cost avoids
+      // displacing anyone.
+      for (let j = 0; j < n; j++) {
+        if (y[j] < 0 && cost[base + j] - v[j] === v1) {
+          j1 = j;
+          i0 = -1;
+          break;
+        }
+      }
+    }
     const v1New = v2 === LARGE ? v[j1] : v[j1] - (v2 - v1);
     const v1Lowers = v1New < v[j1];
     if (rrCount < current * n) {
