@@ -335,7 +335,7 @@ function admit(plan: Plan, c: number, out: Collector): boolean {
  * bound (practical parts + jitter); they are scanned only when that bound could still win.
  * @internal
  */
-export function rankCandidates(plan: Plan): Collector {
+export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
   const { index, viewer: v } = plan;
   const out: Collector = {
     top: new TopK(plan.k, index.ids),
@@ -381,7 +381,7 @@ export function rankCandidates(plan: Plan): Collector {
   {
     const { start, item: dense } = lists.heldBy;
     const ts = index.interestsOf(v);
-    const heavy = Math.max(HEAVY_MIN, lists.people.length >>> HEAVY_SHIFT);
+    const heavy = walkHeavyLists ? Infinity : Math.max(HEAVY_MIN, lists.people.length >>> HEAVY_SHIFT);
     for (let i = 0; i < ts.length; i++) {
       const wgt = index.interestWeight[ts[i]];
       const from = start[ts[i]];
@@ -488,6 +488,10 @@ export function rankCandidates(plan: Plan): Collector {
   // Untouched candidates: no learning fit, no preference, only heavy interests in common. Their
   // shared bound rarely beats the k-th best; when it does, scan them.
   const heavyPoints = w2 * index.commonFromSum(heavySum);
+  if (heavyPoints > 0 && (!top.full || heavyPoints + slack >= top.worstKey)) {
+    // The bound of skipped heavy lists is too loose here: walk them too, then decide again.
+    return rankCandidates(plan, true);
+  }
   if (!top.full || heavyPoints + slack >= top.worstKey) {
     out.fullScan = true;
     const touched = s.touchedMark;
