@@ -23,6 +23,7 @@ export {
   STRENGTH_MAX,
   TIME_ZONE_ZERO_MINUTES,
   buildMatchIndex,
+  buildMatchIndexFromJson,
   levelGapFit,
 } from './match-index.js';
 export { ReportingLines } from './reporting-line.js';

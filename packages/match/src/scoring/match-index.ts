@@ -767,3 +767,15 @@ export function buildMatchIndex(pool: MatchPool): MatchIndex {
   const p = normalizePool(pool);
   return new MatchIndex(p.participants, p.rules, p.labels, p.orgChart);
 }
+
+/**
+ * {@link buildMatchIndex} for untyped input such as parsed JSON: the same validation, which names
+ * every bad field (`MatchInputError`).
+ *
+ * @example
+ * const index = buildMatchIndexFromJson(JSON.parse(body));
+ */
+export function buildMatchIndexFromJson(input: unknown): MatchIndex {
+  const p = normalizePool(input);
+  return new MatchIndex(p.participants, p.rules, p.labels, p.orgChart);
+}

@@ -9,7 +9,13 @@ import type { Participant, Role } from './types.js';
 import { MatchInputError } from './validate.js';
 
 const wantsSpeaking = [{ skill: 'public-speaking', level: 3 }];
-const mentee = person({ id: 'mia', name: 'Mia', wants: wantsSpeaking, eligibleAs: ['mentee'], place: 'Utrecht' });
+const mentee = person({
+  id: 'mia',
+  name: 'Mia',
+  wants: wantsSpeaking,
+  eligibleAs: ['mentee'],
+  place: 'Utrecht',
+});
 function mentor(id: string, overrides: Partial<Participant> = {}): Participant {
   return person({
     id,
@@ -71,7 +77,9 @@ describe('findSuggestions', () => {
     expect(ask({ filters: { skill: 'finance' } }).suggestions.map((s) => s.id)).toEqual(['cas']);
     expect(ask({ filters: { language: 'en' } }).suggestions.map((s) => s.id)).toEqual(['ann']);
     expect(ask({ filters: { place: 'utrecht' } }).suggestions.map((s) => s.id)).toEqual(['ann']);
-    expect(ask({ filters: { meetingMode: 'online' } }).suggestions.map((s) => s.id)).not.toContain('ann');
+    expect(ask({ filters: { meetingMode: 'online' } }).suggestions.map((s) => s.id)).not.toContain(
+      'ann',
+    );
     expect(ask({ filters: { search: 'bo' } }).suggestions.map((s) => s.id)).toEqual(['bob']);
     expect(ask({ filters: { search: 'FINANCE' } }).suggestions.map((s) => s.id)).toEqual(['cas']);
     expect(ask({ filters: { language: 'sw' } }).suggestions).toEqual([]);
@@ -89,25 +97,44 @@ describe('findSuggestions', () => {
   });
 
   it('names bad requests', () => {
-    expect(() => findSuggestions(index, { for: 'nobody', role: 'mentee' })).toThrow(/request.for: unknown participant "nobody"/);
-    expect(() => findSuggestions(index, { for: 'ann', role: 'mentee' })).toThrow(/not enrolled as mentee/);
-    expect(() => findSuggestions(index, { for: 'mia', role: 'mentee', k: 0 })).toThrow(MatchInputError);
-    expect(() => findSuggestions(index, { for: 'mia', role: 'mentee', diversity: { jitter: 2 } })).toThrow(
-      /diversity.jitter/,
+    expect(() => findSuggestions(index, { for: 'nobody', role: 'mentee' })).toThrow(
+      /request.for: unknown participant "nobody"/,
     );
+    expect(() => findSuggestions(index, { for: 'ann', role: 'mentee' })).toThrow(
+      /not enrolled as mentee/,
+    );
+    expect(() => findSuggestions(index, { for: 'mia', role: 'mentee', k: 0 })).toThrow(
+      MatchInputError,
+    );
+    expect(() =>
+      findSuggestions(index, { for: 'mia', role: 'mentee', diversity: { jitter: 2 } }),
+    ).toThrow(/diversity.jitter/);
   });
 });
 
 describe('diversity', () => {
   // One star mentor slightly better than twenty good ones, many similar mentees.
   const mentors = Array.from({ length: 20 }, (_, i) => mentor(`m${i}`, { interests: ['x'] }));
-  const star = mentor('star', { offers: [{ skill: 'public-speaking', level: 5 }], interests: ['x'], availability: [1] });
+  const star = mentor('star', {
+    offers: [{ skill: 'public-speaking', level: 5 }],
+    interests: ['x'],
+    availability: [1],
+  });
   const mentees = Array.from({ length: 30 }, (_, i) =>
-    person({ id: `e${i}`, wants: wantsSpeaking, eligibleAs: ['mentee'], interests: ['x'], availability: [1] }),
+    person({
+      id: `e${i}`,
+      wants: wantsSpeaking,
+      eligibleAs: ['mentee'],
+      interests: ['x'],
+      availability: [1],
+    }),
   );
   const index = buildMatchIndex({ participants: [star, ...mentors, ...mentees] });
   const firsts = (diversity: SuggestRequest['diversity']) =>
-    mentees.map((m) => findSuggestions(index, { for: m.id, role: 'mentee', k: 3, diversity }).suggestions[0].id);
+    mentees.map(
+      (m) =>
+        findSuggestions(index, { for: m.id, role: 'mentee', k: 3, diversity }).suggestions[0].id,
+    );
 
   it('without diversity the same star is everyone’s first suggestion', () => {
     expect(new Set(firsts(false))).toEqual(new Set(['star']));
@@ -121,7 +148,12 @@ describe('diversity', () => {
   });
 
   it('the reported score stays the true score', () => {
-    const a = findSuggestions(index, { for: 'e1', role: 'mentee', k: 21, diversity: { jitter: 0.05 } });
+    const a = findSuggestions(index, {
+      for: 'e1',
+      role: 'mentee',
+      k: 21,
+      diversity: { jitter: 0.05 },
+    });
     const b = findSuggestions(index, { for: 'e1', role: 'mentee', k: 21, diversity: false });
     const score = new Map(b.suggestions.map((s) => [s.id, s.score]));
     for (const s of a.suggestions) expect(s.score).toBe(score.get(s.id));
@@ -131,7 +163,11 @@ describe('diversity', () => {
     const busy = buildMatchIndex({
       participants: [{ ...star, pendingRequests: 10 }, ...mentors, ...mentees],
     });
-    const first = findSuggestions(busy, { for: 'e1', role: 'mentee', diversity: { jitter: 0, loadPenalty: 0.02 } });
+    const first = findSuggestions(busy, {
+      for: 'e1',
+      role: 'mentee',
+      diversity: { jitter: 0, loadPenalty: 0.02 },
+    });
     expect(first.suggestions[0].id).not.toBe('star');
   });
 });
@@ -152,7 +188,9 @@ describe('indexed search equals a full scan on a larger realistic pool', () => {
     for (const p of viewers) {
       for (const role of p.eligibleAs as Role[]) {
         const request: SuggestRequest = { for: p.id, role, ...options };
-        expect(findSuggestions(index, request).suggestions).toEqual(findSuggestionsByFullScan(index, request).suggestions);
+        expect(findSuggestions(index, request).suggestions).toEqual(
+          findSuggestionsByFullScan(index, request).suggestions,
+        );
       }
     }
   });

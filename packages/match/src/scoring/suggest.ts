@@ -381,7 +381,9 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
   {
     const { start, item: dense } = lists.heldBy;
     const ts = index.interestsOf(v);
-    const heavy = walkHeavyLists ? Infinity : Math.max(HEAVY_MIN, lists.people.length >>> HEAVY_SHIFT);
+    const heavy = walkHeavyLists
+      ? Infinity
+      : Math.max(HEAVY_MIN, lists.people.length >>> HEAVY_SHIFT);
     for (let i = 0; i < ts.length; i++) {
       const wgt = index.interestWeight[ts[i]];
       const from = start[ts[i]];
