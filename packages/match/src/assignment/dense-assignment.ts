@@ -107,6 +107,33 @@ function columnReduction(
       if (min !== LARGE) v[j] -= min;
     }
   }
+  if (nFree * 2 > n) {
+    // Many free rows means many tied column minima. Give each free row a free column at reduced
+    // cost 0 (its row minimum, as all reduced costs are >= 0 here) where one exists; the scan stops
+    // at the first hit, which is quick exactly when ties are plentiful.
+    const freeCols = new Int32Array(n);
+    let nFreeCols = 0;
+    for (let j = 0; j < n; j++) if (y[j] < 0) freeCols[nFreeCols++] = j;
+    let kept = 0;
+    for (let f = 0; f < nFree; f++) {
+      const i = freeRows[f];
+      const base = i * n;
+      let hit = -1;
+      for (let k = 0; k < nFreeCols; k++) {
+        const j = freeCols[k];
+        if (cost[base + j] - v[j] === 0) {
+          hit = j;
+          freeCols[k] = freeCols[--nFreeCols];
+          break;
+        }
+      }
+      if (hit >= 0) {
+        x[i] = hit;
+        y[hit] = i;
+      } else freeRows[kept++] = i;
+    }
+    nFree = kept;
+  }
   return nFree;
 }
 
