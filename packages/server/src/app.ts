@@ -69,7 +69,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   });
   const secret =
     config.authSecret ?? (await getOrCreateSetting(database.db, 'auth_secret', generateSecret));
-  const auth = createAuth({ config, db: database.db, mailer, secret });
+  const auth = createAuth({ config, db: database.db, mailer, secret, logger: app.log });
 
   app.decorate('config', config);
   app.decorate('database', database);

@@ -2,8 +2,9 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError } from 'better-auth/api';
 import { magicLink } from 'better-auth/plugins';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
 import type { Db } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { toLocale, type Locale } from '../i18n/locale.js';
@@ -33,8 +34,14 @@ async function maySignIn(db: Db, email: string): Promise<boolean> {
   return Boolean(row && (row.isPlatformAdmin || row.isActive));
 }
 
-export function createAuth(options: { config: Config; db: Db; mailer: Mailer; secret: string }) {
-  const { config, db, mailer, secret } = options;
+export function createAuth(options: {
+  config: Config;
+  db: Db;
+  mailer: Mailer;
+  secret: string;
+  logger: Logger;
+}) {
+  const { config, db, mailer, secret, logger } = options;
   return betterAuth({
     appName: 'Klik',
     baseURL: config.baseUrl,
@@ -42,6 +49,14 @@ export function createAuth(options: { config: Config; db: Db; mailer: Mailer; se
     secret,
     trustedOrigins: [config.baseUrl],
     telemetry: { enabled: false },
+    // better-auth's own messages go to the server's log, with its levels.
+    logger: {
+      log: (level, message, ...args) => {
+        const log =
+          level === 'error' ? logger.error : level === 'warn' ? logger.warn : logger.debug;
+        log.call(logger, { component: 'auth', args: args.length > 0 ? args : undefined }, message);
+      },
+    },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: {
@@ -122,12 +137,3 @@ export function createAuth(options: { config: Config; db: Db; mailer: Mailer; se
 }
 
 export type Auth = ReturnType<typeof createAuth>;
-
-/** Kept for callers that need to look people up by address without better-auth. */
-export async function findUserIdByEmail(db: Db, email: string): Promise<string | null> {
-  const [row] = await db
-    .select({ id: schema.user.id })
-    .from(schema.user)
-    .where(and(eq(schema.user.email, email.toLowerCase())));
-  return row?.id ?? null;
-}

@@ -38,7 +38,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
     };
   }
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:3000' }),
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' }),
     database: databaseConfig,
     loadDemoData: false,
     signInRateLimit: 1000,

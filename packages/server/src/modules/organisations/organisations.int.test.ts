@@ -81,7 +81,7 @@ describe('organisation settings', () => {
 });
 
 describe('platform administration', () => {
-  it('creates an organisation with its first admin, who can then sign in with a reset password', async () => {
+  it('creates an organisation with its first admin; slugs are unique', async () => {
     const platform = await createPlatformAdmin(ctx.app);
     const cookie = await signIn(ctx.app, platform.email);
     const response = await ctx.app.inject({
