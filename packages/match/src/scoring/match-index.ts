@@ -173,7 +173,14 @@ export interface RoleLists {
   wantedBy: Csr;
   /** Interest → dense numbers of people holding it. */
   heldBy: Csr;
+  /**
+   * Practical fields per dense number, stride {@link P_STRIDE}: language mask, UTC offset, meeting
+   * mode, place, availability (6 words), language-overflow flag. Read sequentially per request.
+   */
+  practical: Int32Array;
 }
+
+/** @internal */ export const P_STRIDE = 12;
 
 /** The part strengths (0–1000) of one pair, in {@link PART_CODES} order. */
 export type PartStrengths = Int32Array;
@@ -385,6 +392,7 @@ export class MatchIndex {
         offeredBy: invert(sub(this.offers), this.skills.size),
         wantedBy: invert(sub(this.wants), this.skills.size),
         heldBy: invert(sub(this.interestRows), this.interests.size),
+        practical: packPractical(this.rec, people),
       };
     };
     this.byRole = { mentee: roleLists(this.canMentee), mentor: roleLists(this.canMentor) };
@@ -726,6 +734,62 @@ export class MatchIndex {
   hasPreferenceFlag(a: number, b: number): boolean {
     return ((this.rec[a * STRIDE + R_FLAGS] | this.rec[b * STRIDE + R_FLAGS]) & F_PREFER) !== 0;
   }
+}
+
+function packPractical(rec: Int32Array, people: number[]): Int32Array {
+  const out = new Int32Array(people.length * P_STRIDE);
+  people.forEach((p, d) => {
+    const r = p * STRIDE;
+    const q = d * P_STRIDE;
+    out[q] = rec[r + R_LANG];
+    out[q + 1] = rec[r + R_OFFSET];
+    out[q + 2] = rec[r + R_MODE];
+    out[q + 3] = rec[r + R_PLACE];
+    for (let k = 0; k < AVAIL_WORDS; k++) out[q + 4 + k] = rec[r + R_AVAIL + k];
+    out[q + 10] = rec[r + R_FLAGS] & F_LANG_OVERFLOW;
+  });
+  return out;
+}
+
+/**
+ * The practical score of (viewer, candidate) from the candidate's packed practical fields; equals
+ * `index.practicalScore(viewer, candidate)` (tested). @internal
+ */
+export function densePracticalScore(
+  index: MatchIndex,
+  viewer: number,
+  candidate: number,
+  pr: Int32Array,
+  q: number,
+): number {
+  const rec = index.rec;
+  const w = index.w;
+  const r = viewer * STRIDE;
+  let score = 0;
+  if ((rec[r + R_LANG] & pr[q]) !== 0) score += w[3] * STRENGTH_MAX;
+  else if ((rec[r + R_FLAGS] & pr[q + 10]) !== 0 && index.sharesLanguage(viewer, candidate))
+    score += w[3] * STRENGTH_MAX;
+  const oa = rec[r + R_OFFSET];
+  const ob = pr[q + 1];
+  if (oa !== NO_OFFSET && ob !== NO_OFFSET) {
+    let d = oa > ob ? oa - ob : ob - oa;
+    if (1440 - d < d) d = 1440 - d;
+    const s = STRENGTH_MAX - Math.floor((d * STRENGTH_MAX) / TIME_ZONE_ZERO_MINUTES);
+    if (s > 0) score += w[4] * s;
+  }
+  const h =
+    popcount(rec[r + R_AVAIL] & pr[q + 4]) +
+    popcount(rec[r + R_AVAIL + 1] & pr[q + 5]) +
+    popcount(rec[r + R_AVAIL + 2] & pr[q + 6]) +
+    popcount(rec[r + R_AVAIL + 3] & pr[q + 7]) +
+    popcount(rec[r + R_AVAIL + 4] & pr[q + 8]) +
+    popcount(rec[r + R_AVAIL + 5] & pr[q + 9]);
+  score += w[5] * Math.min(STRENGTH_MAX, Math.floor((h * STRENGTH_MAX) / AVAILABILITY_FULL_HOURS));
+  const shared = rec[r + R_MODE] & pr[q + 2];
+  const place = rec[r + R_PLACE];
+  if ((shared & IN_PERSON) !== 0 && place !== -1 && place === pr[q + 3]) score += w[6] * 1000;
+  else if ((shared & ONLINE) !== 0) score += w[6] * 800;
+  return score;
 }
 
 /** Codes set in an exclusion bitmask, in check order. */

@@ -2,8 +2,10 @@ import { buildExclusion, buildReasons } from './explain.js';
 import type { MatchIndex } from './match-index.js';
 import {
   COMMON_GROUND_FULL,
+  P_STRIDE,
   PART_CODES,
   STRENGTH_MAX,
+  densePracticalScore,
   hashString,
   levelGapFit,
 } from './match-index.js';
@@ -416,17 +418,17 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
   const w1 = w[1];
   const w2 = w[2];
   const w7 = w[7];
-  const { people, wantDivisor } = lists;
+  const { people, wantDivisor, practical: pr } = lists;
   const dv = index.wantDivisor[v];
   const jitterMax = plan.jitterMax;
-  const slack = index.practicalMax + jitterMax;
   const maxUb = index.maxScore + jitterMax;
   const scale = BUCKETS / (maxUb + 1);
   const nd = people.length;
 
   // One sequential pass: bound every touched candidate and counting-sort it into a bucket of
-  // its upper bound. `partial` holds its exact learning, reverse-learning and preference points;
-  // `cgBound` its common-ground points if every heavy interest were shared too.
+  // its upper bound. `partial` holds its exact points of every part but common ground (learning
+  // both ways, preference, practicalities); `cgBound` its common-ground points if every heavy
+  // interest were shared too.
   const s = scratchFor(index);
   const { partial, cgBound, cand, bucket, order } = s;
   const counts = s.counts.fill(0);
@@ -450,12 +452,12 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
     if (learnV > STRENGTH_MAX) learnV = STRENGTH_MAX;
     let learnC = (sumB / wantDivisor[d]) | 0;
     if (learnC > STRENGTH_MAX) learnC = STRENGTH_MAX;
-    const p = asMentee
-      ? w0 * learnV + w1 * learnC + w7 * pref
-      : w0 * learnC + w1 * learnV + w7 * pref;
+    const p =
+      (asMentee ? w0 * learnV + w1 * learnC + w7 * pref : w0 * learnC + w1 * learnV + w7 * pref) +
+      densePracticalScore(index, v, c, pr, d * P_STRIDE);
     let cg = (((common + heavySum) * STRENGTH_MAX) / COMMON_GROUND_FULL) | 0;
     if (cg > STRENGTH_MAX) cg = STRENGTH_MAX;
-    const u = p + w2 * cg + slack;
+    const u = p + w2 * cg + jitterMax;
     const b = (u * scale) | 0;
     partial[m] = p;
     cgBound[m] = w2 * cg;
@@ -477,19 +479,17 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
     for (let o = counts[b]; o < counts[b + 1]; o++) {
       const i = order[o];
       const p = partial[i];
-      if (top.full && p + cgBound[i] + slack < top.worstKey) continue;
+      if (top.full && p + cgBound[i] + jitterMax < top.worstKey) continue;
       const c = people[cand[i]];
       if (plan.filter !== null && !plan.filter(c)) continue;
-      const practical = index.practicalScore(v, c);
-      if (top.full && p + cgBound[i] + practical + jitterMax < top.worstKey) continue;
-      const score = p + w2 * index.commonFromSum(index.commonSum(v, c)) + practical;
-      consider(plan, out, c, score);
+      consider(plan, out, c, p + w2 * index.commonFromSum(index.commonSum(v, c)));
     }
   }
 
   // Untouched candidates: no learning fit, no preference, only heavy interests in common. Their
   // shared bound rarely beats the k-th best; when it does, scan them.
   const heavyPoints = w2 * index.commonFromSum(heavySum);
+  const slack = index.practicalMax + jitterMax;
   if (heavyPoints > 0 && (!top.full || heavyPoints + slack >= top.worstKey)) {
     // The bound of skipped heavy lists is too loose here: walk them too, then decide again.
     return rankCandidates(plan, true);
@@ -504,7 +504,7 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
       if (c === v) continue;
       if (top.full && heavyPoints + slack < top.worstKey) break;
       if (plan.filter !== null && !plan.filter(c)) continue;
-      const practical = index.practicalScore(v, c);
+      const practical = densePracticalScore(index, v, c, pr, d * P_STRIDE);
       if (top.full && heavyPoints + practical + jitterMax < top.worstKey) continue;
       consider(plan, out, c, w2 * index.commonFromSum(index.commonSum(v, c)) + practical);
     }
