@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateProgramme } from '../../bench/generate.js';
 import { assign } from './assign.js';
 import { InvalidInstanceError } from './errors.js';
 import type { AssignmentInstance } from './types.js';
@@ -217,5 +218,26 @@ describe('assign', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('warm-started pricing re-solves reach the full optimum on skewed medium instances', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const instance = generateProgramme({
+        mentees: 300,
+        mentors: 60,
+        candidatesPerMentee: 15,
+        minCapacity: 0,
+        maxCapacity: 5,
+        skew: (seed % 4) * 0.5,
+        seed,
+      });
+      const full = assign(instance, { candidates: 'all' });
+      for (const k of [1, 2, 4]) {
+        const priced = assign(instance, { candidates: k });
+        expect(priced.stats.solves).toBeGreaterThanOrEqual(1);
+        expect({ matched: priced.matched, score: priced.score }).toEqual({ matched: full.matched, score: full.score });
+        expect(verifyAssignment(instance, priced).issues).toEqual([]);
+      }
+    }
   });
 });

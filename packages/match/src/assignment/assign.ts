@@ -11,7 +11,7 @@ import type {
 } from './types.js';
 
 const AUTO_CANDIDATE_THRESHOLD = 100_000;
-const AUTO_K = 12;
+const AUTO_K = 6;
 
 /**
  * Programme-wide optimal assignment with mentor capacities: first the most matched mentees, then
@@ -96,9 +96,12 @@ function solveWithPricing(prep: PreparedInstance, cap: Int32Array, k: number | '
   const selected = k === 'all' ? usable : selectCandidates(prep, cap, usable, k);
   let solves = 0;
   let violations = 0;
+  let previous: CapacitatedSolution | undefined;
   for (let round = 0; ; round++) {
     const { graph, arcPair } = buildGraph(prep, cap, selected);
-    const solution = solveCapacitated(graph);
+    // Re-solves start from the previous optimum and its duals (warm start).
+    const solution = solveCapacitated(graph, previous);
+    previous = solution;
     solves++;
     if (selected === usable) return { solution, arcPair, candidatePairs: arcPair.length, solves, violations };
     // Pricing: an omitted pair with u + v < bigM + score could improve the result.

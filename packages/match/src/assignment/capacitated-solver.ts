@@ -39,9 +39,18 @@ export interface CapacitatedSolution {
   searches: number;
   /** Total columns popped over all searches. */
   scannedColumns: number;
+  /** Backward searches run to repair a warm start. */
+  holeSearches: number;
 }
 
-export function solveCapacitated(g: CsrGraph): CapacitatedSolution {
+/** A previous optimum on a subgraph: its matching (column per row) and its duals. */
+export interface WarmStart {
+  rowCol: Int32Array;
+  u: Float64Array;
+  v: Float64Array;
+}
+
+export function solveCapacitated(g: CsrGraph, warm?: WarmStart): CapacitatedSolution {
   const { nRows, nCols, rowStart, arcCol, arcWeight, cap } = g;
   const rowCol = new Int32Array(nRows).fill(-1);
   const rowArc = new Int32Array(nRows).fill(-1);
@@ -73,34 +82,38 @@ export function solveCapacitated(g: CsrGraph): CapacitatedSolution {
     rowArc[i] = -1;
   };
 
-  // Greedy pass: v = 0, u_i = best weight; a row whose best column has room takes it.
   const pending = new Int32Array(nRows);
   let nPending = 0;
-  for (let i = 0; i < nRows; i++) {
-    let best = 0;
-    let bestArc = -1;
-    for (let a = rowStart[i]; a < rowStart[i + 1]; a++) {
-      const w = arcWeight[a];
-      if (w > best) {
-        best = w;
-        bestArc = a;
-      }
-    }
-    u[i] = best;
-    if (bestArc < 0) continue;
-    if (load[arcCol[bestArc]] >= cap[arcCol[bestArc]]) {
-      // Another column with the same best weight may still have room (ties are common).
-      for (let a = bestArc + 1; a < rowStart[i + 1]; a++) {
-        if (arcWeight[a] === best && load[arcCol[a]] < cap[arcCol[a]]) {
+  let holeSearches = 0;
+  if (warm === undefined) {
+    // Greedy pass: v = 0, u_i = best weight; a row whose best column has room takes it.
+    for (let i = 0; i < nRows; i++) {
+      let best = 0;
+      let bestArc = -1;
+      for (let a = rowStart[i]; a < rowStart[i + 1]; a++) {
+        const w = arcWeight[a];
+        if (w > best) {
+          best = w;
           bestArc = a;
-          break;
         }
       }
+      u[i] = best;
+      if (bestArc < 0) continue;
+      if (load[arcCol[bestArc]] >= cap[arcCol[bestArc]]) {
+        // Another column with the same best weight may still have room (ties are common).
+        for (let a = bestArc + 1; a < rowStart[i + 1]; a++) {
+          if (arcWeight[a] === best && load[arcCol[a]] < cap[arcCol[a]]) {
+            bestArc = a;
+            break;
+          }
+        }
+      }
+      if (load[arcCol[bestArc]] < cap[arcCol[bestArc]]) attach(i, arcCol[bestArc], bestArc);
+      else pending[nPending++] = i;
     }
-    if (load[arcCol[bestArc]] < cap[arcCol[bestArc]]) attach(i, arcCol[bestArc], bestArc);
-    else pending[nPending++] = i;
+  } else {
+    holeSearches = warmStart(warm);
   }
-
   // Search state, reset lazily through stamps. The heap holds columns keyed by tentative distance,
   // with decrease-key through heapPos (valid only when colStamp matches the current search).
   const colDist = new Float64Array(nCols);
@@ -288,5 +301,216 @@ export function solveCapacitated(g: CsrGraph): CapacitatedSolution {
     }
   }
 
-  return { rowCol, rowArc, u, v, searches, scannedColumns: scannedTotal };
+  return { rowCol, rowArc, u, v, searches, scannedColumns: scannedTotal, holeSearches };
+
+  /**
+   * Start from a previous optimum on a subgraph (the graph now has more arcs). Rows whose new arcs
+   * have negative reduced cost get u raised to stay dual feasible and are unmatched and re-inserted
+   * later (pending). A column they leave keeps a hole; while a column with a hole has v > 0 (which
+   * complementary slackness forbids), a backward Dijkstra from it either pulls a row in along a
+   * shortest alternating path (from an unmatched row, or moving the hole to a column whose v drops
+   * to 0) or lowers v to 0 — the column-side counterpart of the row search below.
+   */
+  function warmStart(w: WarmStart): number {
+    u.set(w.u);
+    v.set(w.v);
+    const isPending = new Uint8Array(nRows);
+    for (let i = 0; i < nRows; i++) {
+      let best = 0;
+      let own = -1;
+      const j0 = w.rowCol[i];
+      for (let a = rowStart[i]; a < rowStart[i + 1]; a++) {
+        const r = arcWeight[a] - v[arcCol[a]];
+        if (r > best) best = r;
+        if (arcCol[a] === j0) own = a;
+      }
+      if (best > u[i]) {
+        u[i] = best;
+        isPending[i] = 1;
+        pending[nPending++] = i;
+      } else if (j0 >= 0 && own >= 0) attach(i, j0, own);
+    }
+    // Column adjacency for the backward searches.
+    const colStart = new Int32Array(nCols + 1);
+    const nArcs = rowStart[nRows];
+    for (let a = 0; a < nArcs; a++) colStart[arcCol[a] + 1]++;
+    for (let j = 0; j < nCols; j++) colStart[j + 1] += colStart[j];
+    const fillAt = colStart.slice(0, nCols);
+    const colArc = new Int32Array(nArcs);
+    const arcRow = new Int32Array(nArcs);
+    for (let i = 0; i < nRows; i++) {
+      for (let a = rowStart[i]; a < rowStart[i + 1]; a++) {
+        colArc[fillAt[arcCol[a]]++] = a;
+        arcRow[a] = i;
+      }
+    }
+    const rowDistB = new Float64Array(nRows);
+    const rowStampB = new Int32Array(nRows);
+    const rowDoneB = new Int32Array(nRows);
+    const rowNext = new Int32Array(nRows);
+    const rowNextArc = new Int32Array(nRows);
+    const colDistB = new Float64Array(nCols);
+    const colNextRow = new Int32Array(nCols);
+    const colStampB = new Int32Array(nCols);
+    const scannedRowsB: number[] = [];
+    const scannedColsB: number[] = [];
+    const chain: number[] = [];
+    const heap = new RowHeap(nRows);
+    let stampB = 0;
+    let count = 0;
+    for (let j0 = 0; j0 < nCols; j0++) {
+      while (load[j0] < cap[j0] && v[j0] > 0) {
+        count++;
+        stampB++;
+        heap.clear();
+        scannedRowsB.length = 0;
+        scannedColsB.length = 0;
+        let bestTerm = v[j0]; // lower v[j0] to 0 and leave the hole
+        let termRow = -1;
+        let termCol = -1;
+        colDistB[j0] = 0;
+        colStampB[j0] = stampB;
+        scannedColsB.push(j0);
+        let col = j0;
+        let colD = 0;
+        for (;;) {
+          // Rows that could move into `col`.
+          for (let k = colStart[col]; k < colStart[col + 1]; k++) {
+            const a = colArc[k];
+            const i = arcRow[a];
+            if (isPending[i] === 1 || rowCol[i] === col || rowDoneB[i] === stampB) continue;
+            const d = colD + u[i] + v[col] - arcWeight[a];
+            if (d >= bestTerm) continue;
+            if (rowStampB[i] !== stampB || d < rowDistB[i]) {
+              rowStampB[i] = stampB;
+              rowDistB[i] = d;
+              rowNext[i] = col;
+              rowNextArc[i] = a;
+              heap.push(i, d);
+            }
+          }
+          let nextCol = -1;
+          while (heap.size > 0) {
+            const i = heap.popMin();
+            if (rowDoneB[i] === stampB) continue;
+            const di = rowDistB[i];
+            if (di >= bestTerm) {
+              heap.clear();
+              break;
+            }
+            rowDoneB[i] = stampB;
+            scannedRowsB.push(i);
+            const ci = rowCol[i];
+            if (ci >= 0 && colStampB[ci] === stampB) continue; // its column is already expanded
+            if (ci < 0) {
+              // Unmatched row (u = 0): it can simply move in.
+              bestTerm = di;
+              termRow = i;
+              termCol = -1;
+              heap.clear();
+              break;
+            }
+            // Row i leaves ci: ci either keeps the hole (cost v[ci]) or is searched further.
+            colStampB[ci] = stampB;
+            colDistB[ci] = di;
+            colNextRow[ci] = i;
+            scannedColsB.push(ci);
+            if (di + v[ci] < bestTerm) {
+              bestTerm = di + v[ci];
+              termCol = ci;
+              termRow = -1;
+            }
+            nextCol = ci;
+            break;
+          }
+          if (nextCol < 0) break;
+          col = nextCol;
+          colD = colDistB[col];
+        }
+        const D = bestTerm;
+        for (const i of scannedRowsB) if (rowDistB[i] < D) u[i] += D - rowDistB[i];
+        for (const j of scannedColsB) if (colDistB[j] < D) v[j] -= D - colDistB[j];
+        let r = termRow >= 0 ? termRow : termCol >= 0 ? colNextRow[termCol] : -1;
+        if (r >= 0) {
+          chain.length = 0;
+          for (;;) {
+            chain.push(r);
+            const j = rowNext[r];
+            if (j === j0) break;
+            r = colNextRow[j];
+          }
+          for (let k = chain.length - 1; k >= 0; k--) {
+            const i = chain[k];
+            if (rowCol[i] >= 0) detach(i);
+            attach(i, rowNext[i], rowNextArc[i]);
+          }
+        }
+        // Lowering v of a column leaves its matched arcs with u + v < w; raising u restores
+        // tightness (rows have no other incoming residual arcs, so reduced costs stay >= 0).
+        for (const j of scannedColsB) {
+          const vj = v[j];
+          for (let q = colSlotStart[j], end = colSlotStart[j] + load[j]; q < end; q++) {
+            const i = slots[q];
+            u[i] = arcWeight[rowArc[i]] - vj;
+          }
+        }
+      }
+    }
+    return count;
+  }
+}
+
+/** Binary min-heap of rows with lazy deletion (keys copied at push time). */
+class RowHeap {
+  private nodes: Int32Array;
+  private keys: Float64Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.nodes = new Int32Array(Math.max(16, capacity));
+    this.keys = new Float64Array(Math.max(16, capacity));
+  }
+  clear(): void {
+    this.size = 0;
+  }
+  push(node: number, key: number): void {
+    if (this.size === this.nodes.length) {
+      const n2 = new Int32Array(this.size * 2);
+      n2.set(this.nodes);
+      const k2 = new Float64Array(this.size * 2);
+      k2.set(this.keys);
+      this.nodes = n2;
+      this.keys = k2;
+    }
+    let pos = this.size++;
+    while (pos > 0) {
+      const parent = (pos - 1) >> 1;
+      if (this.keys[parent] <= key) break;
+      this.nodes[pos] = this.nodes[parent];
+      this.keys[pos] = this.keys[parent];
+      pos = parent;
+    }
+    this.nodes[pos] = node;
+    this.keys[pos] = key;
+  }
+  popMin(): number {
+    const top = this.nodes[0];
+    const last = --this.size;
+    if (last > 0) {
+      const node = this.nodes[last];
+      const key = this.keys[last];
+      let pos = 0;
+      for (;;) {
+        let child = 2 * pos + 1;
+        if (child >= last) break;
+        if (child + 1 < last && this.keys[child + 1] < this.keys[child]) child++;
+        if (this.keys[child] >= key) break;
+        this.nodes[pos] = this.nodes[child];
+        this.keys[pos] = this.keys[child];
+        pos = child;
+      }
+      this.nodes[pos] = node;
+      this.keys[pos] = key;
+    }
+    return top;
+  }
 }

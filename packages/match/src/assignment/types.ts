@@ -45,7 +45,7 @@ export interface AssignOptions {
    * Solve first on a candidate subset — the union of each mentee's top-K and each mentor's
    * top-(K·capacity) pairs — then price every omitted pair against the duals and re-solve with the
    * violators added until none is left. `'all'` solves on every pair at once. Default `'auto'`:
-   * candidates with K = 12 when the instance has more than 100,000 pairs, otherwise `'all'`.
+   * candidates with K = 6 when the instance has more than 100,000 pairs, otherwise `'all'`.
    */
   candidates?: 'all' | 'auto' | number;
   /**
