@@ -23,6 +23,7 @@ import { meRoutes } from './modules/me/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { outboxRoutes } from './modules/outbox/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { programmeRoutes } from './modules/programmes/routes.js';
 
 export type App = FastifyInstance;
 
@@ -106,6 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(organisationRoutes);
   await app.register(peopleRoutes);
   await app.register(outboxRoutes);
+  await app.register(programmeRoutes);
 
   const webDist = config.webDistDir;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));

@@ -221,3 +221,187 @@ export const instanceSetting = pgTable('instance_setting', {
   value: text('value').notNull(),
   createdAt: createdAt(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Skills, programmes, enrolments and profiles
+// ---------------------------------------------------------------------------------------------
+
+/** Skills an organisation added to the shipped list (the shipped list lives in code). */
+export const customSkill = pgTable(
+  'custom_skill',
+  {
+    id: text('id').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    category: text('category').notNull(),
+    labelNl: text('label_nl').notNull(),
+    labelEn: text('label_en').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] })],
+);
+
+export const programmeType = pgEnum('programme_type', ['classic', 'reverse', 'peer', 'group']);
+export const programmeStatus = pgEnum('programme_status', ['draft', 'published', 'closed']);
+export const matchingMode = pgEnum('matching_mode', [
+  'participants_choose',
+  'mentors_offer',
+  'manager_proposes',
+]);
+
+/** Eligibility of a programme's audience; every present rule must hold. */
+export interface AudienceRules {
+  departments?: string[];
+  locations?: string[];
+  jobTitleContains?: string[];
+  startedBefore?: string | null;
+  startedAfter?: string | null;
+  /** Only in target-group programmes: consented sensitive attributes that qualify. */
+  sensitive?: { genders?: string[]; ageBands?: string[]; backgrounds?: string[] } | null;
+}
+
+export interface ConflictRules {
+  reportingLineLevels: number;
+  excludeSameTeam: boolean;
+  excludeSameDepartment: boolean;
+  excludeEarlierPairs: boolean;
+}
+
+export interface ProgrammeQuestion {
+  id: string;
+  labelNl: string;
+  labelEn: string;
+  required: boolean;
+}
+
+export const programme = pgTable(
+  'programme',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    goal: text('goal').notNull().default(''),
+    descriptionNl: text('description_nl').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    type: programmeType('type').notNull(),
+    status: programmeStatus('status').notNull().default('draft'),
+    isTargetGroup: boolean('is_target_group').notNull().default(false),
+    audience: jsonb('audience').$type<AudienceRules>().notNull().default({}),
+    enrolmentOpensOn: date('enrolment_opens_on', { mode: 'string' }),
+    enrolmentClosesOn: date('enrolment_closes_on', { mode: 'string' }),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    matchingMode: matchingMode('matching_mode').notNull().default('participants_choose'),
+    defaultCapacity: integer('default_capacity').notNull().default(2),
+    groupMin: integer('group_min').notNull().default(3),
+    groupMax: integer('group_max').notNull().default(8),
+    conflictRules: jsonb('conflict_rules').$type<ConflictRules>().notNull(),
+    checkInCadenceDays: integer('check_in_cadence_days').notNull().default(30),
+    requestExpiryDays: integer('request_expiry_days').notNull().default(10),
+    questions: jsonb('questions').$type<ProgrammeQuestion[]>().notNull().default([]),
+    weights: jsonb('weights').$type<Record<string, number>>().notNull().default({}),
+    createdBy: text('created_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('programme_org_idx').on(t.organisationId, t.status)],
+);
+
+/** Every change to a published programme's rules: who, when, what (before → after). */
+export const programmeChange = pgTable(
+  'programme_change',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    actorUserId: text('actor_user_id'),
+    changes: jsonb('changes')
+      .$type<Record<string, { before: unknown; after: unknown }>>()
+      .notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('programme_change_programme_idx').on(t.programmeId, t.createdAt)],
+);
+
+export const enrolmentRole = pgEnum('enrolment_role', ['mentee', 'mentor', 'both']);
+
+export const enrolment = pgTable(
+  'enrolment',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    role: enrolmentRole('role').notNull(),
+    /** Mentees a mentor takes at once (group mentors: the group size). */
+    capacity: integer('capacity'),
+    offersGroup: boolean('offers_group').notNull().default(false),
+    answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('enrolment_programme_person_idx').on(t.programmeId, t.personId),
+    index('enrolment_person_idx').on(t.personId),
+  ],
+);
+
+export interface SkillEntry {
+  skill: string;
+  level: number;
+}
+
+/** What a person offers and wants, and the informal ground a click can grow on. */
+export const profile = pgTable('profile', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => person.id, { onDelete: 'cascade' }),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisation.id, { onDelete: 'cascade' }),
+  offers: jsonb('offers').$type<SkillEntry[]>().notNull().default([]),
+  wants: jsonb('wants').$type<SkillEntry[]>().notNull().default([]),
+  hobbies: jsonb('hobbies').$type<string[]>().notNull().default([]),
+  experiences: jsonb('experiences').$type<string[]>().notNull().default([]),
+  values: jsonb('values').$type<string[]>().notNull().default([]),
+  tags: jsonb('tags').$type<string[]>().notNull().default([]),
+  languages: jsonb('languages').$type<string[]>().notNull().default([]),
+  /** Weekly slots in the person's local time: hour-of-week ranges [from, to). */
+  availability: jsonb('availability').$type<[number, number][]>().notNull().default([]),
+  timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+  meetingMode: text('meeting_mode').notNull().default('either'),
+  place: text('place'),
+  about: text('about').notNull().default(''),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Optional, consented attributes for target-group programmes and aggregate reporting only. Never
+ * joined into anything another participant sees.
+ */
+export const sensitiveAttributes = pgTable('sensitive_attributes', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => person.id, { onDelete: 'cascade' }),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisation.id, { onDelete: 'cascade' }),
+  gender: text('gender'),
+  ageBand: text('age_band'),
+  background: text('background'),
+  consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+  updatedAt: updatedAt(),
+});

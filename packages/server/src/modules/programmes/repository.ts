@@ -1,0 +1,127 @@
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  enrolment,
+  person,
+  programme,
+  programmeChange,
+  sensitiveAttributes,
+  user,
+} from '../../db/schema.js';
+
+export type ProgrammeRow = typeof programme.$inferSelect;
+export type NewProgramme = typeof programme.$inferInsert;
+
+export async function findProgramme(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<ProgrammeRow | null> {
+  const [row] = await db
+    .select()
+    .from(programme)
+    .where(and(eq(programme.organisationId, organisationId), eq(programme.id, id)));
+  return row ?? null;
+}
+
+/** Locks the programme row for the rest of the transaction (rule changes, capacity checks). */
+export async function findProgrammeForUpdate(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<ProgrammeRow | null> {
+  const [row] = await db
+    .select()
+    .from(programme)
+    .where(and(eq(programme.organisationId, organisationId), eq(programme.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function listProgrammes(db: Db, organisationId: string): Promise<ProgrammeRow[]> {
+  return db
+    .select()
+    .from(programme)
+    .where(eq(programme.organisationId, organisationId))
+    .orderBy(desc(programme.createdAt));
+}
+
+export async function insertProgramme(db: Db, values: NewProgramme): Promise<ProgrammeRow> {
+  const [row] = await db.insert(programme).values(values).returning();
+  return row!;
+}
+
+export async function updateProgramme(
+  db: Db,
+  organisationId: string,
+  id: string,
+  values: Partial<NewProgramme>,
+) {
+  await db
+    .update(programme)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(programme.organisationId, organisationId), eq(programme.id, id)));
+}
+
+export async function insertChange(
+  db: Db,
+  values: {
+    programmeId: string;
+    actorUserId: string;
+    changes: Record<string, { before: unknown; after: unknown }>;
+  },
+) {
+  await db.insert(programmeChange).values(values);
+}
+
+export async function listChanges(db: Db, programmeId: string) {
+  return db
+    .select({
+      id: programmeChange.id,
+      createdAt: programmeChange.createdAt,
+      changes: programmeChange.changes,
+      actorName: user.name,
+    })
+    .from(programmeChange)
+    .leftJoin(user, eq(user.id, programmeChange.actorUserId))
+    .where(eq(programmeChange.programmeId, programmeId))
+    .orderBy(desc(programmeChange.createdAt));
+}
+
+export async function countEnrolments(
+  db: Db,
+  programmeIds: string[],
+): Promise<Map<string, number>> {
+  if (programmeIds.length === 0) return new Map();
+  const rows = await db
+    .select({ programmeId: enrolment.programmeId, n: count() })
+    .from(enrolment)
+    .where(and(inArray(enrolment.programmeId, programmeIds), eq(enrolment.isActive, true)))
+    .groupBy(enrolment.programmeId);
+  return new Map(rows.map((r) => [r.programmeId, r.n]));
+}
+
+export async function findEnrolmentsOfPerson(db: Db, personId: string) {
+  return db
+    .select({ programmeId: enrolment.programmeId, role: enrolment.role })
+    .from(enrolment)
+    .where(and(eq(enrolment.personId, personId), eq(enrolment.isActive, true)));
+}
+
+export async function findEligibilitySubject(db: Db, personId: string) {
+  const [row] = await db
+    .select({
+      department: person.department,
+      location: person.location,
+      jobTitle: person.jobTitle,
+      startDate: person.startDate,
+      gender: sensitiveAttributes.gender,
+      ageBand: sensitiveAttributes.ageBand,
+      background: sensitiveAttributes.background,
+      consentedAt: sensitiveAttributes.consentedAt,
+    })
+    .from(person)
+    .leftJoin(sensitiveAttributes, eq(sensitiveAttributes.personId, person.id))
+    .where(eq(person.id, personId));
+  return row ?? null;
+}

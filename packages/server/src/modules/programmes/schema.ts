@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const list = (max: number) => z.array(z.string().trim().min(1).max(max)).max(100);
+
+export const ProgrammeType = z.enum(['classic', 'reverse', 'peer', 'group']);
+export const MatchingMode = z.enum(['participants_choose', 'mentors_offer', 'manager_proposes']);
+export const ProgrammeStatus = z.enum(['draft', 'published', 'closed']);
+
+export const Audience = z.object({
+  departments: list(100).optional(),
+  locations: list(100).optional(),
+  jobTitleContains: list(100).optional(),
+  startedBefore: isoDate.nullable().optional(),
+  startedAfter: isoDate.nullable().optional(),
+  sensitive: z
+    .object({
+      genders: list(50).optional(),
+      ageBands: list(20).optional(),
+      backgrounds: list(100).optional(),
+    })
+    .nullable()
+    .optional(),
+});
+
+export const ConflictRules = z.object({
+  reportingLineLevels: z.number().int().min(0, 'at least 0').max(10, 'at most 10'),
+  excludeSameTeam: z.boolean(),
+  excludeSameDepartment: z.boolean(),
+  excludeEarlierPairs: z.boolean(),
+});
+
+const weight = z.number().int().min(0, 'at least 0').max(1000, 'at most 1000');
+export const Weights = z.object({
+  learning: weight,
+  reverseLearning: weight,
+  commonGround: weight,
+  language: weight,
+  timeZone: weight,
+  availability: weight,
+  meeting: weight,
+  preference: weight,
+});
+
+export const Question = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and hyphens')
+    .optional(),
+  labelNl: z.string().trim().min(1, 'is required').max(300),
+  labelEn: z.string().trim().min(1, 'is required').max(300),
+  required: z.boolean(),
+});
+
+/** Every designer field; the service fills the defaults of a new programme. */
+const ProgrammeFields = z.object({
+  name: z.string().trim().min(2, 'at least 2 characters').max(120),
+  goal: z.string().trim().max(500),
+  descriptionNl: z.string().trim().max(5000),
+  descriptionEn: z.string().trim().max(5000),
+  type: ProgrammeType,
+  isTargetGroup: z.boolean(),
+  audience: Audience,
+  enrolmentOpensOn: isoDate.nullable(),
+  enrolmentClosesOn: isoDate.nullable(),
+  startsOn: isoDate.nullable(),
+  endsOn: isoDate.nullable(),
+  matchingMode: MatchingMode,
+  defaultCapacity: z.number().int().min(1, 'at least 1').max(20, 'at most 20'),
+  groupMin: z.number().int().min(3, 'at least 3').max(8, 'at most 8'),
+  groupMax: z.number().int().min(3, 'at least 3').max(8, 'at most 8'),
+  conflictRules: ConflictRules,
+  checkInCadenceDays: z.number().int().min(7, 'at least 7 days').max(180, 'at most 180 days'),
+  requestExpiryDays: z.number().int().min(1, 'at least 1 day').max(60, 'at most 60 days'),
+  questions: z.array(Question).max(20),
+  weights: Weights.partial(),
+});
+
+export const CreateProgrammeRequest = ProgrammeFields.partial().required({
+  name: true,
+  type: true,
+});
+export type CreateProgrammeRequest = z.infer<typeof CreateProgrammeRequest>;
+
+export const UpdateProgrammeRequest = ProgrammeFields.partial();
+export type UpdateProgrammeRequest = z.infer<typeof UpdateProgrammeRequest>;
+
+export const ProgrammeResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  goal: z.string(),
+  descriptionNl: z.string(),
+  descriptionEn: z.string(),
+  type: ProgrammeType,
+  status: ProgrammeStatus,
+  isTargetGroup: z.boolean(),
+  audience: Audience,
+  enrolmentOpensOn: z.string().nullable(),
+  enrolmentClosesOn: z.string().nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  matchingMode: MatchingMode,
+  defaultCapacity: z.number().int(),
+  groupMin: z.number().int(),
+  groupMax: z.number().int(),
+  conflictRules: ConflictRules,
+  checkInCadenceDays: z.number().int(),
+  requestExpiryDays: z.number().int(),
+  questions: z.array(Question.required({ id: true })),
+  weights: Weights,
+  publishedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  enrolledCount: z.number().int(),
+  /** The caller's own enrolment, if any. */
+  myEnrolment: z.object({ role: z.enum(['mentee', 'mentor', 'both']) }).nullable(),
+  /** Whether the caller may enrol (eligible, enrolment open). */
+  canEnrol: z.boolean(),
+});
+export type ProgrammeResponse = z.infer<typeof ProgrammeResponse>;
+
+export const ProgrammeList = z.object({ items: z.array(ProgrammeResponse) });
+
+export const ProgrammeChangeList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      actorName: z.string().nullable(),
+      createdAt: z.string(),
+      changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+    }),
+  ),
+});

@@ -1,0 +1,361 @@
+import { DEFAULT_WEIGHTS } from '@klik/match';
+import { requireMember, requireRole, type Actor, type OrgRole } from '../../auth/actor.js';
+import type { Db } from '../../db/client.js';
+import type { ConflictRules, ProgrammeQuestion } from '../../db/schema.js';
+import { AppError, notFound, type FieldProblem } from '../../errors.js';
+import { recordAudit } from '../audit/repository.js';
+import { findOrganisation } from '../organisations/repository.js';
+import { isEligible } from './eligibility.js';
+import * as repo from './repository.js';
+import type {
+  CreateProgrammeRequest,
+  ProgrammeResponse,
+  UpdateProgrammeRequest,
+} from './schema.js';
+
+export const managerRoles: OrgRole[] = ['org_admin', 'programme_manager'];
+
+export const defaultConflictRules: ConflictRules = {
+  reportingLineLevels: 2,
+  excludeSameTeam: false,
+  excludeSameDepartment: false,
+  excludeEarlierPairs: true,
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function isManager(actor: Actor): boolean {
+  return actor.member !== null && managerRoles.includes(actor.member.role);
+}
+
+/** Whether enrolment is open today: published, inside the enrolment window. */
+export function isEnrolmentOpen(row: repo.ProgrammeRow, on = today()): boolean {
+  if (row.status !== 'published') return false;
+  if (row.enrolmentOpensOn && on < row.enrolmentOpensOn) return false;
+  if (row.enrolmentClosesOn && on > row.enrolmentClosesOn) return false;
+  return true;
+}
+
+export async function isPersonEligible(
+  db: Db,
+  row: repo.ProgrammeRow,
+  personId: string,
+): Promise<boolean> {
+  const subject = await repo.findEligibilitySubject(db, personId);
+  if (!subject) return false;
+  const sensitive = subject.consentedAt
+    ? { gender: subject.gender, ageBand: subject.ageBand, background: subject.background }
+    : null;
+  return isEligible(subject, row.audience, { isTargetGroup: row.isTargetGroup, sensitive });
+}
+
+function withQuestionIds(questions: CreateProgrammeRequest['questions']): ProgrammeQuestion[] {
+  const used = new Set<string>();
+  return (questions ?? []).map((q, i) => {
+    let id = q.id ?? `q${i + 1}`;
+    while (used.has(id)) id = `${id}-${i + 1}`;
+    used.add(id);
+    return { id, labelNl: q.labelNl, labelEn: q.labelEn, required: q.required };
+  });
+}
+
+/** Rules that span fields; each problem names its field. */
+function checkConsistency(values: repo.NewProgramme, allowSensitive: boolean): void {
+  const problems: FieldProblem[] = [];
+  const order = (
+    a: string | null | undefined,
+    b: string | null | undefined,
+    field: string,
+    message: string,
+  ) => {
+    if (a && b && b < a) problems.push({ field, message });
+  };
+  order(
+    values.enrolmentOpensOn,
+    values.enrolmentClosesOn,
+    'body.enrolmentClosesOn',
+    'is before the enrolment opens',
+  );
+  order(values.startsOn, values.endsOn, 'body.endsOn', 'is before the programme starts');
+  if ((values.groupMin ?? 3) > (values.groupMax ?? 8)) {
+    problems.push({ field: 'body.groupMax', message: 'is smaller than the minimum group size' });
+  }
+  if (values.audience?.sensitive) {
+    if (!values.isTargetGroup) {
+      problems.push({
+        field: 'body.audience.sensitive',
+        message: 'sensitive attributes can only be used by a target-group programme',
+      });
+    } else if (!allowSensitive) {
+      problems.push({
+        field: 'body.audience.sensitive',
+        message: 'the organisation does not allow sensitive attributes (organisation settings)',
+      });
+    }
+  }
+  if (problems.length > 0) {
+    throw new AppError(
+      'unprocessable',
+      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      problems,
+    );
+  }
+}
+
+export async function toProgramme(
+  db: Db,
+  actor: Actor,
+  row: repo.ProgrammeRow,
+): Promise<ProgrammeResponse> {
+  const [counts, mine] = await Promise.all([
+    repo.countEnrolments(db, [row.id]),
+    actor.member ? repo.findEnrolmentsOfPerson(db, actor.member.personId) : Promise.resolve([]),
+  ]);
+  const myEnrolment = mine.find((e) => e.programmeId === row.id) ?? null;
+  const canEnrol =
+    !myEnrolment &&
+    actor.member !== null &&
+    isEnrolmentOpen(row) &&
+    (await isPersonEligible(db, row, actor.member.personId));
+  return {
+    id: row.id,
+    name: row.name,
+    goal: row.goal,
+    descriptionNl: row.descriptionNl,
+    descriptionEn: row.descriptionEn,
+    type: row.type,
+    status: row.status,
+    isTargetGroup: row.isTargetGroup,
+    // Participants never see which sensitive attributes define a target group's audience.
+    audience: isManager(actor) ? row.audience : { ...row.audience, sensitive: null },
+    enrolmentOpensOn: row.enrolmentOpensOn,
+    enrolmentClosesOn: row.enrolmentClosesOn,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    matchingMode: row.matchingMode,
+    defaultCapacity: row.defaultCapacity,
+    groupMin: row.groupMin,
+    groupMax: row.groupMax,
+    conflictRules: row.conflictRules,
+    checkInCadenceDays: row.checkInCadenceDays,
+    requestExpiryDays: row.requestExpiryDays,
+    questions: row.questions,
+    weights: { ...DEFAULT_WEIGHTS, ...row.weights },
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    enrolledCount: counts.get(row.id) ?? 0,
+    myEnrolment: myEnrolment ? { role: myEnrolment.role } : null,
+    canEnrol,
+  };
+}
+
+/**
+ * A programme the caller may see: managers see every programme of their organisation; other
+ * people see published or closed ones they are enrolled in or eligible for. Anything else is 404.
+ */
+export async function findVisibleProgramme(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<repo.ProgrammeRow> {
+  const { organisationId, personId } = requireMember(actor);
+  const row = await repo.findProgramme(db, organisationId, id);
+  if (!row) throw notFound('Programme');
+  if (isManager(actor)) return row;
+  if (row.status === 'draft') throw notFound('Programme');
+  const enrolled = (await repo.findEnrolmentsOfPerson(db, personId)).some(
+    (e) => e.programmeId === id,
+  );
+  if (!enrolled && !(await isPersonEligible(db, row, personId))) throw notFound('Programme');
+  return row;
+}
+
+export async function listProgrammes(db: Db, actor: Actor): Promise<ProgrammeResponse[]> {
+  const { organisationId, personId } = requireMember(actor);
+  const rows = await repo.listProgrammes(db, organisationId);
+  const visible: repo.ProgrammeRow[] = [];
+  const enrolledIn = new Set(
+    (await repo.findEnrolmentsOfPerson(db, personId)).map((e) => e.programmeId),
+  );
+  for (const row of rows) {
+    if (isManager(actor)) visible.push(row);
+    else if (
+      row.status !== 'draft' &&
+      (enrolledIn.has(row.id) || (await isPersonEligible(db, row, personId)))
+    ) {
+      visible.push(row);
+    }
+  }
+  return Promise.all(visible.map((row) => toProgramme(db, actor, row)));
+}
+
+export async function getProgramme(db: Db, actor: Actor, id: string): Promise<ProgrammeResponse> {
+  return toProgramme(db, actor, await findVisibleProgramme(db, actor, id));
+}
+
+export async function createProgramme(
+  db: Db,
+  actor: Actor,
+  input: CreateProgrammeRequest,
+): Promise<ProgrammeResponse> {
+  const { organisationId } = requireRole(actor, managerRoles);
+  const org = await findOrganisation(db, organisationId);
+  const values: repo.NewProgramme = {
+    organisationId,
+    name: input.name,
+    goal: input.goal ?? '',
+    descriptionNl: input.descriptionNl ?? '',
+    descriptionEn: input.descriptionEn ?? '',
+    type: input.type,
+    isTargetGroup: input.isTargetGroup ?? false,
+    audience: input.audience ?? {},
+    enrolmentOpensOn: input.enrolmentOpensOn ?? null,
+    enrolmentClosesOn: input.enrolmentClosesOn ?? null,
+    startsOn: input.startsOn ?? null,
+    endsOn: input.endsOn ?? null,
+    matchingMode: input.matchingMode ?? 'participants_choose',
+    defaultCapacity: input.defaultCapacity ?? (input.type === 'group' ? 6 : 2),
+    groupMin: input.groupMin ?? 3,
+    groupMax: input.groupMax ?? 8,
+    conflictRules: input.conflictRules ?? defaultConflictRules,
+    checkInCadenceDays: input.checkInCadenceDays ?? 30,
+    requestExpiryDays: input.requestExpiryDays ?? 10,
+    questions: withQuestionIds(input.questions),
+    weights: input.weights ?? {},
+    createdBy: actor.userId,
+  };
+  checkConsistency(values, org?.allowSensitiveAttributes ?? false);
+  const row = await db.transaction(async (tx) => {
+    const created = await repo.insertProgramme(tx, values);
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'programme.created',
+      subjectType: 'programme',
+      subjectId: created.id,
+    });
+    return created;
+  });
+  return toProgramme(db, actor, row);
+}
+
+const ruleFields = [
+  'name',
+  'goal',
+  'descriptionNl',
+  'descriptionEn',
+  'type',
+  'isTargetGroup',
+  'audience',
+  'enrolmentOpensOn',
+  'enrolmentClosesOn',
+  'startsOn',
+  'endsOn',
+  'matchingMode',
+  'defaultCapacity',
+  'groupMin',
+  'groupMax',
+  'conflictRules',
+  'checkInCadenceDays',
+  'requestExpiryDays',
+  'questions',
+  'weights',
+] as const;
+
+/** Changes a programme; once published, every change is recorded (before → after). */
+export async function updateProgramme(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdateProgrammeRequest,
+): Promise<ProgrammeResponse> {
+  const { organisationId } = requireRole(actor, managerRoles);
+  const org = await findOrganisation(db, organisationId);
+  const row = await db.transaction(async (tx) => {
+    const current = await repo.findProgrammeForUpdate(tx, organisationId, id);
+    if (!current) throw notFound('Programme');
+    if (current.status === 'closed') {
+      throw new AppError('unprocessable', 'A closed programme cannot be changed');
+    }
+    const { questions, ...rest } = input;
+    const next: Partial<repo.NewProgramme> = { ...rest };
+    if (questions) next.questions = withQuestionIds(questions);
+    if (current.status === 'published' && input.type && input.type !== current.type) {
+      throw new AppError('unprocessable', 'type: a published programme keeps its type', [
+        { field: 'body.type', message: 'a published programme keeps its type' },
+      ]);
+    }
+    checkConsistency({ ...current, ...next }, org?.allowSensitiveAttributes ?? false);
+    const changes: Record<string, { before: unknown; after: unknown }> = {};
+    for (const field of ruleFields) {
+      if (!(field in next)) continue;
+      const before = current[field];
+      const after = next[field];
+      if (JSON.stringify(before) !== JSON.stringify(after)) changes[field] = { before, after };
+    }
+    if (Object.keys(changes).length === 0) return current;
+    await repo.updateProgramme(tx, organisationId, id, next);
+    if (current.status === 'published') {
+      await repo.insertChange(tx, { programmeId: id, actorUserId: actor.userId, changes });
+    }
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'programme.updated',
+      subjectType: 'programme',
+      subjectId: id,
+      details: { fields: Object.keys(changes) },
+    });
+    return (await repo.findProgramme(tx, organisationId, id))!;
+  });
+  return toProgramme(db, actor, row);
+}
+
+export async function setProgrammeStatus(
+  db: Db,
+  actor: Actor,
+  id: string,
+  target: 'published' | 'closed',
+): Promise<ProgrammeResponse> {
+  const { organisationId } = requireRole(actor, managerRoles);
+  const row = await db.transaction(async (tx) => {
+    const current = await repo.findProgrammeForUpdate(tx, organisationId, id);
+    if (!current) throw notFound('Programme');
+    const allowed =
+      target === 'published' ? current.status === 'draft' : current.status === 'published';
+    if (!allowed) {
+      throw new AppError('unprocessable', `A ${current.status} programme cannot be ${target}`);
+    }
+    const now = new Date();
+    await repo.updateProgramme(
+      tx,
+      organisationId,
+      id,
+      target === 'published'
+        ? { status: 'published', publishedAt: now }
+        : { status: 'closed', closedAt: now },
+    );
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: `programme.${target}`,
+      subjectType: 'programme',
+      subjectId: id,
+    });
+    return (await repo.findProgramme(tx, organisationId, id))!;
+  });
+  return toProgramme(db, actor, row);
+}
+
+export async function listProgrammeChanges(db: Db, actor: Actor, id: string) {
+  const { organisationId } = requireRole(actor, managerRoles);
+  const row = await repo.findProgramme(db, organisationId, id);
+  if (!row) throw notFound('Programme');
+  const changes = await repo.listChanges(db, id);
+  return changes.map((c) => ({
+    id: c.id,
+    actorName: c.actorName,
+    createdAt: c.createdAt.toISOString(),
+    changes: c.changes,
+  }));
+}
