@@ -625,6 +625,27 @@ export class MatchIndex {
     return (this.prefer[a]?.has(b) ? 500 : 0) + (this.prefer[b]?.has(a) ? 500 : 0);
   }
 
+  /**
+   * The most the practical parts can give any pair with this person: what they left unknown
+   * (no time zone, few free hours, no place) caps the part. @internal
+   */
+  practicalMaxFor(a: number): number {
+    const rec = this.rec;
+    const r = a * STRIDE;
+    const w = this.w;
+    let hours = 0;
+    for (let k = 0; k < AVAIL_WORDS; k++) hours += popcount(rec[r + R_AVAIL + k]);
+    const mode = rec[r + R_MODE];
+    const meeting =
+      (mode & IN_PERSON) !== 0 && rec[r + R_PLACE] !== -1 ? 1000 : (mode & ONLINE) !== 0 ? 800 : 0;
+    return (
+      (this.langRows.start[a + 1] > this.langRows.start[a] ? w[3] * STRENGTH_MAX : 0) +
+      (rec[r + R_OFFSET] !== NO_OFFSET ? w[4] * STRENGTH_MAX : 0) +
+      w[5] * Math.min(STRENGTH_MAX, Math.floor((hours * STRENGTH_MAX) / AVAILABILITY_FULL_HOURS)) +
+      w[6] * meeting
+    );
+  }
+
   /** Weighted sum of the practical parts (language, time zone, availability, meeting). @internal */
   practicalScore(a: number, b: number): number {
     const w = this.w;

@@ -422,15 +422,19 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
   const dv = index.wantDivisor[v];
   const jitterMax = plan.jitterMax;
   const maxUb = index.maxScore + jitterMax;
+  const practicalMax = index.practicalMaxFor(v);
+  const slack = practicalMax + jitterMax;
+  const divV = dv * DIV_ROW;
+  const fullV = dv * STRENGTH_MAX;
   const scale = BUCKETS / (maxUb + 1);
   const nd = people.length;
 
   // One sequential pass: bound every touched candidate and counting-sort it into a bucket of
-  // its upper bound. `partial` holds its exact points of every part but common ground (learning
-  // both ways, preference, practicalities); `cgBound` its common-ground points if every heavy
-  // interest were shared too.
+  // its upper bound. `partial` holds its exact learning (both ways) and preference points; `ub`
+  // adds the common ground it would have if every heavy interest were shared too, and the most
+  // the practical parts could give this viewer.
   const s = scratchFor(index);
-  const { partial, cgBound, cand, bucket, order } = s;
+  const { partial, ub, cand, order } = s;
   const counts = s.counts.fill(0);
   const bucketMax = s.bucketMax.fill(-1);
   let m = 0;
@@ -440,29 +444,25 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
     const a = d << 2;
     const sumA = acc[a];
     const sumB = acc[a + 1];
-    const common = acc[a + 2];
+    const common = acc[a + 2] + heavySum;
     const pref = acc[a + 3];
     acc[a] = 0;
     acc[a + 1] = 0;
     acc[a + 2] = 0;
     acc[a + 3] = 0;
-    const c = people[d];
-    if (c === v) continue;
-    let learnV = (sumA / dv) | 0;
-    if (learnV > STRENGTH_MAX) learnV = STRENGTH_MAX;
-    let learnC = (sumB / wantDivisor[d]) | 0;
-    if (learnC > STRENGTH_MAX) learnC = STRENGTH_MAX;
-    const p =
-      (asMentee ? w0 * learnV + w1 * learnC + w7 * pref : w0 * learnC + w1 * learnV + w7 * pref) +
-      densePracticalScore(index, v, c, pr, d * P_STRIDE);
-    let cg = (((common + heavySum) * STRENGTH_MAX) / COMMON_GROUND_FULL) | 0;
-    if (cg > STRENGTH_MAX) cg = STRENGTH_MAX;
-    const u = p + w2 * cg + jitterMax;
+    if (people[d] === v) continue;
+    const learnV = sumA >= fullV ? STRENGTH_MAX : DIV_TABLE[divV + sumA];
+    const dc = wantDivisor[d];
+    const learnC = sumB >= dc * STRENGTH_MAX ? STRENGTH_MAX : DIV_TABLE[dc * DIV_ROW + sumB];
+    const p = asMentee
+      ? w0 * learnV + w1 * learnC + w7 * pref
+      : w0 * learnC + w1 * learnV + w7 * pref;
+    const cg = common >= COMMON_GROUND_FULL ? STRENGTH_MAX : CG_TABLE[common];
+    const u = p + w2 * cg + slack;
     const b = (u * scale) | 0;
     partial[m] = p;
-    cgBound[m] = w2 * cg;
+    ub[m] = u;
     cand[m] = d;
-    bucket[m] = b;
     m++;
     counts[b + 1]++;
     if (u > bucketMax[b]) bucketMax[b] = u;
@@ -470,7 +470,7 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
   for (let b = 0; b < BUCKETS; b++) counts[b + 1] += counts[b];
   const fill = s.fill;
   fill.set(counts.subarray(0, BUCKETS));
-  for (let i = 0; i < m; i++) order[fill[bucket[i]]++] = i;
+  for (let i = 0; i < m; i++) order[fill[(ub[i] * scale) | 0]++] = i;
 
   const top = out.top;
   for (let b = BUCKETS - 1; b >= 0; b--) {
@@ -478,18 +478,25 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
     if (top.full && bucketMax[b] < top.worstKey) break;
     for (let o = counts[b]; o < counts[b + 1]; o++) {
       const i = order[o];
-      const p = partial[i];
-      if (top.full && p + cgBound[i] + jitterMax < top.worstKey) continue;
-      const c = people[cand[i]];
+      const u = ub[i];
+      if (top.full && u < top.worstKey) continue;
+      const d = cand[i];
+      const c = people[d];
       if (plan.filter !== null && !plan.filter(c)) continue;
-      consider(plan, out, c, p + w2 * index.commonFromSum(index.commonSum(v, c)));
+      const practical = densePracticalScore(index, v, c, pr, d * P_STRIDE);
+      if (top.full && u - practicalMax + practical < top.worstKey) continue;
+      consider(
+        plan,
+        out,
+        c,
+        partial[i] + practical + w2 * index.commonFromSum(index.commonSum(v, c)),
+      );
     }
   }
 
   // Untouched candidates: no learning fit, no preference, only heavy interests in common. Their
   // shared bound rarely beats the k-th best; when it does, scan them.
   const heavyPoints = w2 * index.commonFromSum(heavySum);
-  const slack = index.practicalMax + jitterMax;
   if (heavyPoints > 0 && (!top.full || heavyPoints + slack >= top.worstKey)) {
     // The bound of skipped heavy lists is too loose here: walk them too, then decide again.
     return rankCandidates(plan, true);
@@ -541,6 +548,16 @@ function denseMap(index: MatchIndex, role: Role): Map<number, number> {
   return maps[role];
 }
 
+/** floor(sum / d) at `d * DIV_ROW + sum`, d = 1..3, sum < 1000·d: learning strength without division. */
+const DIV_ROW = 3 * STRENGTH_MAX + 1;
+const DIV_TABLE = Int16Array.from({ length: 4 * DIV_ROW }, (_, i) =>
+  i < DIV_ROW ? 0 : Math.floor((i % DIV_ROW) / Math.floor(i / DIV_ROW)),
+);
+/** Common-ground strength for IDF sums below the saturation point. */
+const CG_TABLE = Int16Array.from({ length: COMMON_GROUND_FULL + 1 }, (_, x) =>
+  Math.min(STRENGTH_MAX, Math.floor((x * STRENGTH_MAX) / COMMON_GROUND_FULL)),
+);
+
 /** Interest lists longer than max(HEAVY_MIN, n >> HEAVY_SHIFT) are bounded, not walked. */
 const HEAVY_MIN = 256;
 let HEAVY_SHIFT = 2;
@@ -552,9 +569,8 @@ const FIT = Int32Array.from({ length: 9 }, (_, i) => levelGapFit(i - 4));
 
 interface Scratch {
   partial: Int32Array;
-  cgBound: Int32Array;
+  ub: Int32Array;
   cand: Int32Array;
-  bucket: Int32Array;
   order: Int32Array;
   counts: Int32Array;
   fill: Int32Array;
@@ -568,9 +584,8 @@ function scratchFor(index: MatchIndex): Scratch {
     const n = Math.max(1, index.n);
     s = {
       partial: new Int32Array(n),
-      cgBound: new Int32Array(n),
+      ub: new Int32Array(n),
       cand: new Int32Array(n),
-      bucket: new Int32Array(n),
       order: new Int32Array(n),
       counts: new Int32Array(BUCKETS + 1),
       fill: new Int32Array(BUCKETS),
