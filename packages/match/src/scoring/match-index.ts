@@ -379,12 +379,24 @@ export class MatchIndex {
     const roleLists = (eligible: Uint8Array): RoleLists => {
       const people: number[] = [];
       for (let i = 0; i < n; i++) if (eligible[i] === 1) people.push(i);
-      const sub = (rows: Csr) => {
-        const picked = people.map((p) => ({
-          items: Array.from(rows.item.subarray(rows.start[p], rows.start[p + 1])),
-          levels: Array.from(rows.level.subarray(rows.start[p], rows.start[p + 1])),
-        }));
-        return buildRows(picked);
+      const sub = (rows: Csr): Csr => {
+        const start = new Int32Array(people.length + 1);
+        for (let d = 0; d < people.length; d++) {
+          start[d + 1] = start[d] + rows.start[people[d] + 1] - rows.start[people[d]];
+        }
+        const item = new Int32Array(start[people.length]);
+        const level = new Uint8Array(start[people.length]);
+        for (let d = 0; d < people.length; d++) {
+          for (
+            let j = rows.start[people[d]], at = start[d];
+            j < rows.start[people[d] + 1];
+            j++, at++
+          ) {
+            item[at] = rows.item[j];
+            level[at] = rows.level[j];
+          }
+        }
+        return { start, item, level };
       };
       return {
         people: Int32Array.from(people),

@@ -88,11 +88,12 @@ function stringArray(v: unknown, path: string, p: Problems, required: boolean): 
     return [];
   }
   const out: string[] = [];
-  v.forEach((s, i) => {
+  for (let i = 0; i < v.length; i++) {
+    const s: unknown = v[i];
     if (typeof s !== 'string' || s === '') p.add(`${path}[${i}]`, 'must be a non-empty string');
-    else out.push(s);
-  });
-  return [...new Set(out)];
+    else if (!out.includes(s)) out.push(s);
+  }
+  return out;
 }
 
 function skillLevels(v: unknown, path: string, p: Problems): SkillLevel[] {
@@ -101,19 +102,23 @@ function skillLevels(v: unknown, path: string, p: Problems): SkillLevel[] {
     p.add(path, 'must be an array of {skill, level}');
     return [];
   }
-  const best = new Map<string, number>();
-  v.forEach((s, i) => {
+  const out: SkillLevel[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const s: unknown = v[i];
     if (!isRecord(s) || typeof s.skill !== 'string' || s.skill === '') {
       p.add(`${path}[${i}].skill`, 'must be a non-empty string');
-      return;
+      continue;
     }
     if (!isInt(s.level) || s.level < 1 || s.level > 5) {
       p.add(`${path}[${i}].level`, 'must be an integer from 1 to 5');
-      return;
+      continue;
     }
-    best.set(s.skill, Math.max(best.get(s.skill) ?? 0, s.level));
-  });
-  return [...best].map(([skill, level]) => ({ skill, level }));
+    const skill = s.skill;
+    const seen = out.find((x) => x.skill === skill);
+    if (seen === undefined) out.push({ skill, level: s.level });
+    else seen.level = Math.max(seen.level, s.level);
+  }
+  return out;
 }
 
 function slots(v: unknown, path: string, p: Problems): WeeklySlot[] {
@@ -140,6 +145,24 @@ function slots(v: unknown, path: string, p: Problems): WeeklySlot[] {
   return out;
 }
 
+function intField(
+  v: Record<string, unknown>,
+  path: string,
+  p: Problems,
+  key: string,
+  min: number,
+  max: number,
+  dflt: number | undefined,
+): number | undefined {
+  const x = v[key];
+  if (x === undefined || x === null) return dflt;
+  if (!isInt(x) || x < min || x > max) {
+    p.add(`${path}.${key}`, `must be an integer from ${min} to ${max}`);
+    return dflt;
+  }
+  return x;
+}
+
 const MODES: readonly MeetingMode[] = ['online', 'in_person', 'either'];
 const ROLES: readonly Role[] = ['mentee', 'mentor'];
 const KINDS: readonly InterestKind[] = ['hobby', 'experience', 'value', 'tag'];
@@ -161,15 +184,6 @@ function participant(
   if (!MODES.includes(meetingMode as MeetingMode)) {
     p.add(`${path}.meetingMode`, `must be one of ${MODES.join(', ')}`);
   }
-  const intField = (key: string, min: number, max: number, dflt: number | undefined) => {
-    const x = v[key];
-    if (x === undefined || x === null) return dflt;
-    if (!isInt(x) || x < min || x > max) {
-      p.add(`${path}.${key}`, `must be an integer from ${min} to ${max}`);
-      return dflt;
-    }
-    return x;
-  };
   const eligibleAs =
     v.eligibleAs === undefined
       ? undefined
@@ -197,16 +211,16 @@ function participant(
     department: optString(v, 'department', path, p),
     team: optString(v, 'team', path, p),
     languages: stringArray(v.languages, `${path}.languages`, p, true),
-    utcOffsetMinutes: intField('utcOffsetMinutes', -720, 840, undefined),
+    utcOffsetMinutes: intField(v, path, p, 'utcOffsetMinutes', -720, 840, undefined),
     availability: slots(v.availability, `${path}.availability`, p),
     meetingMode: meetingMode as MeetingMode,
     place: optString(v, 'place', path, p),
     offers: skillLevels(v.offers, `${path}.offers`, p),
     wants: skillLevels(v.wants, `${path}.wants`, p),
     interests: stringArray(v.interests, `${path}.interests`, p, false),
-    capacity: intField('capacity', 0, 1000, defaultCapacity) ?? defaultCapacity,
-    activeMentees: intField('activeMentees', 0, 1000, 0) ?? 0,
-    pendingRequests: intField('pendingRequests', 0, 1_000_000, 0) ?? 0,
+    capacity: intField(v, path, p, 'capacity', 0, 1000, defaultCapacity) ?? defaultCapacity,
+    activeMentees: intField(v, path, p, 'activeMentees', 0, 1000, 0) ?? 0,
+    pendingRequests: intField(v, path, p, 'pendingRequests', 0, 1_000_000, 0) ?? 0,
     group: v.group === true,
     eligibleAs: (eligibleAs as Role[] | undefined) ?? ['mentee', 'mentor'],
     preferences: { prefer, avoid },
