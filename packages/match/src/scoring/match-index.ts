@@ -166,6 +166,8 @@ function toIdSet(ids: string[], idToIdx: Map<string, number>): Set<number> | nul
 export interface RoleLists {
   /** Dense number → participant index. */
   people: Int32Array;
+  /** Participant index → dense number, or -1 when the person cannot fill this role. */
+  denseOf: Int32Array;
   wantDivisor: Int32Array;
   /** Skill → dense numbers of people offering it (with level). */
   offeredBy: Csr;
@@ -398,8 +400,11 @@ export class MatchIndex {
         }
         return { start, item, level };
       };
+      const denseOf = new Int32Array(n).fill(-1);
+      people.forEach((p, d) => (denseOf[p] = d));
       return {
         people: Int32Array.from(people),
+        denseOf,
         wantDivisor: Int32Array.from(people, (p) => this.wantDivisor[p]),
         offeredBy: invert(sub(this.offers), this.skills.size),
         wantedBy: invert(sub(this.wants), this.skills.size),

@@ -402,10 +402,10 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
     }
   }
   if (index.prefer[v] !== null || index.preferredBy[v].length > 0) {
-    const denseOf = denseMap(index, plan.role === 'mentee' ? 'mentor' : 'mentee');
+    const { denseOf } = lists;
     const mark = (c: number) => {
-      const d = denseOf.get(c);
-      if (d === undefined) return;
+      const d = denseOf[c];
+      if (d === -1) return;
       acc[(d << 2) + 3] += 500;
       touchedFlag[d] = 1;
     };
@@ -535,17 +535,6 @@ function consider(plan: Plan, out: Collector, c: number, score: number): void {
     return;
   }
   out.top.offer({ idx: c, score, key });
-}
-
-const denseMaps = new WeakMap<MatchIndex, Record<Role, Map<number, number>>>();
-function denseMap(index: MatchIndex, role: Role): Map<number, number> {
-  let maps = denseMaps.get(index);
-  if (!maps) {
-    const of = (r: Role) => new Map(Array.from(index.byRole[r].people, (p, d) => [p, d] as const));
-    maps = { mentee: of('mentee'), mentor: of('mentor') };
-    denseMaps.set(index, maps);
-  }
-  return maps[role];
 }
 
 /** floor(sum / d) at `d * DIV_ROW + sum`, d = 1..3, sum < 1000·d: learning strength without division. */
