@@ -1,7 +1,6 @@
 import type {
   InterestKind,
   Labels,
-  MatchPool,
   MeetingMode,
   OrgChartEntry,
   Participant,
