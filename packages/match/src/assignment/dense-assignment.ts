@@ -42,8 +42,12 @@ export function solveDenseAssignment(cost: DenseCostMatrix, n: number): DenseAss
   const y = new Int32Array(n).fill(-1); // col -> row
   const v = new Float64Array(n);
   if (n === 0) return { rowToCol: x, colToRow: y, rowDual: new Float64Array(0), colDual: v, cost: 0 };
-  for (let k = 0; k < n * n; k++) {
-    if (!Number.isFinite(cost[k])) throw new RangeError(`cost[${k}] is not finite`);
+  if (!(cost instanceof Int32Array)) {
+    // x - x is NaN exactly for NaN and ±Infinity; Int32Array entries are always finite.
+    for (let k = 0, end = n * n; k < end; k++) {
+      const c = cost[k];
+      if (c - c !== 0) throw new RangeError(`cost[${k}] is not finite`);
+    }
   }
   const freeRows = new Int32Array(n);
   let nFree = columnReduction(cost, n, freeRows, x, y, v);
