@@ -173,9 +173,9 @@ export async function runSuggestBench(options: { quick?: boolean } = {}): Promis
   );
   log();
   log(
-    '| requests (ms per request) | n | p50 | p95 | p99 | max | candidates scored exactly (mean) | full scans |',
+    '| requests (wall ms per request) | n | p50 | p95 | p99 | max | CPU ms p50 / p95 | candidates scored exactly (mean) | full scans |',
   );
-  log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   log(row('indexed, default diversity (jitter 3%, load penalty 2%)', plain, requestCount));
   log(row('indexed, no diversity', noDiversity, requestCount));
   log(
