@@ -167,7 +167,7 @@ function capacitatedSection(shape: ProgrammeShape): void {
     const ratio = typeof scipy === 'string' ? '' : `, ${(t / median(scipy.times)).toFixed(2)}× scipy`;
     const agree = typeof scipy !== 'string' && scipy.weight === out.result.value ? 'same optimum as scipy' : 'OPTIMUM DIFFERS';
     log(
-      `| ${label} | ${ms(t)} ms${ratio} | ${e.matched}, ${out.result.value} | ${agree}; certificate verified: ${e.verified} (verifier ${ms(Number(e.verifyMs))} ms); peak RSS ${out.result.maxRssMb.toFixed(0)} MB; ${e.candidatePairs} of ${e.pairs} pairs solved, ${e.solves} solve(s), ${e.pricingViolations} pricing violations, ${e.searches} shortest-path searches |`,
+      `| ${label} | ${ms(t)} ms${ratio} | ${e.matched}, ${out.result.value} | ${agree}; certificate verified: ${e.verified} (verifier ${ms(Number(e.verifyMs))} ms); peak RSS ${out.result.maxRssMb.toFixed(0)} MB; ${e.candidatePairs} of ${e.pairs} pairs solved, ${e.solves} solve(s) (re-solves warm-started), ${e.pricingViolations} pricing violations, ${e.searches} mentee searches + ${e.holeSearches} repair searches |`,
     );
   }
   log();

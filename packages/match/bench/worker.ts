@@ -105,6 +105,7 @@ function runCapacitated(job: Extract<WorkerJob, { kind: 'capacitated' }>): Worke
       extra.solves = result.stats.solves;
       extra.pricingViolations = result.stats.pricingViolations;
       extra.searches = result.stats.searches;
+      extra.holeSearches = result.stats.holeSearches;
       extra.pairs = instance.pairs.length;
       extra.capacity = instance.mentors.reduce((s, m) => s + m.capacity, 0);
     }

@@ -82,6 +82,9 @@ export function assign(instance: AssignmentInstance, options: AssignOptions = {}
 
 interface PricedRun {
   solution: CapacitatedSolution;
+  /** Row searches and backward (warm-start repair) searches over all solves. */
+  searches: number;
+  holeSearches: number;
   /** Pair index behind each arc of the last solved graph. */
   arcPair: Int32Array;
   candidatePairs: number;
@@ -97,13 +100,19 @@ function solveWithPricing(prep: PreparedInstance, cap: Int32Array, k: number | '
   let solves = 0;
   let violations = 0;
   let previous: CapacitatedSolution | undefined;
+  let searches = 0;
+  let holeSearches = 0;
   for (let round = 0; ; round++) {
     const { graph, arcPair } = buildGraph(prep, cap, selected);
     // Re-solves start from the previous optimum and its duals (warm start).
     const solution = solveCapacitated(graph, previous);
     previous = solution;
+    searches += solution.searches;
+    holeSearches += solution.holeSearches;
     solves++;
-    if (selected === usable) return { solution, arcPair, candidatePairs: arcPair.length, solves, violations };
+    if (selected === usable) {
+      return { solution, arcPair, candidatePairs: arcPair.length, solves, violations, searches, holeSearches };
+    }
     // Pricing: an omitted pair with u + v < bigM + score could improve the result.
     const { u, v } = solution;
     let found = 0;
@@ -116,7 +125,7 @@ function solveWithPricing(prep: PreparedInstance, cap: Int32Array, k: number | '
       }
     }
     violations += found;
-    if (found === 0) return { solution, arcPair, candidatePairs: arcPair.length, solves, violations };
+    if (found === 0) return { solution, arcPair, candidatePairs: arcPair.length, solves, violations, searches, holeSearches };
     if (round + 1 >= maxRounds) selected.set(usable);
   }
 }
@@ -251,7 +260,8 @@ function buildResult(
       candidatePairs,
       solves: extra.solves,
       pricingViolations: extra.violations,
-      searches: solution.searches,
+      searches: run.searches,
+      holeSearches: run.holeSearches,
     },
   };
 }

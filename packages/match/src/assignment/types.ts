@@ -97,8 +97,10 @@ export interface AssignmentStats {
   solves: number;
   /** Omitted pairs found with negative reduced cost, over all pricing passes. */
   pricingViolations: number;
-  /** Shortest-path searches (rows not settled by the greedy start), last solve. */
+  /** Shortest-path searches from mentees not settled by the greedy start, over all solves. */
   searches: number;
+  /** Backward searches that repaired mentors left by re-inserted mentees in warm-started re-solves. */
+  holeSearches: number;
 }
 
 /** Output of {@link assign}. */

@@ -90,7 +90,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
     throw new CliInputError(`malformed JSON on stdin: ${detail}`);
   }
 }
