@@ -54,6 +54,7 @@ export const en: Translation = {
   auth: {
     email: 'Email address',
     password: 'Password',
+    showPassword: 'Show or hide the password',
     backToSignIn: 'Back to sign-in',
     signIn: {
       title: 'Sign in to Klik',
@@ -172,6 +173,7 @@ export const en: Translation = {
     file: 'CSV file',
     fileHint: 'Comma or semicolon separated; Dutch or English column names.',
     filePlaceholder: 'Choose a file',
+    clearFile: 'Remove file',
     readError: 'This file could not be read.',
     paste: 'Or paste its contents here',
     pasteHint: 'The first line holds the column names, for example:',

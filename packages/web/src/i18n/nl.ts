@@ -52,6 +52,7 @@ export const nl = {
   auth: {
     email: 'E-mailadres',
     password: 'Wachtwoord',
+    showPassword: 'Wachtwoord tonen of verbergen',
     backToSignIn: 'Terug naar inloggen',
     signIn: {
       title: 'Inloggen bij Klik',
@@ -170,6 +171,7 @@ export const nl = {
     file: 'CSV-bestand',
     fileHint: 'Komma of puntkomma als scheidingsteken; Nederlandse of Engelse kolomnamen.',
     filePlaceholder: 'Kies een bestand',
+    clearFile: 'Bestand verwijderen',
     readError: 'Dit bestand kon niet gelezen worden.',
     paste: 'Of plak de inhoud hier',
     pasteHint: 'De eerste regel bevat de kolomnamen, bijvoorbeeld:',

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { signOut } from '../api/auth';
 import { abilitiesOf, type Me } from '../session/use-me';
+import classes from './app-navigation.module.css';
 
 interface NavItem {
   to: string;
@@ -69,6 +70,8 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
               label={item.label}
               leftSection={item.icon}
               active={isActive(item.to)}
+              variant="subtle"
+              className={classes.link}
               aria-current={isActive(item.to) ? 'page' : undefined}
               onClick={onNavigate}
             />

@@ -19,8 +19,13 @@ export function useMe() {
   return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000 });
 }
 
-export function refreshMe(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries({ queryKey: meQueryKey });
+/**
+ * Fetches the user afresh after the session changed. A plain invalidate would join a request
+ * still in flight from before the sign-in, and so answer "signed out"; cancel that one first.
+ */
+export async function reloadMe(queryClient: QueryClient): Promise<void> {
+  await queryClient.cancelQueries({ queryKey: meQueryKey });
+  await queryClient.refetchQueries({ queryKey: meQueryKey, type: 'all' });
 }
 
 export interface Abilities {

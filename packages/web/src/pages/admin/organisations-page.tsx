@@ -80,7 +80,13 @@ export function OrganisationsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title={t('organisations.create')} size="lg">
+      <Modal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('organisations.create')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        size="lg"
+      >
         {creating && <CreateOrganisationForm onDone={() => setCreating(false)} />}
       </Modal>
     </>

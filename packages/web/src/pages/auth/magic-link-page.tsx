@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { verifyMagicLink } from '../../api/auth';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, LoadingState } from '../../components/states';
-import { meQueryKey } from '../../session/use-me';
+import { reloadMe } from '../../session/use-me';
 import { MagicLinkRequestForm } from './magic-link-request-form';
 
 /** Where the mailed link lands: exchange the one-time token for a session, then go home. */
@@ -32,7 +32,7 @@ export function MagicLinkPage() {
   const signedIn = exchange.data === 'signed-in';
   useEffect(() => {
     if (!signedIn) return;
-    void queryClient.invalidateQueries({ queryKey: meQueryKey }).then(() => navigate('/', { replace: true }));
+    void reloadMe(queryClient).then(() => navigate('/', { replace: true }));
   }, [signedIn, queryClient, navigate]);
 
   const invalid = !token || Boolean(serverError) || exchange.data === 'invalid';

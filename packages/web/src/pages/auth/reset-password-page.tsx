@@ -58,12 +58,14 @@ export function ResetPasswordPage() {
                 label={t('auth.reset.newPassword')}
                 description={t('validation.passwordLength', { count: MIN_PASSWORD_LENGTH })}
                 autoComplete="new-password"
+                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
                 required
                 {...form.getInputProps('password')}
               />
               <PasswordInput
                 label={t('auth.reset.confirmPassword')}
                 autoComplete="new-password"
+                visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
                 required
                 {...form.getInputProps('confirm')}
               />

@@ -6,7 +6,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { signInWithPassword } from '../../api/auth';
 import { PageHeader } from '../../components/page-header';
 import { LoadingState } from '../../components/states';
-import { meQueryKey, useMe } from '../../session/use-me';
+import { reloadMe, useMe } from '../../session/use-me';
 import { describeSignInError, safeNext } from './auth-errors';
 import { MagicLinkRequestForm } from './magic-link-request-form';
 import { isEmail } from './validation';
@@ -33,7 +33,7 @@ export function SignInPage() {
     mutationFn: (values: { email: string; password: string }) =>
       signInWithPassword(values.email.trim(), values.password),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+      await reloadMe(queryClient);
       void navigate(next, { replace: true });
     },
   });
@@ -46,6 +46,7 @@ export function SignInPage() {
       <PageHeader title={t('auth.signIn.title')} description={t('auth.signIn.intro')} />
       <Paper withBorder p="lg">
         <Tabs
+          keepMounted={false}
           value={tab}
           onChange={(value) => {
             const updated = new URLSearchParams(params);
@@ -70,6 +71,7 @@ export function SignInPage() {
                 />
                 <PasswordInput
                   label={t('auth.password')}
+                  visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
                   autoComplete="current-password"
                   required
                   {...form.getInputProps('password')}

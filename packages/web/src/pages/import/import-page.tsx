@@ -115,6 +115,7 @@ export function ImportPage() {
                 value={file}
                 onChange={(chosen) => void chooseFile(chosen)}
                 clearable
+                clearButtonProps={{ 'aria-label': t('import.clearFile') }}
                 error={readError}
               />
               <Textarea

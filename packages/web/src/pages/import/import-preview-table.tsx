@@ -85,7 +85,7 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
                   data-line={row.line}
                   data-has-errors={hasErrors || undefined}
                   bg={hasErrors ? 'red.0' : undefined}
-                  style={hasErrors ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-red-8)' } : undefined}
+                  style={hasErrors ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-red-9)' } : undefined}
                 >
                   <Table.Td>{row.line > 0 ? row.line : '—'}</Table.Td>
                   <Table.Td>

@@ -36,6 +36,7 @@ export function InvitePersonModal({
         onClose();
       }}
       title={t('people.inviteTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       size="lg"
     >
       {opened && (

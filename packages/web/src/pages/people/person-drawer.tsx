@@ -191,7 +191,7 @@ function PersonDetails({
         <Group>
           <Button onClick={onEdit}>{t('common.edit')}</Button>
           {person.isActive ? (
-            <Button color="red.8" variant="outline" onClick={() => setConfirming(true)}>
+            <Button color="red.9" variant="outline" onClick={() => setConfirming(true)}>
               {t('people.deactivate')}
             </Button>
           ) : (
@@ -203,7 +203,12 @@ function PersonDetails({
       )}
       {!confirming && <ErrorMessage error={toggleActive.error} />}
 
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('people.deactivateTitle', { name: person.name })}>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('people.deactivateTitle', { name: person.name })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack>
           <Text>{t('people.deactivateText')}</Text>
           <ErrorMessage error={toggleActive.error} />
@@ -211,7 +216,7 @@ function PersonDetails({
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('common.cancel')}
             </Button>
-            <Button color="red.8" loading={toggleActive.isPending} onClick={() => toggleActive.mutate()}>
+            <Button color="red.9" loading={toggleActive.isPending} onClick={() => toggleActive.mutate()}>
               {t('people.deactivate')}
             </Button>
           </Group>
