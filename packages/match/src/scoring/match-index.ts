@@ -266,7 +266,6 @@ export class MatchIndex {
   /** @internal */ readonly w: Int32Array;
   /** @internal Scratch: per candidate [viewer learns, candidate learns, common ground, preference]. */
   readonly acc: Int32Array;
-  /** @internal */ readonly touchedFlag: Uint8Array;
 
   /** @internal Use {@link buildMatchIndex}. */
   constructor(
@@ -461,7 +460,6 @@ export class MatchIndex {
 
     const dense = Math.max(this.byRole.mentee.people.length, this.byRole.mentor.people.length, 1);
     this.acc = new Int32Array(dense * 4);
-    this.touchedFlag = new Uint8Array(dense);
   }
 
   /** Index of a participant id, or -1. */

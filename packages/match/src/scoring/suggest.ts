@@ -105,7 +105,16 @@ export interface SuggestResult {
    */
   managerOnly?: { exclusions: Exclusion[] };
   /** How the answer was found: candidates scored exactly, and whether the whole pool was scanned. */
-  stats: { scored: number; fullScan: boolean };
+  stats: {
+    /** Candidates bounded from the inverted lists. */
+    bounded: number;
+    /** Candidates scored exactly. */
+    scored: number;
+    /** The lists of very common interests had to be walked too (their bound was too loose). */
+    heavyListsWalked: boolean;
+    /** Candidates outside every list had to be scanned too. */
+    fullScan: boolean;
+  };
 }
 
 const DEFAULT_K = 10;
@@ -307,6 +316,8 @@ interface Collector {
   exclusions: Exclusion[];
   scored: number;
   fullScan: boolean;
+  bounded: number;
+  heavyListsWalked: boolean;
 }
 
 /** Candidate c may fill the other role; the viewer is never their own candidate. */
@@ -344,9 +355,11 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
     exclusions: [],
     scored: 0,
     fullScan: false,
+    bounded: 0,
+    heavyListsWalked: false,
   };
   if (plan.impossible) return out;
-  const { acc, touchedFlag } = index;
+  const { acc } = index;
   const asMentee = plan.role === 'mentee';
   // Candidates fill the other role; their posting lists use dense numbers d (person = people[d]).
   const lists = asMentee ? index.byRole.mentor : index.byRole.mentee;
@@ -361,7 +374,6 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
       for (let j = start[ws[i]], end = start[ws[i] + 1]; j < end; j++) {
         const d = dense[j];
         acc[d << 2] += fit[level[j] + base];
-        touchedFlag[d] = 1;
       }
     }
   }
@@ -373,7 +385,6 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
       for (let j = start[os[i]], end = start[os[i] + 1]; j < end; j++) {
         const d = dense[j];
         acc[(d << 2) + 1] += fit[base - level[j]];
-        touchedFlag[d] = 1;
       }
     }
   }
@@ -397,7 +408,6 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
       for (let j = from; j < end; j++) {
         const d = dense[j];
         acc[(d << 2) + 2] += wgt;
-        touchedFlag[d] = 1;
       }
     }
   }
@@ -407,7 +417,6 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
       const d = denseOf[c];
       if (d === -1) return;
       acc[(d << 2) + 3] += 500;
-      touchedFlag[d] = 1;
     };
     for (const c of index.prefer[v] ?? []) mark(c);
     for (const c of index.preferredBy[v]) mark(c);
@@ -439,17 +448,18 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
   const bucketMax = s.bucketMax.fill(-1);
   let m = 0;
   for (let d = 0; d < nd; d++) {
-    if (touchedFlag[d] === 0) continue;
-    touchedFlag[d] = 0;
     const a = d << 2;
     const sumA = acc[a];
     const sumB = acc[a + 1];
-    const common = acc[a + 2] + heavySum;
+    const light = acc[a + 2];
     const pref = acc[a + 3];
+    // Untouched (or touched with zero points only): covered by the shared untouched bound.
+    if ((sumA | sumB | light | pref) === 0) continue;
     acc[a] = 0;
     acc[a + 1] = 0;
     acc[a + 2] = 0;
     acc[a + 3] = 0;
+    const common = light + heavySum;
     if (people[d] === v) continue;
     const learnV = sumA >= fullV ? STRENGTH_MAX : DIV_TABLE[divV + sumA];
     const dc = wantDivisor[d];
@@ -471,6 +481,7 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
   const fill = s.fill;
   fill.set(counts.subarray(0, BUCKETS));
   for (let i = 0; i < m; i++) order[fill[(ub[i] * scale) | 0]++] = i;
+  out.bounded = m;
 
   const top = out.top;
   for (let b = BUCKETS - 1; b >= 0; b--) {
@@ -499,7 +510,9 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
   const heavyPoints = w2 * index.commonFromSum(heavySum);
   if (heavyPoints > 0 && (!top.full || heavyPoints + slack >= top.worstKey)) {
     // The bound of skipped heavy lists is too loose here: walk them too, then decide again.
-    return rankCandidates(plan, true);
+    const again = rankCandidates(plan, true);
+    again.heavyListsWalked = true;
+    return again;
   }
   if (!top.full || heavyPoints + slack >= top.worstKey) {
     out.fullScan = true;
@@ -594,6 +607,8 @@ export function rankCandidatesByFullScan(plan: Plan): Collector {
     exclusions: [],
     scored: 0,
     fullScan: false,
+    bounded: 0,
+    heavyListsWalked: false,
   };
   if (plan.impossible) return out;
   for (let c = 0; c < index.n; c++) {
@@ -635,7 +650,12 @@ function toResult(plan: Plan, request: SuggestRequest, got: Collector): SuggestR
     for: index.ids[plan.viewer],
     role: plan.role,
     suggestions,
-    stats: { scored: got.scored, fullScan: got.fullScan },
+    stats: {
+      bounded: got.bounded,
+      scored: got.scored,
+      heavyListsWalked: got.heavyListsWalked,
+      fullScan: got.fullScan,
+    },
   };
   if (plan.collectExclusions) result.managerOnly = { exclusions: got.exclusions };
   return result;
