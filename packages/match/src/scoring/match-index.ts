@@ -206,7 +206,7 @@ const F_PREFER = 32;
 const F_LANG_OVERFLOW = 64;
 const NO_OFFSET = -1_000_000;
 /** Languages with an interned id below this fit the bitmask; others use the row lists. */
-const LANG_BITS = 31;
+export const LANG_BITS = 31;
 
 /**
  * A one-off index over a programme's pool: interned skills and interests, inverted indexes

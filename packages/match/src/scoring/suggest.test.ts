@@ -184,6 +184,11 @@ describe('indexed search equals a full scan on a larger realistic pool', () => {
     ['full mentors excluded, k = 25', { fullMentors: 'exclude', k: 25 }],
     ['filtered by place and language', { filters: { place: 'Utrecht', language: 'en' } }],
     ['filtered by a rare skill', { filters: { skill: 'skill-150' } }],
+    [
+      'filtered by meeting mode and a rare language',
+      { filters: { meetingMode: 'in_person', language: 'pl' } },
+    ],
+    ['searched', { filters: { search: 'person 1', meetingMode: 'online' } }],
   ])('%s', (_, options) => {
     for (const p of viewers) {
       for (const role of p.eligibleAs as Role[]) {

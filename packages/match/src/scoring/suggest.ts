@@ -2,6 +2,7 @@ import { buildExclusion, buildReasons } from './explain.js';
 import type { MatchIndex } from './match-index.js';
 import {
   COMMON_GROUND_FULL,
+  LANG_BITS,
   P_STRIDE,
   PART_CODES,
   STRENGTH_MAX,
@@ -144,6 +145,10 @@ export interface Plan {
   collectExclusions: boolean;
   /** Returns false when a candidate fails the filters; null when there are no filters. */
   filter: ((c: number) => boolean) | null;
+  /** The filters the indexed search checks on packed fields: language bit, place id, mode bits. */
+  dense: { language: number; place: number; mode: number } | null;
+  /** The filters the indexed search still checks per candidate (skill, search, rare languages). */
+  residual: ((c: number) => boolean) | null;
   /** A filter names something absent from the pool: nothing can pass. */
   impossible: boolean;
 }
@@ -200,16 +205,22 @@ function makePlan(index: MatchIndex, request: SuggestRequest): Plan {
 
   const f = request.filters ?? {};
   const tests: ((c: number) => boolean)[] = [];
+  const residual: ((c: number) => boolean)[] = [];
+  const dense = { language: 0, place: -1, mode: 0 };
   let impossible = false;
   if (f.language !== undefined) {
     const l = index.languages.find(f.language);
     if (l === -1) impossible = true;
-    tests.push((c) => index.languagesOf(c).includes(l));
+    const test = (c: number) => index.languagesOf(c).includes(l);
+    tests.push(test);
+    if (l >= 0 && l < LANG_BITS) dense.language = 1 << l;
+    else residual.push(test);
   }
   if (f.place !== undefined) {
     const pl = index.places.find(f.place.trim().toLowerCase());
     if (pl === -1) impossible = true;
     tests.push((c) => index.placeOf(c) === pl);
+    dense.place = pl;
   }
   if (f.meetingMode !== undefined) {
     const bits =
@@ -219,27 +230,32 @@ function makePlan(index: MatchIndex, request: SuggestRequest): Plan {
           ? IN_PERSON
           : ONLINE | IN_PERSON;
     tests.push((c) => (index.modeOf(c) & bits) !== 0);
+    dense.mode = bits;
   }
   const lookingForMentors = request.role === 'mentee';
   const skillsOf = (c: number) => (lookingForMentors ? index.offersOf(c) : index.wantsOf(c)).skills;
   if (f.skill !== undefined) {
     const s = index.skills.find(f.skill);
     if (s === -1) impossible = true;
-    tests.push((c) => skillsOf(c).includes(s));
+    const test = (c: number) => skillsOf(c).includes(s);
+    tests.push(test);
+    residual.push(test);
   }
   if (f.search !== undefined && f.search.trim() !== '') {
     const q = f.search.trim().toLowerCase();
     let cache = searchCaches.get(index);
     if (!cache) searchCaches.set(index, (cache = new Map()));
     const texts = cache;
-    tests.push((c) => {
+    const test = (c: number) => {
       if (index.nameLower[c].includes(q)) return true;
       for (const s of skillsOf(c))
         if (searchText(index, texts, index.skills.ids[s]).includes(q)) return true;
       for (const t of index.interestsOf(c))
         if (searchText(index, texts, index.interests.ids[t]).includes(q)) return true;
       return false;
-    });
+    };
+    tests.push(test);
+    residual.push(test);
   }
   return {
     index,
@@ -253,6 +269,8 @@ function makePlan(index: MatchIndex, request: SuggestRequest): Plan {
     checkCapacity: lookingForMentors && fullMentors === 'exclude',
     collectExclusions: request.includeExclusions === true,
     filter: tests.length === 0 ? null : (c) => tests.every((t) => t(c)),
+    dense: dense.language === 0 && dense.place === -1 && dense.mode === 0 ? null : dense,
+    residual: residual.length === 0 ? null : (c) => residual.every((t) => t(c)),
     impossible,
   };
 }
@@ -432,6 +450,7 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
   const jitterMax = plan.jitterMax;
   const maxUb = index.maxScore + jitterMax;
   const practicalMax = index.practicalMaxFor(v);
+  const dense = plan.dense;
   const slack = practicalMax + jitterMax;
   const divV = dv * DIV_ROW;
   const fullV = dv * STRENGTH_MAX;
@@ -461,6 +480,7 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
     acc[a + 3] = 0;
     const common = light + heavySum;
     if (people[d] === v) continue;
+    if (dense !== null && !passesDense(dense, pr, d * P_STRIDE)) continue;
     const learnV = sumA >= fullV ? STRENGTH_MAX : DIV_TABLE[divV + sumA];
     const dc = wantDivisor[d];
     const learnC = sumB >= dc * STRENGTH_MAX ? STRENGTH_MAX : DIV_TABLE[dc * DIV_ROW + sumB];
@@ -493,7 +513,7 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
       if (top.full && u < top.worstKey) continue;
       const d = cand[i];
       const c = people[d];
-      if (plan.filter !== null && !plan.filter(c)) continue;
+      if (plan.residual !== null && !plan.residual(c)) continue;
       const practical = densePracticalScore(index, v, c, pr, d * P_STRIDE);
       if (top.full && u - practicalMax + practical < top.worstKey) continue;
       consider(
@@ -523,7 +543,8 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
       const c = people[d];
       if (c === v) continue;
       if (top.full && heavyPoints + slack < top.worstKey) break;
-      if (plan.filter !== null && !plan.filter(c)) continue;
+      if (dense !== null && !passesDense(dense, pr, d * P_STRIDE)) continue;
+      if (plan.residual !== null && !plan.residual(c)) continue;
       const practical = densePracticalScore(index, v, c, pr, d * P_STRIDE);
       if (top.full && heavyPoints + practical + jitterMax < top.worstKey) continue;
       consider(plan, out, c, w2 * index.commonFromSum(index.commonSum(v, c)) + practical);
@@ -531,6 +552,19 @@ export function rankCandidates(plan: Plan, walkHeavyLists = false): Collector {
     for (let i = 0; i < m; i++) touched[cand[i]] = 0;
   }
   return out;
+}
+
+/** Language, place and meeting-mode filters on a candidate's packed practical fields. */
+function passesDense(
+  f: { language: number; place: number; mode: number },
+  pr: Int32Array,
+  q: number,
+): boolean {
+  return (
+    (f.language === 0 || (pr[q] & f.language) !== 0) &&
+    (f.place === -1 || pr[q + 3] === f.place) &&
+    (f.mode === 0 || (pr[q + 2] & f.mode) !== 0)
+  );
 }
 
 /** Offers an exactly scored candidate to the top-k, checking hard rules only when it would enter. */
