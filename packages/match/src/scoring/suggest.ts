@@ -344,7 +344,7 @@ function isCandidate(plan: Plan, c: number): boolean {
   return (plan.role === 'mentee' ? plan.index.canMentor : plan.index.canMentee)[c] === 1;
 }
 
-/** Checks filters and hard rules; returns the (mentee, mentor) pair or null when not allowed. */
+/** Full-scan path: checks filters and hard rules (recording exclusions when asked). */
 function admit(plan: Plan, c: number, out: Collector): boolean {
   if (plan.filter !== null && !plan.filter(c)) return false;
   const mentee = plan.role === 'mentee' ? plan.viewer : c;
@@ -596,11 +596,7 @@ const CG_TABLE = Int16Array.from({ length: COMMON_GROUND_FULL + 1 }, (_, x) =>
 
 /** Interest lists longer than max(HEAVY_MIN, n >> HEAVY_SHIFT) are bounded, not walked. */
 const HEAVY_MIN = 256;
-let HEAVY_SHIFT = 2;
-/** @internal For tuning experiments. */
-export function setHeavyShift(x: number): void {
-  HEAVY_SHIFT = x;
-}
+const HEAVY_SHIFT = 2;
 const FIT = Int32Array.from({ length: 9 }, (_, i) => levelGapFit(i - 4));
 
 interface Scratch {
