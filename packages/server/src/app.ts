@@ -24,6 +24,13 @@ import { organisationRoutes } from './modules/organisations/routes.js';
 import { outboxRoutes } from './modules/outbox/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { programmeRoutes } from './modules/programmes/routes.js';
+import { enrolmentRoutes } from './modules/enrolments/routes.js';
+import type { JobHandler } from './modules/jobs/runner.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { relationshipRoutes } from './modules/relationships/routes.js';
+import { requestJobHandlers } from './modules/requests/service.js';
+import { requestRoutes } from './modules/requests/routes.js';
+import { suggestionRoutes } from './modules/suggestions/routes.js';
 
 export type App = FastifyInstance;
 
@@ -33,12 +40,18 @@ declare module 'fastify' {
     database: Database;
     auth: Auth;
     mailer: Mailer;
+    /** The clock for rules that depend on time (request expiry); tests replace it. */
+    clock: () => Date;
+    /** What the background job runner can run. */
+    jobHandlers: Record<string, JobHandler>;
   }
 }
 
 export interface BuildOptions {
   /** An open, migrated database. The app does not close it: its owner does. */
   database: Database;
+  /** Defaults to the real time. */
+  clock?: () => Date;
 }
 
 /** Builds the whole HTTP application without listening, so tests can use `app.inject()`. */
@@ -76,6 +89,8 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   app.decorate('database', database);
   app.decorate('auth', auth);
   app.decorate('mailer', mailer);
+  app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('jobHandlers', { ...requestJobHandlers(mailer, config.baseUrl) });
   app.addHook('onClose', async () => mailer.close());
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -108,6 +123,11 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(peopleRoutes);
   await app.register(outboxRoutes);
   await app.register(programmeRoutes);
+  await app.register(enrolmentRoutes);
+  await app.register(suggestionRoutes);
+  await app.register(requestRoutes);
+  await app.register(relationshipRoutes);
+  await app.register(notificationRoutes);
 
   const webDist = config.webDistDir;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));

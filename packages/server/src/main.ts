@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrateDatabase } from './db/migrate.js';
 import { demoSignIns, loadDemoDataIfEmpty } from './demo/seed.js';
+import { runDueJobs } from './modules/jobs/runner.js';
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -36,6 +37,15 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { database });
   const seeded = config.loadDemoData ? await loadDemoDataIfEmpty(database.db, app.auth) : false;
 
+  // Background jobs (request reminders and expiry). Every process may run this loop: jobs are
+  // claimed with FOR UPDATE SKIP LOCKED.
+  const jobTimer = setInterval(() => {
+    runDueJobs(database.db, app.jobHandlers, app.clock(), app.log).catch((error: unknown) =>
+      app.log.error({ err: error }, 'job runner failed'),
+    );
+  }, 30_000);
+  jobTimer.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -46,6 +56,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
+    clearInterval(jobTimer);
     try {
       await app.close();
       await database.close();

@@ -405,3 +405,154 @@ export const sensitiveAttributes = pgTable('sensitive_attributes', {
   consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
   updatedAt: updatedAt(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Requests, relationships, notifications, jobs
+// ---------------------------------------------------------------------------------------------
+
+export const requestStatus = pgEnum('request_status', [
+  'pending',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'expired',
+]);
+
+/** One side asks the other, with a personal message. */
+export const mentoringRequest = pgTable(
+  'mentoring_request',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    fromPersonId: uuid('from_person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    toPersonId: uuid('to_person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    menteeId: uuid('mentee_id').notNull(),
+    mentorId: uuid('mentor_id').notNull(),
+    message: text('message').notNull(),
+    hopes: text('hopes').notNull().default(''),
+    status: requestStatus('status').notNull().default('pending'),
+    /** Private to the person who declined. */
+    declineReason: text('decline_reason'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    relationshipId: uuid('relationship_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('request_to_idx').on(t.toPersonId, t.status),
+    index('request_from_idx').on(t.fromPersonId, t.status),
+    index('request_programme_idx').on(t.programmeId, t.status),
+  ],
+);
+
+export const requestMessage = pgTable(
+  'request_message',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => mentoringRequest.id, { onDelete: 'cascade' }),
+    authorPersonId: uuid('author_person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('request_message_request_idx').on(t.requestId, t.createdAt)],
+);
+
+export const relationshipStatus = pgEnum('relationship_status', [
+  'active',
+  'completed',
+  'ended_early',
+]);
+
+/** A mentor and one mentee, or a group of mentees. */
+export const relationship = pgTable(
+  'relationship',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    mentorId: uuid('mentor_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    isGroup: boolean('is_group').notNull().default(false),
+    status: relationshipStatus('status').notNull().default('active'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('relationship_mentor_idx').on(t.mentorId, t.status),
+    index('relationship_programme_idx').on(t.programmeId),
+  ],
+);
+
+export const relationshipMentee = pgTable(
+  'relationship_mentee',
+  {
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    menteeId: uuid('mentee_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.relationshipId, t.menteeId] }),
+    index('relationship_mentee_idx').on(t.menteeId),
+  ],
+);
+
+/** In-app notifications (mail goes out beside them). */
+export const notification = pgTable(
+  'notification',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, string>>().notNull().default({}),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notification_person_idx').on(t.personId, t.createdAt)],
+);
+
+export const jobStatus = pgEnum('job_status', ['queued', 'running', 'done', 'failed']);
+
+/** Background work, claimed with FOR UPDATE SKIP LOCKED so several processes can share it. */
+export const job = pgTable(
+  'job',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, string>>().notNull().default({}),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    status: jobStatus('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('job_due_idx').on(t.status, t.runAt)],
+);

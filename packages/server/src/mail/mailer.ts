@@ -13,7 +13,11 @@ export interface MailMessage {
 export interface Mailer {
   /** 'smtp' sends for real; 'outbox' keeps the message in the database for the web app. */
   readonly transport: 'smtp' | 'outbox';
-  send(message: MailMessage): Promise<void>;
+  /**
+   * Sends (SMTP) or keeps (outbox) a message. `db` is the transaction to write the outbox row in,
+   * when the caller holds one (PGlite has a single connection).
+   */
+  send(message: MailMessage, db?: Db): Promise<void>;
   close(): void;
 }
 
@@ -42,8 +46,8 @@ export function createMailer(options: {
   }
   return {
     transport: 'outbox',
-    async send(message) {
-      await db.insert(mailOutbox).values({
+    async send(message, tx) {
+      await (tx ?? db).insert(mailOutbox).values({
         toAddress: message.to,
         subject: message.subject,
         text: message.text,

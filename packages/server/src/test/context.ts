@@ -17,7 +17,10 @@ export interface TestContext {
  * A fresh, migrated database for one test file: in-memory PGlite, or — when DATABASE_URL is set —
  * a new PostgreSQL database created for this file and dropped afterwards.
  */
-export async function createTestContext(overrides: Partial<Config> = {}): Promise<TestContext> {
+export async function createTestContext(
+  overrides: Partial<Config> = {},
+  options: { clock?: () => Date } = {},
+): Promise<TestContext> {
   const adminUrl = process.env.DATABASE_URL;
   let dropDatabase: (() => Promise<void>) | null = null;
   let databaseConfig: Config['database'] = { kind: 'pglite', dataDir: null };
@@ -46,7 +49,7 @@ export async function createTestContext(overrides: Partial<Config> = {}): Promis
   };
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
-  const app = await buildApp(config, { database });
+  const app = await buildApp(config, { database, clock: options.clock });
   await app.ready();
   return {
     app,

@@ -1,0 +1,100 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { customSkill, enrolment, person, profile, sensitiveAttributes } from '../../db/schema.js';
+
+export type ProfileRow = typeof profile.$inferSelect;
+export type EnrolmentRow = typeof enrolment.$inferSelect;
+
+export async function findProfile(db: Db, personId: string): Promise<ProfileRow | null> {
+  const [row] = await db.select().from(profile).where(eq(profile.personId, personId));
+  return row ?? null;
+}
+
+export async function upsertProfile(db: Db, values: typeof profile.$inferInsert) {
+  await db
+    .insert(profile)
+    .values(values)
+    .onConflictDoUpdate({ target: profile.personId, set: { ...values, updatedAt: new Date() } });
+}
+
+export async function findSensitive(db: Db, personId: string) {
+  const [row] = await db
+    .select()
+    .from(sensitiveAttributes)
+    .where(eq(sensitiveAttributes.personId, personId));
+  return row ?? null;
+}
+
+export async function upsertSensitive(db: Db, values: typeof sensitiveAttributes.$inferInsert) {
+  await db
+    .insert(sensitiveAttributes)
+    .values(values)
+    .onConflictDoUpdate({
+      target: sensitiveAttributes.personId,
+      set: { ...values, updatedAt: new Date() },
+    });
+}
+
+export async function deleteSensitive(db: Db, personId: string) {
+  await db.delete(sensitiveAttributes).where(eq(sensitiveAttributes.personId, personId));
+}
+
+export async function listCustomSkills(db: Db, organisationId: string) {
+  return db.select().from(customSkill).where(eq(customSkill.organisationId, organisationId));
+}
+
+export async function insertCustomSkill(db: Db, values: typeof customSkill.$inferInsert) {
+  await db.insert(customSkill).values(values);
+}
+
+export async function findEnrolment(
+  db: Db,
+  programmeId: string,
+  personId: string,
+): Promise<EnrolmentRow | null> {
+  const [row] = await db
+    .select()
+    .from(enrolment)
+    .where(and(eq(enrolment.programmeId, programmeId), eq(enrolment.personId, personId)));
+  return row ?? null;
+}
+
+export async function insertOrReactivateEnrolment(db: Db, values: typeof enrolment.$inferInsert) {
+  const [row] = await db
+    .insert(enrolment)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [enrolment.programmeId, enrolment.personId],
+      set: {
+        role: values.role,
+        capacity: values.capacity,
+        offersGroup: values.offersGroup,
+        answers: values.answers,
+        isActive: true,
+        updatedAt: new Date(),
+      },
+    })
+    .returning();
+  return row!;
+}
+
+export async function deactivateEnrolment(db: Db, programmeId: string, personId: string) {
+  await db
+    .update(enrolment)
+    .set({ isActive: false, updatedAt: new Date() })
+    .where(and(eq(enrolment.programmeId, programmeId), eq(enrolment.personId, personId)));
+}
+
+export async function listEnrolments(db: Db, programmeId: string) {
+  return db
+    .select({ enrolment, givenName: person.givenName, familyName: person.familyName })
+    .from(enrolment)
+    .innerJoin(person, eq(person.id, enrolment.personId))
+    .where(
+      and(
+        eq(enrolment.programmeId, programmeId),
+        eq(enrolment.isActive, true),
+        eq(person.isActive, true),
+      ),
+    );
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+const skillEntry = z.object({
+  skill: z.string().min(1).max(80),
+  level: z.number().int().min(1, 'from 1').max(5, 'to 5'),
+});
+const words = z.array(z.string().trim().min(1).max(60)).max(20);
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ProfileBody = z.object({
+  offers: z.array(skillEntry).max(20),
+  wants: z.array(skillEntry).max(20),
+  hobbies: words,
+  experiences: words,
+  values: words,
+  tags: words,
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as nl or en'))
+    .min(1, 'at least one')
+    .max(10),
+  availability: z
+    .array(z.tuple([z.number().int().min(0).max(167), z.number().int().min(1).max(168)]))
+    .max(60)
+    .refine((slots) => slots.every(([from, to]) => from < to), 'each slot ends after it starts'),
+  timeZone: z.string().refine(isTimeZone, 'not a known time zone'),
+  meetingMode: z.enum(['online', 'in_person', 'either']),
+  place: z.string().trim().max(100).nullable(),
+  about: z.string().trim().max(1000),
+});
+export type ProfileBody = z.infer<typeof ProfileBody>;
+
+export const ProfileResponse = ProfileBody.extend({ isComplete: z.boolean() });
+
+export const SensitiveBody = z.object({
+  consent: z.literal(true, { error: 'explicit consent is required' }),
+  gender: z.string().trim().max(50).nullable(),
+  ageBand: z.enum(['<25', '25-34', '35-44', '45-54', '55+']).nullable(),
+  background: z.string().trim().max(100).nullable(),
+});
+
+export const SensitiveResponse = z
+  .object({
+    gender: z.string().nullable(),
+    ageBand: z.string().nullable(),
+    background: z.string().nullable(),
+    consentedAt: z.string(),
+  })
+  .nullable();
+
+export const EnrolBody = z.object({
+  role: z.enum(['mentee', 'mentor', 'both']),
+  capacity: z.number().int().min(1, 'at least 1').max(20, 'at most 20').optional(),
+  offersGroup: z.boolean().default(false),
+  answers: z.record(z.string(), z.string().trim().max(2000)).default({}),
+});
+export type EnrolBody = z.infer<typeof EnrolBody>;
+
+export const EnrolmentResponse = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  role: z.enum(['mentee', 'mentor', 'both']),
+  capacity: z.number().int().nullable(),
+  offersGroup: z.boolean(),
+  answers: z.record(z.string(), z.string()),
+});
+
+export const SkillList = z.object({
+  categories: z.array(z.object({ id: z.string(), nl: z.string(), en: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      category: z.string(),
+      nl: z.string(),
+      en: z.string(),
+      isCustom: z.boolean(),
+    }),
+  ),
+});
+
+export const CreateSkillBody = z.object({
+  category: z.enum([
+    'leadership',
+    'technology',
+    'work_life',
+    'diversity',
+    'networking',
+    'entrepreneurship',
+    'communication',
+    'finance',
+  ]),
+  nl: z.string().trim().min(2).max(80),
+  en: z.string().trim().min(2).max(80),
+});

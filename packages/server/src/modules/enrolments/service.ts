@@ -1,0 +1,274 @@
+import { requireMember, requireRole, type Actor } from '../../auth/actor.js';
+import type { Db } from '../../db/client.js';
+import { AppError, notFound, type FieldProblem } from '../../errors.js';
+import { recordAudit } from '../audit/repository.js';
+import { findOrganisation } from '../organisations/repository.js';
+import { findVisibleProgramme, isEnrolmentOpen, managerRoles } from '../programmes/service.js';
+import { findProgramme } from '../programmes/repository.js';
+import { skillCatalogue, skillCategories } from '../skills/catalogue.js';
+import * as repo from './repository.js';
+import type { EnrolBody, ProfileBody } from './schema.js';
+
+const slugify = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+export async function listSkills(db: Db, organisationId: string) {
+  const custom = await repo.listCustomSkills(db, organisationId);
+  return {
+    categories: Object.entries(skillCategories).map(([id, label]) => ({ id, ...label })),
+    items: [
+      ...skillCatalogue.map((s) => ({ ...s, isCustom: false })),
+      ...custom.map((s) => ({
+        id: s.id,
+        category: s.category,
+        nl: s.labelNl,
+        en: s.labelEn,
+        isCustom: true,
+      })),
+    ],
+  };
+}
+
+export async function addSkill(
+  db: Db,
+  actor: Actor,
+  input: { category: string; nl: string; en: string },
+) {
+  const { organisationId } = requireRole(actor, ['org_admin']);
+  const id = `custom-${slugify(input.en)}`;
+  const known = (await listSkills(db, organisationId)).items;
+  if (known.some((s) => s.id === id || s.en.toLowerCase() === input.en.toLowerCase())) {
+    throw new AppError('conflict', 'en: this skill already exists', [
+      { field: 'body.en', message: 'already exists' },
+    ]);
+  }
+  await repo.insertCustomSkill(db, {
+    id,
+    organisationId,
+    category: input.category,
+    labelNl: input.nl,
+    labelEn: input.en,
+  });
+  return { id, category: input.category, nl: input.nl, en: input.en, isCustom: true };
+}
+
+const emptyProfile = (): ProfileBody => ({
+  offers: [],
+  wants: [],
+  hobbies: [],
+  experiences: [],
+  values: [],
+  tags: [],
+  languages: [],
+  availability: [],
+  timeZone: 'Europe/Amsterdam',
+  meetingMode: 'either',
+  place: null,
+  about: '',
+});
+
+function isComplete(p: ProfileBody): boolean {
+  return p.languages.length > 0 && p.offers.length + p.wants.length > 0;
+}
+
+export async function getMyProfile(db: Db, actor: Actor) {
+  const { personId } = requireMember(actor);
+  const row = await repo.findProfile(db, personId);
+  const body: ProfileBody = row
+    ? {
+        offers: row.offers,
+        wants: row.wants,
+        hobbies: row.hobbies,
+        experiences: row.experiences,
+        values: row.values,
+        tags: row.tags,
+        languages: row.languages,
+        availability: row.availability,
+        timeZone: row.timeZone,
+        meetingMode: row.meetingMode as ProfileBody['meetingMode'],
+        place: row.place,
+        about: row.about,
+      }
+    : emptyProfile();
+  return { ...body, isComplete: isComplete(body) };
+}
+
+export async function saveMyProfile(db: Db, actor: Actor, input: ProfileBody) {
+  const { personId, organisationId } = requireMember(actor);
+  const known = new Set((await listSkills(db, organisationId)).items.map((s) => s.id));
+  const problems: FieldProblem[] = [];
+  for (const side of ['offers', 'wants'] as const) {
+    const seen = new Set<string>();
+    input[side].forEach((entry, i) => {
+      if (!known.has(entry.skill))
+        problems.push({
+          field: `body.${side}.${i}.skill`,
+          message: `unknown skill "${entry.skill}"`,
+        });
+      if (seen.has(entry.skill))
+        problems.push({ field: `body.${side}.${i}.skill`, message: 'listed twice' });
+      seen.add(entry.skill);
+    });
+  }
+  if (problems.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      problems,
+    );
+  }
+  await repo.upsertProfile(db, { personId, organisationId, ...input });
+  return getMyProfile(db, actor);
+}
+
+export async function getMySensitive(db: Db, actor: Actor) {
+  const { personId } = requireMember(actor);
+  const row = await repo.findSensitive(db, personId);
+  return row
+    ? {
+        gender: row.gender,
+        ageBand: row.ageBand,
+        background: row.background,
+        consentedAt: row.consentedAt.toISOString(),
+      }
+    : null;
+}
+
+/** Optional, consented, withdrawable; used for eligibility and aggregates only. */
+export async function saveMySensitive(
+  db: Db,
+  actor: Actor,
+  input: { gender: string | null; ageBand: string | null; background: string | null },
+) {
+  const { personId, organisationId } = requireMember(actor);
+  const org = await findOrganisation(db, organisationId);
+  if (!org?.allowSensitiveAttributes) {
+    throw new AppError('unprocessable', 'Your organisation does not collect these attributes');
+  }
+  await repo.upsertSensitive(db, { personId, organisationId, ...input, consentedAt: new Date() });
+  return getMySensitive(db, actor);
+}
+
+export async function withdrawMySensitive(db: Db, actor: Actor) {
+  const { personId } = requireMember(actor);
+  await repo.deleteSensitive(db, personId);
+}
+
+export async function enrol(db: Db, actor: Actor, programmeId: string, input: EnrolBody) {
+  const { personId, organisationId } = requireMember(actor);
+  const programme = await findVisibleProgramme(db, actor, programmeId);
+  if (!isEnrolmentOpen(programme)) {
+    throw new AppError('unprocessable', 'Enrolment for this programme is not open');
+  }
+  const profile = await getMyProfile(db, actor);
+  if (!profile.isComplete) {
+    throw new AppError(
+      'unprocessable',
+      'Complete your profile first: at least one language and one skill',
+    );
+  }
+  const problems: FieldProblem[] = [];
+  if (programme.type === 'peer' && input.role !== 'both') {
+    problems.push({
+      field: 'body.role',
+      message: 'in a peer programme everyone is mentee and mentor (both)',
+    });
+  }
+  if (programme.type === 'group' && input.role !== 'mentee' && !input.offersGroup) {
+    problems.push({
+      field: 'body.offersGroup',
+      message: 'mentors in a group programme mentor a group',
+    });
+  }
+  let capacity: number | null = null;
+  if (input.role !== 'mentee') {
+    capacity =
+      input.capacity ??
+      (programme.type === 'group' ? programme.groupMax : programme.defaultCapacity);
+    if (input.offersGroup && (capacity < programme.groupMin || capacity > programme.groupMax)) {
+      problems.push({
+        field: 'body.capacity',
+        message: `a group has ${programme.groupMin} to ${programme.groupMax} mentees`,
+      });
+    }
+  }
+  const questionIds = new Set(programme.questions.map((q) => q.id));
+  for (const q of programme.questions) {
+    if (q.required && !input.answers[q.id]?.trim())
+      problems.push({ field: `body.answers.${q.id}`, message: 'is required' });
+  }
+  for (const key of Object.keys(input.answers)) {
+    if (!questionIds.has(key))
+      problems.push({
+        field: `body.answers.${key}`,
+        message: 'is not a question of this programme',
+      });
+  }
+  if (problems.length > 0) {
+    throw new AppError(
+      'unprocessable',
+      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      problems,
+    );
+  }
+  const row = await db.transaction(async (tx) => {
+    const created = await repo.insertOrReactivateEnrolment(tx, {
+      programmeId,
+      organisationId,
+      personId,
+      role: input.role,
+      capacity,
+      offersGroup: input.offersGroup,
+      answers: input.answers,
+    });
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'enrolment.created',
+      subjectType: 'programme',
+      subjectId: programmeId,
+      details: { role: input.role },
+    });
+    return created;
+  });
+  return {
+    id: row.id,
+    programmeId,
+    personId,
+    name: actor.name,
+    role: row.role,
+    capacity: row.capacity,
+    offersGroup: row.offersGroup,
+    answers: row.answers,
+  };
+}
+
+export async function withdraw(db: Db, actor: Actor, programmeId: string) {
+  const { personId } = requireMember(actor);
+  await findVisibleProgramme(db, actor, programmeId);
+  const existing = await repo.findEnrolment(db, programmeId, personId);
+  if (!existing || !existing.isActive) throw notFound('Enrolment');
+  await repo.deactivateEnrolment(db, programmeId, personId);
+}
+
+export async function listProgrammeEnrolments(db: Db, actor: Actor, programmeId: string) {
+  const { organisationId } = requireRole(actor, managerRoles);
+  const programme = await findProgramme(db, organisationId, programmeId);
+  if (!programme) throw notFound('Programme');
+  const rows = await repo.listEnrolments(db, programmeId);
+  return rows.map((r) => ({
+    id: r.enrolment.id,
+    programmeId,
+    personId: r.enrolment.personId,
+    name: `${r.givenName} ${r.familyName}`,
+    role: r.enrolment.role,
+    capacity: r.enrolment.capacity,
+    offersGroup: r.enrolment.offersGroup,
+    answers: r.enrolment.answers,
+  }));
+}

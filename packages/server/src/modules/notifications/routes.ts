@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireActor } from '../../auth/plugin.js';
+import { ErrorResponse } from '../../http/schemas.js';
+import { toLocale } from '../../i18n/locale.js';
+import { listNotifications, markAllRead } from './service.js';
+
+const NotificationList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      text: z.string(),
+      link: z.string().nullable(),
+      isRead: z.boolean(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/notifications',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'My in-app notifications',
+        response: { 200: NotificationList, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return {
+        items: await listNotifications(
+          app.database.db,
+          actor,
+          toLocale(actor.locale ?? request.headers['accept-language']),
+        ),
+      };
+    },
+  );
+  app.post(
+    '/api/notifications/read',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark all my notifications read',
+        response: { 204: z.null(), 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await markAllRead(app.database.db, requireActor(request));
+      return reply.status(204).send(null);
+    },
+  );
+};

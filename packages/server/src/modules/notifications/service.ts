@@ -1,0 +1,121 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { requireMember, type Actor } from '../../auth/actor.js';
+import type { Db } from '../../db/client.js';
+import { notification, organisation, person, user } from '../../db/schema.js';
+import { toLocale, type Locale } from '../../i18n/locale.js';
+import type { Mailer } from '../../mail/mailer.js';
+
+export type NotificationKind =
+  | 'request_received'
+  | 'request_reminder'
+  | 'request_accepted'
+  | 'request_declined'
+  | 'request_expired'
+  | 'request_message'
+  | 'relationship_started';
+
+const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, string>) => string>> = {
+  request_received: {
+    nl: (p) => `${p.from} vraagt of je mentor wilt zijn in ${p.programme}`,
+    en: (p) => `${p.from} asks you to be their mentor in ${p.programme}`,
+  },
+  request_reminder: {
+    nl: (p) => `Herinnering: ${p.from} wacht op je antwoord`,
+    en: (p) => `Reminder: ${p.from} is waiting for your answer`,
+  },
+  request_accepted: {
+    nl: (p) => `${p.by} heeft je verzoek geaccepteerd`,
+    en: (p) => `${p.by} accepted your request`,
+  },
+  request_declined: {
+    nl: (p) => `${p.by} kan nu niet op je verzoek ingaan`,
+    en: (p) => `${p.by} cannot take up your request now`,
+  },
+  request_expired: {
+    nl: (p) => `Je verzoek aan ${p.to} is verlopen: je kunt iemand anders vragen`,
+    en: (p) => `Your request to ${p.to} expired: you can ask someone else`,
+  },
+  request_message: {
+    nl: (p) => `${p.from} heeft een vraag over het verzoek`,
+    en: (p) => `${p.from} has a question about the request`,
+  },
+  relationship_started: {
+    nl: (p) => `Jullie klikken: je mentorrelatie met ${p.with} is begonnen`,
+    en: (p) => `It clicked: your mentoring relationship with ${p.with} has started`,
+  },
+};
+
+/** Tells a person something in the app and by mail, in their language. */
+export async function notify(
+  db: Db,
+  mailer: Mailer,
+  baseUrl: string,
+  input: {
+    personId: string;
+    kind: NotificationKind;
+    payload: Record<string, string>;
+    link: string;
+  },
+): Promise<void> {
+  const [row] = await db
+    .select({
+      organisationId: person.organisationId,
+      email: person.email,
+      locale: user.locale,
+      preferred: person.preferredLanguage,
+      orgLocale: organisation.defaultLocale,
+    })
+    .from(person)
+    .innerJoin(user, eq(user.id, person.userId))
+    .innerJoin(organisation, eq(organisation.id, person.organisationId))
+    .where(eq(person.id, input.personId));
+  if (!row) return;
+  await db.insert(notification).values({
+    organisationId: row.organisationId,
+    personId: input.personId,
+    kind: input.kind,
+    payload: { ...input.payload, link: input.link },
+  });
+  const locale = toLocale(row.locale ?? row.preferred ?? row.orgLocale);
+  const subject = subjects[input.kind][locale](input.payload);
+  const open = locale === 'nl' ? 'Bekijk het in Klik:' : 'See it in Klik:';
+  await mailer.send(
+    { to: row.email, subject, text: `${subject}\n\n${open} ${baseUrl}${input.link}` },
+    db,
+  );
+}
+
+export function renderNotification(
+  kind: string,
+  payload: Record<string, string>,
+  locale: Locale,
+): string {
+  const render = subjects[kind as NotificationKind]?.[locale];
+  return render ? render(payload) : kind;
+}
+
+export async function listNotifications(db: Db, actor: Actor, locale: Locale) {
+  const { personId } = requireMember(actor);
+  const rows = await db
+    .select()
+    .from(notification)
+    .where(eq(notification.personId, personId))
+    .orderBy(desc(notification.createdAt))
+    .limit(50);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    text: renderNotification(r.kind, r.payload, locale),
+    link: r.payload.link ?? null,
+    isRead: r.readAt !== null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+export async function markAllRead(db: Db, actor: Actor) {
+  const { personId } = requireMember(actor);
+  await db
+    .update(notification)
+    .set({ readAt: new Date() })
+    .where(and(eq(notification.personId, personId), isNull(notification.readAt)));
+}

@@ -1,0 +1,188 @@
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  enrolment,
+  mentoringRequest,
+  person,
+  programme,
+  relationship,
+  relationshipMentee,
+  requestMessage,
+} from '../../db/schema.js';
+
+export type RequestRow = typeof mentoringRequest.$inferSelect;
+
+export async function findRequestForParty(
+  db: Db,
+  organisationId: string,
+  id: string,
+  personId: string,
+) {
+  const [row] = await db
+    .select()
+    .from(mentoringRequest)
+    .where(
+      and(
+        eq(mentoringRequest.id, id),
+        eq(mentoringRequest.organisationId, organisationId),
+        or(eq(mentoringRequest.fromPersonId, personId), eq(mentoringRequest.toPersonId, personId)),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function lockRequest(db: Db, id: string): Promise<RequestRow | null> {
+  const [row] = await db
+    .select()
+    .from(mentoringRequest)
+    .where(eq(mentoringRequest.id, id))
+    .for('update');
+  return row ?? null;
+}
+
+export async function findPendingAsMentee(db: Db, programmeId: string, menteeId: string) {
+  const [row] = await db
+    .select({ id: mentoringRequest.id })
+    .from(mentoringRequest)
+    .where(
+      and(
+        eq(mentoringRequest.programmeId, programmeId),
+        eq(mentoringRequest.menteeId, menteeId),
+        eq(mentoringRequest.status, 'pending'),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function hasActiveRelationshipAsMentee(db: Db, programmeId: string, menteeId: string) {
+  const [row] = await db
+    .select({ id: relationship.id })
+    .from(relationship)
+    .innerJoin(relationshipMentee, eq(relationshipMentee.relationshipId, relationship.id))
+    .where(
+      and(
+        eq(relationship.programmeId, programmeId),
+        eq(relationship.status, 'active'),
+        eq(relationshipMentee.menteeId, menteeId),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function insertRequest(db: Db, values: typeof mentoringRequest.$inferInsert) {
+  const [row] = await db.insert(mentoringRequest).values(values).returning();
+  return row!;
+}
+
+export async function updateRequest(
+  db: Db,
+  id: string,
+  values: Partial<typeof mentoringRequest.$inferInsert>,
+) {
+  await db.update(mentoringRequest).set(values).where(eq(mentoringRequest.id, id));
+}
+
+export async function listRequestsOf(db: Db, personId: string, box: 'inbox' | 'outbox') {
+  return db
+    .select({
+      request: mentoringRequest,
+      programmeName: programme.name,
+      otherGiven: person.givenName,
+      otherFamily: person.familyName,
+      otherJobTitle: person.jobTitle,
+    })
+    .from(mentoringRequest)
+    .innerJoin(programme, eq(programme.id, mentoringRequest.programmeId))
+    .innerJoin(
+      person,
+      eq(person.id, box === 'inbox' ? mentoringRequest.fromPersonId : mentoringRequest.toPersonId),
+    )
+    .where(
+      eq(box === 'inbox' ? mentoringRequest.toPersonId : mentoringRequest.fromPersonId, personId),
+    )
+    .orderBy(sql`${mentoringRequest.createdAt} desc`);
+}
+
+export async function listMessages(db: Db, requestId: string) {
+  return db
+    .select({
+      id: requestMessage.id,
+      authorPersonId: requestMessage.authorPersonId,
+      body: requestMessage.body,
+      createdAt: requestMessage.createdAt,
+      givenName: person.givenName,
+      familyName: person.familyName,
+    })
+    .from(requestMessage)
+    .innerJoin(person, eq(person.id, requestMessage.authorPersonId))
+    .where(eq(requestMessage.requestId, requestId))
+    .orderBy(asc(requestMessage.createdAt));
+}
+
+export async function insertMessage(db: Db, values: typeof requestMessage.$inferInsert) {
+  await db.insert(requestMessage).values(values);
+}
+
+/** Locks the mentor's enrolment: accepts for the same mentor run one after the other. */
+export async function lockMentorEnrolment(db: Db, programmeId: string, mentorId: string) {
+  const [row] = await db
+    .select()
+    .from(enrolment)
+    .where(and(eq(enrolment.programmeId, programmeId), eq(enrolment.personId, mentorId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function countActiveMentees(
+  db: Db,
+  programmeId: string,
+  mentorId: string,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(relationship)
+    .innerJoin(relationshipMentee, eq(relationshipMentee.relationshipId, relationship.id))
+    .where(
+      and(
+        eq(relationship.programmeId, programmeId),
+        eq(relationship.mentorId, mentorId),
+        eq(relationship.status, 'active'),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function findActiveGroup(db: Db, programmeId: string, mentorId: string) {
+  const [row] = await db
+    .select({ id: relationship.id })
+    .from(relationship)
+    .where(
+      and(
+        eq(relationship.programmeId, programmeId),
+        eq(relationship.mentorId, mentorId),
+        eq(relationship.status, 'active'),
+        eq(relationship.isGroup, true),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertRelationship(db: Db, values: typeof relationship.$inferInsert) {
+  const [row] = await db.insert(relationship).values(values).returning();
+  return row!;
+}
+
+export async function addMentee(db: Db, relationshipId: string, menteeId: string) {
+  await db.insert(relationshipMentee).values({ relationshipId, menteeId });
+}
+
+export async function personName(db: Db, id: string): Promise<string> {
+  const [row] = await db
+    .select({ givenName: person.givenName, familyName: person.familyName })
+    .from(person)
+    .where(eq(person.id, id));
+  return row ? `${row.givenName} ${row.familyName}` : '';
+}

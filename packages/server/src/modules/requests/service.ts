@@ -1,0 +1,366 @@
+import { evaluatePair } from '@klik/match';
+import { requireMember, type Actor } from '../../auth/actor.js';
+import type { Db } from '../../db/client.js';
+import { AppError, conflict, notFound } from '../../errors.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { Mailer } from '../../mail/mailer.js';
+import { recordAudit } from '../audit/repository.js';
+import { findEnrolment } from '../enrolments/repository.js';
+import { scheduleJob, type JobHandler } from '../jobs/runner.js';
+import { notify } from '../notifications/service.js';
+import { findProgramme } from '../programmes/repository.js';
+import { findVisibleProgramme } from '../programmes/service.js';
+import { buildProgrammePool } from '../suggestions/pool.js';
+import * as repo from './repository.js';
+
+export interface Deps {
+  db: Db;
+  mailer: Mailer;
+  baseUrl: string;
+  /** The clock: a parameter so that tests can move time. */
+  now: () => Date;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const canMentee = (role: string) => role === 'mentee' || role === 'both';
+const canMentor = (role: string) => role === 'mentor' || role === 'both';
+
+export async function sendRequest(
+  deps: Deps,
+  actor: Actor,
+  programmeId: string,
+  input: { toPersonId: string; message: string; hopes: string },
+) {
+  const { db } = deps;
+  const { personId, organisationId } = requireMember(actor);
+  const programme = await findVisibleProgramme(db, actor, programmeId);
+  if (programme.status !== 'published')
+    throw new AppError('unprocessable', 'This programme is not running');
+  if (programme.matchingMode === 'manager_proposes') {
+    throw new AppError(
+      'unprocessable',
+      'In this programme the programme manager proposes introductions',
+    );
+  }
+  const mine = await findEnrolment(db, programmeId, personId);
+  if (!mine?.isActive) throw new AppError('unprocessable', 'Enrol in this programme first');
+  const theirs = await findEnrolment(db, programmeId, input.toPersonId);
+  if (!theirs?.isActive || input.toPersonId === personId) throw notFound('Participant');
+  const mentorsOffer = programme.matchingMode === 'mentors_offer';
+  const [menteeId, mentorId] = mentorsOffer
+    ? [input.toPersonId, personId]
+    : [personId, input.toPersonId];
+  const menteeRole = mentorsOffer ? theirs.role : mine.role;
+  const mentorRole = mentorsOffer ? mine.role : theirs.role;
+  if (!canMentee(menteeRole) || !canMentor(mentorRole)) {
+    throw new AppError(
+      'unprocessable',
+      mentorsOffer
+        ? 'You can offer mentoring to mentees of this programme only'
+        : 'You can ask mentors of this programme only',
+      [{ field: 'body.toPersonId', message: 'is not a mentor you can ask' }],
+    );
+  }
+  const { index } = await buildProgrammePool(db, programme, deps.now());
+  const evaluation = evaluatePair(index, menteeId, mentorId, { checkCapacity: true });
+  if (!evaluation.allowed) {
+    if (evaluation.exclusion.code === 'mentor_full') {
+      throw new AppError('unprocessable', 'This mentor has no free place at the moment', [
+        { field: 'body.toPersonId', message: 'has no free place' },
+      ]);
+    }
+    // The reason (a reporting line, a declared conflict, …) is for managers' eyes only.
+    throw new AppError(
+      'unprocessable',
+      'The programme’s rules do not allow a request to this person',
+      [{ field: 'body.toPersonId', message: 'cannot be asked in this programme' }],
+    );
+  }
+  const now = deps.now();
+  const request = await db.transaction(async (tx) => {
+    if (await repo.findPendingAsMentee(tx, programmeId, menteeId)) {
+      throw conflict(
+        mentorsOffer
+          ? 'This mentee is already waiting for an answer to another request'
+          : 'You already have a request waiting for an answer; withdraw it or wait for the answer',
+      );
+    }
+    if (
+      !programme.type.startsWith('peer') &&
+      (await repo.hasActiveRelationshipAsMentee(tx, programmeId, menteeId))
+    ) {
+      throw conflict('There is already a mentoring relationship for this mentee in this programme');
+    }
+    const expiresAt = new Date(now.getTime() + programme.requestExpiryDays * DAY);
+    const created = await repo.insertRequest(tx, {
+      programmeId,
+      organisationId,
+      fromPersonId: personId,
+      toPersonId: input.toPersonId,
+      menteeId,
+      mentorId,
+      message: input.message,
+      hopes: input.hopes,
+      expiresAt,
+    });
+    await scheduleJob(
+      tx,
+      'request.remind',
+      { requestId: created.id },
+      new Date(now.getTime() + (programme.requestExpiryDays * DAY) / 2),
+    );
+    await scheduleJob(tx, 'request.expire', { requestId: created.id }, expiresAt);
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'request.sent',
+      subjectType: 'request',
+      subjectId: created.id,
+    });
+    return created;
+  });
+  await notify(db, deps.mailer, deps.baseUrl, {
+    personId: input.toPersonId,
+    kind: 'request_received',
+    payload: { from: actor.name, programme: programme.name },
+    link: `/requests/${request.id}`,
+  });
+  return getRequest(deps, actor, request.id, 'nl');
+}
+
+export async function getRequest(deps: Deps, actor: Actor, id: string, locale: Locale) {
+  const { db } = deps;
+  const { personId, organisationId } = requireMember(actor);
+  const row = await repo.findRequestForParty(db, organisationId, id, personId);
+  if (!row) throw notFound('Request');
+  const programme = await findProgramme(db, organisationId, row.programmeId);
+  const isRecipient = row.toPersonId === personId;
+  const otherId = isRecipient ? row.fromPersonId : row.toPersonId;
+  const messages = await repo.listMessages(db, id);
+  let reasons: { code: string; text: string }[] = [];
+  let strength: number | null = null;
+  if (programme) {
+    const { index } = await buildProgrammePool(db, programme, deps.now());
+    const viewer = row.mentorId === personId ? 'mentor' : 'mentee';
+    if (index.indexOf(row.menteeId) >= 0 && index.indexOf(row.mentorId) >= 0) {
+      const evaluation = evaluatePair(index, row.menteeId, row.mentorId, {
+        viewer,
+        checkCapacity: false,
+      });
+      if (evaluation.allowed) {
+        strength = evaluation.strength;
+        reasons = evaluation.reasons
+          .slice(0, 5)
+          .map((r) => ({ code: r.code, text: r.sentence[locale] }));
+      }
+    }
+  }
+  return {
+    id: row.id,
+    programme: { id: row.programmeId, name: programme?.name ?? '' },
+    direction: isRecipient ? ('received' as const) : ('sent' as const),
+    other: { id: otherId, name: await repo.personName(db, otherId) },
+    myRole: row.mentorId === personId ? ('mentor' as const) : ('mentee' as const),
+    status: row.status,
+    message: row.message,
+    hopes: row.hopes,
+    strength,
+    reasons,
+    // A decline reason is private to the person who declined.
+    declineReason: isRecipient ? row.declineReason : null,
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    relationshipId: row.relationshipId,
+    messages: messages.map((m) => ({
+      id: m.id,
+      author: `${m.givenName} ${m.familyName}`,
+      isMine: m.authorPersonId === personId,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function listRequests(deps: Deps, actor: Actor, box: 'inbox' | 'outbox') {
+  const { personId } = requireMember(actor);
+  const rows = await repo.listRequestsOf(deps.db, personId, box);
+  return rows.map((r) => ({
+    id: r.request.id,
+    programme: { id: r.request.programmeId, name: r.programmeName },
+    other: {
+      id: box === 'inbox' ? r.request.fromPersonId : r.request.toPersonId,
+      name: `${r.otherGiven} ${r.otherFamily}`,
+      jobTitle: r.otherJobTitle,
+    },
+    status: r.request.status,
+    message: r.request.message,
+    expiresAt: r.request.expiresAt.toISOString(),
+    createdAt: r.request.createdAt.toISOString(),
+  }));
+}
+
+async function loadPending(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  as: 'recipient' | 'sender' | 'either',
+) {
+  const { personId, organisationId } = requireMember(actor);
+  const row = await repo.findRequestForParty(deps.db, organisationId, id, personId);
+  if (!row) throw notFound('Request');
+  if (as === 'recipient' && row.toPersonId !== personId)
+    throw new AppError('forbidden', 'Only the person asked can answer');
+  if (as === 'sender' && row.fromPersonId !== personId)
+    throw new AppError('forbidden', 'Only the person who asked can withdraw');
+  if (row.status !== 'pending' || row.expiresAt <= deps.now()) {
+    throw new AppError(
+      'unprocessable',
+      `This request is ${row.status === 'pending' ? 'expired' : row.status}`,
+    );
+  }
+  return row;
+}
+
+export async function postMessage(deps: Deps, actor: Actor, id: string, body: string) {
+  const row = await loadPending(deps, actor, id, 'either');
+  const { personId } = requireMember(actor);
+  await repo.insertMessage(deps.db, { requestId: id, authorPersonId: personId, body });
+  const otherId = row.toPersonId === personId ? row.fromPersonId : row.toPersonId;
+  await notify(deps.db, deps.mailer, deps.baseUrl, {
+    personId: otherId,
+    kind: 'request_message',
+    payload: { from: actor.name },
+    link: `/requests/${id}`,
+  });
+  return getRequest(deps, actor, id, actor.locale ?? 'nl');
+}
+
+/**
+ * Accepting opens (or joins) a relationship. The mentor's enrolment row is locked first, so two
+ * accepts racing for the last place run one after the other and only one wins.
+ */
+export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
+  const { db } = deps;
+  await loadPending(deps, actor, id, 'recipient');
+  const result = await db.transaction(async (tx) => {
+    const row = await repo.lockRequest(tx, id);
+    if (!row || row.status !== 'pending')
+      throw new AppError('unprocessable', 'This request was already answered');
+    const mentorEnrolment = await repo.lockMentorEnrolment(tx, row.programmeId, row.mentorId);
+    const programme = await findProgramme(tx, row.organisationId, row.programmeId);
+    if (!mentorEnrolment?.isActive || !programme)
+      throw new AppError('unprocessable', 'The mentor has left the programme');
+    const capacity = mentorEnrolment.capacity ?? programme.defaultCapacity;
+    const taken = await repo.countActiveMentees(tx, row.programmeId, row.mentorId);
+    if (taken >= capacity) {
+      throw conflict('The mentor has no free place left', [
+        { field: 'capacity', message: `${taken} of ${capacity} places taken` },
+      ]);
+    }
+    if (await repo.hasActiveRelationshipAsMentee(tx, row.programmeId, row.menteeId)) {
+      throw conflict('This mentee already has a mentor in this programme');
+    }
+    let relationshipId: string;
+    const group = mentorEnrolment.offersGroup
+      ? await repo.findActiveGroup(tx, row.programmeId, row.mentorId)
+      : null;
+    if (group) relationshipId = group.id;
+    else {
+      const created = await repo.insertRelationship(tx, {
+        programmeId: row.programmeId,
+        organisationId: row.organisationId,
+        mentorId: row.mentorId,
+        isGroup: mentorEnrolment.offersGroup,
+      });
+      relationshipId = created.id;
+    }
+    await repo.addMentee(tx, relationshipId, row.menteeId);
+    await repo.updateRequest(tx, id, {
+      status: 'accepted',
+      respondedAt: deps.now(),
+      relationshipId,
+    });
+    await recordAudit(tx, {
+      organisationId: row.organisationId,
+      actorUserId: actor.userId,
+      action: 'request.accepted',
+      subjectType: 'request',
+      subjectId: id,
+      details: { relationshipId },
+    });
+    return { row, relationshipId };
+  });
+  const { row } = result;
+  const names = {
+    mentee: await repo.personName(db, row.menteeId),
+    mentor: await repo.personName(db, row.mentorId),
+  };
+  await notify(db, deps.mailer, deps.baseUrl, {
+    personId: row.fromPersonId,
+    kind: 'request_accepted',
+    payload: { by: actor.name },
+    link: `/relationships/${result.relationshipId}`,
+  });
+  for (const [who, other] of [
+    [row.menteeId, names.mentor],
+    [row.mentorId, names.mentee],
+  ] as const) {
+    await notify(db, deps.mailer, deps.baseUrl, {
+      personId: who,
+      kind: 'relationship_started',
+      payload: { with: other },
+      link: `/relationships/${result.relationshipId}`,
+    });
+  }
+  return getRequest(deps, actor, id, actor.locale ?? 'nl');
+}
+
+export async function declineRequest(deps: Deps, actor: Actor, id: string, reason: string | null) {
+  const row = await loadPending(deps, actor, id, 'recipient');
+  await repo.updateRequest(deps.db, id, {
+    status: 'declined',
+    declineReason: reason,
+    respondedAt: deps.now(),
+  });
+  await notify(deps.db, deps.mailer, deps.baseUrl, {
+    personId: row.fromPersonId,
+    kind: 'request_declined',
+    payload: { by: actor.name },
+    link: `/requests/${id}`,
+  });
+  return getRequest(deps, actor, id, actor.locale ?? 'nl');
+}
+
+export async function withdrawRequest(deps: Deps, actor: Actor, id: string) {
+  await loadPending(deps, actor, id, 'sender');
+  await repo.updateRequest(deps.db, id, { status: 'withdrawn', respondedAt: deps.now() });
+  return getRequest(deps, actor, id, actor.locale ?? 'nl');
+}
+
+/** Reminder halfway and expiry at the end, run by the job runner. */
+export function requestJobHandlers(mailer: Mailer, baseUrl: string): Record<string, JobHandler> {
+  return {
+    'request.remind': async (db, payload, now) => {
+      const row = await repo.lockRequest(db, payload.requestId!);
+      if (!row || row.status !== 'pending' || row.remindedAt || row.expiresAt <= now) return;
+      await repo.updateRequest(db, row.id, { remindedAt: now });
+      await notify(db, mailer, baseUrl, {
+        personId: row.toPersonId,
+        kind: 'request_reminder',
+        payload: { from: await repo.personName(db, row.fromPersonId) },
+        link: `/requests/${row.id}`,
+      });
+    },
+    'request.expire': async (db, payload, now) => {
+      const row = await repo.lockRequest(db, payload.requestId!);
+      if (!row || row.status !== 'pending' || row.expiresAt > now) return;
+      await repo.updateRequest(db, row.id, { status: 'expired', respondedAt: now });
+      await notify(db, mailer, baseUrl, {
+        personId: row.fromPersonId,
+        kind: 'request_expired',
+        payload: { to: await repo.personName(db, row.toPersonId) },
+        link: `/requests/${row.id}`,
+      });
+    },
+  };
+}

@@ -1,0 +1,203 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  buildMatchIndex,
+  type Labels,
+  type MatchIndex,
+  type MatchPool,
+  type Participant,
+  type Role,
+} from '@klik/match';
+import type { Db } from '../../db/client.js';
+import {
+  enrolment,
+  mentoringRequest,
+  person,
+  profile,
+  relationship,
+  relationshipMentee,
+} from '../../db/schema.js';
+import { listSkills } from '../enrolments/service.js';
+import type { ProgrammeRow } from '../programmes/repository.js';
+
+/** Minutes east of UTC of an IANA time zone at a moment (daylight saving included). */
+export function utcOffsetMinutes(timeZone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    timeZoneName: 'longOffset',
+  }).formatToParts(at);
+  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** Local weekly hour ranges → UTC hour-of-week ranges (wrapping around the week). */
+export function toUtcSlots(slots: [number, number][], offsetMinutes: number): [number, number][] {
+  const shift = Math.round(offsetMinutes / 60);
+  const out: [number, number][] = [];
+  for (const [from, to] of slots) {
+    const a = from - shift;
+    const b = to - shift;
+    const start = ((a % 168) + 168) % 168;
+    const end = start + (b - a);
+    if (end <= 168) out.push([start, end]);
+    else {
+      out.push([start, 168]);
+      out.push([0, end - 168]);
+    }
+  }
+  return out;
+}
+
+const interestId = (kind: string, text: string) =>
+  `${kind}:${text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, ' ')}`;
+
+export interface ProgrammePool {
+  pool: MatchPool;
+  index: MatchIndex;
+  /** Enrolled person ids → enrolment role. */
+  roles: Map<string, 'mentee' | 'mentor' | 'both'>;
+}
+
+/**
+ * The engine's view of a programme: everyone actively enrolled with their profile, the
+ * organisation's reporting lines, earlier pairs, current load and the programme's rules.
+ */
+export async function buildProgrammePool(
+  db: Db,
+  programme: ProgrammeRow,
+  now = new Date(),
+): Promise<ProgrammePool> {
+  const rows = await db
+    .select({ enrolment, person, profile })
+    .from(enrolment)
+    .innerJoin(person, eq(person.id, enrolment.personId))
+    .leftJoin(profile, eq(profile.personId, enrolment.personId))
+    .where(
+      and(
+        eq(enrolment.programmeId, programme.id),
+        eq(enrolment.isActive, true),
+        eq(person.isActive, true),
+      ),
+    );
+  const ids = rows.map((r) => r.person.id);
+
+  const orgChart = await db
+    .select({ id: person.id, managerId: person.managerId })
+    .from(person)
+    .where(eq(person.organisationId, programme.organisationId));
+
+  // Current load of each mentor in this programme.
+  const active = ids.length
+    ? await db
+        .select({
+          mentorId: relationship.mentorId,
+          n: sql<number>`count(${relationshipMentee.menteeId})::int`,
+        })
+        .from(relationship)
+        .innerJoin(relationshipMentee, eq(relationshipMentee.relationshipId, relationship.id))
+        .where(and(eq(relationship.programmeId, programme.id), eq(relationship.status, 'active')))
+        .groupBy(relationship.mentorId)
+    : [];
+  const activeOf = new Map(active.map((a) => [a.mentorId, a.n]));
+  const pending = ids.length
+    ? await db
+        .select({ mentorId: mentoringRequest.mentorId, n: sql<number>`count(*)::int` })
+        .from(mentoringRequest)
+        .where(
+          and(
+            eq(mentoringRequest.programmeId, programme.id),
+            eq(mentoringRequest.status, 'pending'),
+          ),
+        )
+        .groupBy(mentoringRequest.mentorId)
+    : [];
+  const pendingOf = new Map(pending.map((p) => [p.mentorId, p.n]));
+
+  // Earlier pairs, in any programme of the organisation.
+  const earlier = ids.length
+    ? await db
+        .select({ mentorId: relationship.mentorId, menteeId: relationshipMentee.menteeId })
+        .from(relationship)
+        .innerJoin(relationshipMentee, eq(relationshipMentee.relationshipId, relationship.id))
+        .where(
+          and(
+            eq(relationship.organisationId, programme.organisationId),
+            inArray(relationship.mentorId, ids),
+          ),
+        )
+    : [];
+  const earlierOf = new Map<string, string[]>();
+  for (const e of earlier) {
+    earlierOf.set(e.mentorId, [...(earlierOf.get(e.mentorId) ?? []), e.menteeId]);
+    earlierOf.set(e.menteeId, [...(earlierOf.get(e.menteeId) ?? []), e.mentorId]);
+  }
+
+  const labels: Labels = {};
+  for (const skill of (await listSkills(db, programme.organisationId)).items) {
+    labels[skill.id] = { nl: skill.nl, en: skill.en };
+  }
+  const roles = new Map<string, 'mentee' | 'mentor' | 'both'>();
+  const participants: Participant[] = rows.map(({ enrolment: e, person: p, profile: pr }) => {
+    roles.set(p.id, e.role);
+    const interests: string[] = [];
+    const kinds = [
+      ['hobby', pr?.hobbies ?? []],
+      ['experience', pr?.experiences ?? []],
+      ['value', pr?.values ?? []],
+      ['tag', pr?.tags ?? []],
+    ] as const;
+    for (const [kind, texts] of kinds) {
+      for (const text of texts) {
+        const id = interestId(kind, text);
+        interests.push(id);
+        labels[id] ??= { nl: text.toLowerCase(), en: text.toLowerCase(), kind };
+      }
+    }
+    const offset = utcOffsetMinutes(pr?.timeZone ?? 'Europe/Amsterdam', now);
+    const eligibleAs: Role[] = e.role === 'both' ? ['mentee', 'mentor'] : [e.role];
+    return {
+      id: p.id,
+      name: `${p.givenName} ${p.familyName}`,
+      organisationId: p.organisationId,
+      managerId: p.managerId ?? undefined,
+      department: p.department ?? undefined,
+      team: p.team ?? undefined,
+      languages: pr?.languages.length ? pr.languages : [p.preferredLanguage ?? 'nl'],
+      utcOffsetMinutes: offset,
+      availability: toUtcSlots(pr?.availability ?? [], offset),
+      meetingMode: (pr?.meetingMode ?? 'either') as Participant['meetingMode'],
+      place: pr?.place ?? p.location ?? undefined,
+      offers: pr?.offers ?? [],
+      wants: pr?.wants ?? [],
+      interests: [...new Set(interests)],
+      capacity: e.role === 'mentee' ? undefined : (e.capacity ?? programme.defaultCapacity),
+      activeMentees: activeOf.get(p.id) ?? 0,
+      pendingRequests: pendingOf.get(p.id) ?? 0,
+      group: e.offersGroup,
+      eligibleAs,
+      earlierPartners: earlierOf.get(p.id) ?? [],
+    };
+  });
+  const pool: MatchPool = {
+    participants,
+    labels,
+    orgChart: orgChart.map((o) => ({ id: o.id, managerId: o.managerId ?? undefined })),
+    rules: {
+      weights: programme.weights,
+      reportingLineLevels: programme.conflictRules.reportingLineLevels,
+      excludeSameTeam: programme.conflictRules.excludeSameTeam,
+      excludeSameDepartment: programme.conflictRules.excludeSameDepartment,
+      excludeEarlierPairs: programme.conflictRules.excludeEarlierPairs,
+      requireSharedLanguage: true,
+      defaultCapacity: programme.defaultCapacity,
+    },
+  };
+  return { pool, index: buildMatchIndex(pool), roles };
+}

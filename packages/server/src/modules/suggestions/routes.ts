@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireActor } from '../../auth/plugin.js';
+import { ErrorResponse, IdParams } from '../../http/schemas.js';
+import { toLocale } from '../../i18n/locale.js';
+import { suggestForMe } from './service.js';
+
+const SuggestionsQuery = z.object({
+  k: z.coerce.number().int().min(1).max(50).default(10),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'a language code such as nl')
+    .optional(),
+  place: z.string().trim().max(100).optional(),
+  meetingMode: z.enum(['online', 'in_person', 'either']).optional(),
+  skill: z.string().max(80).optional(),
+  search: z.string().trim().max(100).optional(),
+  locale: z.enum(['nl', 'en']).optional(),
+});
+
+export const SuggestionsResponse = z.object({
+  role: z.enum(['mentee', 'mentor']),
+  items: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      jobTitle: z.string().nullable(),
+      department: z.string().nullable(),
+      location: z.string().nullable(),
+      strength: z.number().int(),
+      isFull: z.boolean(),
+      isGroup: z.boolean(),
+      remainingCapacity: z.number().int().nullable(),
+      isRequested: z.boolean(),
+      reasons: z.array(z.object({ code: z.string(), text: z.string(), contribution: z.number() })),
+    }),
+  ),
+});
+
+export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/programmes/:id/suggestions',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: 'My ranked suggestions with reasons, in my language',
+        params: IdParams,
+        querystring: SuggestionsQuery,
+        response: {
+          200: SuggestionsResponse,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          422: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const locale = toLocale(
+        request.query.locale ?? actor.locale ?? request.headers['accept-language'],
+        'nl',
+      );
+      return suggestForMe(app.database.db, actor, request.params.id, request.query, locale);
+    },
+  );
+};
