@@ -1804,6 +1804,3825 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Programmes the caller can see (managers: all of the organisation) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                goal: string;
+                                descriptionNl: string;
+                                descriptionEn: string;
+                                /** @enum {string} */
+                                type: "classic" | "reverse" | "peer" | "group";
+                                /** @enum {string} */
+                                status: "draft" | "published" | "closed";
+                                isTargetGroup: boolean;
+                                audience: {
+                                    departments?: string[];
+                                    locations?: string[];
+                                    jobTitleContains?: string[];
+                                    startedBefore?: string | null;
+                                    startedAfter?: string | null;
+                                    sensitive?: {
+                                        genders?: string[];
+                                        ageBands?: string[];
+                                        backgrounds?: string[];
+                                    } | null;
+                                };
+                                enrolmentOpensOn: string | null;
+                                enrolmentClosesOn: string | null;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                /** @enum {string} */
+                                matchingMode: "participants_choose" | "mentors_offer" | "manager_proposes";
+                                defaultCapacity: number;
+                                groupMin: number;
+                                groupMax: number;
+                                conflictRules: {
+                                    reportingLineLevels: number;
+                                    excludeSameTeam: boolean;
+                                    excludeSameDepartment: boolean;
+                                    excludeEarlierPairs: boolean;
+                                };
+                                checkInCadenceDays: number;
+                                requestExpiryDays: number;
+                                questions: {
+                                    id: string;
+                                    labelNl: string;
+                                    labelEn: string;
+                                    required: boolean;
+                                }[];
+                                weights: {
+                                    learning: number;
+                                    reverseLearning: number;
+                                    commonGround: number;
+                                    language: number;
+                                    timeZone: number;
+                                    availability: number;
+                                    meeting: number;
+                                    preference: number;
+                                };
+                                publishedAt: string | null;
+                                closedAt: string | null;
+                                enrolledCount: number;
+                                myEnrolment: {
+                                    /** @enum {string} */
+                                    role: "mentee" | "mentor" | "both";
+                                } | null;
+                                canEnrol: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Design a new programme (draft; programme managers and org admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        goal?: string;
+                        descriptionNl?: string;
+                        descriptionEn?: string;
+                        /** @enum {string} */
+                        type: "classic" | "reverse" | "peer" | "group";
+                        isTargetGroup?: boolean;
+                        audience?: {
+                            departments?: string[];
+                            locations?: string[];
+                            jobTitleContains?: string[];
+                            startedBefore?: string | null;
+                            startedAfter?: string | null;
+                            sensitive?: {
+                                genders?: string[];
+                                ageBands?: string[];
+                                backgrounds?: string[];
+                            } | null;
+                        };
+                        enrolmentOpensOn?: string | null;
+                        enrolmentClosesOn?: string | null;
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        /** @enum {string} */
+                        matchingMode?: "participants_choose" | "mentors_offer" | "manager_proposes";
+                        defaultCapacity?: number;
+                        groupMin?: number;
+                        groupMax?: number;
+                        conflictRules?: {
+                            reportingLineLevels: number;
+                            excludeSameTeam: boolean;
+                            excludeSameDepartment: boolean;
+                            excludeEarlierPairs: boolean;
+                        };
+                        checkInCadenceDays?: number;
+                        requestExpiryDays?: number;
+                        questions?: {
+                            id?: string;
+                            labelNl: string;
+                            labelEn: string;
+                            required: boolean;
+                        }[];
+                        weights?: {
+                            learning?: number;
+                            reverseLearning?: number;
+                            commonGround?: number;
+                            language?: number;
+                            timeZone?: number;
+                            availability?: number;
+                            meeting?: number;
+                            preference?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            goal: string;
+                            descriptionNl: string;
+                            descriptionEn: string;
+                            /** @enum {string} */
+                            type: "classic" | "reverse" | "peer" | "group";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed";
+                            isTargetGroup: boolean;
+                            audience: {
+                                departments?: string[];
+                                locations?: string[];
+                                jobTitleContains?: string[];
+                                startedBefore?: string | null;
+                                startedAfter?: string | null;
+                                sensitive?: {
+                                    genders?: string[];
+                                    ageBands?: string[];
+                                    backgrounds?: string[];
+                                } | null;
+                            };
+                            enrolmentOpensOn: string | null;
+                            enrolmentClosesOn: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            /** @enum {string} */
+                            matchingMode: "participants_choose" | "mentors_offer" | "manager_proposes";
+                            defaultCapacity: number;
+                            groupMin: number;
+                            groupMax: number;
+                            conflictRules: {
+                                reportingLineLevels: number;
+                                excludeSameTeam: boolean;
+                                excludeSameDepartment: boolean;
+                                excludeEarlierPairs: boolean;
+                            };
+                            checkInCadenceDays: number;
+                            requestExpiryDays: number;
+                            questions: {
+                                id: string;
+                                labelNl: string;
+                                labelEn: string;
+                                required: boolean;
+                            }[];
+                            weights: {
+                                learning: number;
+                                reverseLearning: number;
+                                commonGround: number;
+                                language: number;
+                                timeZone: number;
+                                availability: number;
+                                meeting: number;
+                                preference: number;
+                            };
+                            publishedAt: string | null;
+                            closedAt: string | null;
+                            enrolledCount: number;
+                            myEnrolment: {
+                                /** @enum {string} */
+                                role: "mentee" | "mentor" | "both";
+                            } | null;
+                            canEnrol: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            goal: string;
+                            descriptionNl: string;
+                            descriptionEn: string;
+                            /** @enum {string} */
+                            type: "classic" | "reverse" | "peer" | "group";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed";
+                            isTargetGroup: boolean;
+                            audience: {
+                                departments?: string[];
+                                locations?: string[];
+                                jobTitleContains?: string[];
+                                startedBefore?: string | null;
+                                startedAfter?: string | null;
+                                sensitive?: {
+                                    genders?: string[];
+                                    ageBands?: string[];
+                                    backgrounds?: string[];
+                                } | null;
+                            };
+                            enrolmentOpensOn: string | null;
+                            enrolmentClosesOn: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            /** @enum {string} */
+                            matchingMode: "participants_choose" | "mentors_offer" | "manager_proposes";
+                            defaultCapacity: number;
+                            groupMin: number;
+                            groupMax: number;
+                            conflictRules: {
+                                reportingLineLevels: number;
+                                excludeSameTeam: boolean;
+                                excludeSameDepartment: boolean;
+                                excludeEarlierPairs: boolean;
+                            };
+                            checkInCadenceDays: number;
+                            requestExpiryDays: number;
+                            questions: {
+                                id: string;
+                                labelNl: string;
+                                labelEn: string;
+                                required: boolean;
+                            }[];
+                            weights: {
+                                learning: number;
+                                reverseLearning: number;
+                                commonGround: number;
+                                language: number;
+                                timeZone: number;
+                                availability: number;
+                                meeting: number;
+                                preference: number;
+                            };
+                            publishedAt: string | null;
+                            closedAt: string | null;
+                            enrolledCount: number;
+                            myEnrolment: {
+                                /** @enum {string} */
+                                role: "mentee" | "mentor" | "both";
+                            } | null;
+                            canEnrol: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a programme; changes to a published programme are recorded */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        goal?: string;
+                        descriptionNl?: string;
+                        descriptionEn?: string;
+                        /** @enum {string} */
+                        type?: "classic" | "reverse" | "peer" | "group";
+                        isTargetGroup?: boolean;
+                        audience?: {
+                            departments?: string[];
+                            locations?: string[];
+                            jobTitleContains?: string[];
+                            startedBefore?: string | null;
+                            startedAfter?: string | null;
+                            sensitive?: {
+                                genders?: string[];
+                                ageBands?: string[];
+                                backgrounds?: string[];
+                            } | null;
+                        };
+                        enrolmentOpensOn?: string | null;
+                        enrolmentClosesOn?: string | null;
+                        startsOn?: string | null;
+                        endsOn?: string | null;
+                        /** @enum {string} */
+                        matchingMode?: "participants_choose" | "mentors_offer" | "manager_proposes";
+                        defaultCapacity?: number;
+                        groupMin?: number;
+                        groupMax?: number;
+                        conflictRules?: {
+                            reportingLineLevels: number;
+                            excludeSameTeam: boolean;
+                            excludeSameDepartment: boolean;
+                            excludeEarlierPairs: boolean;
+                        };
+                        checkInCadenceDays?: number;
+                        requestExpiryDays?: number;
+                        questions?: {
+                            id?: string;
+                            labelNl: string;
+                            labelEn: string;
+                            required: boolean;
+                        }[];
+                        weights?: {
+                            learning?: number;
+                            reverseLearning?: number;
+                            commonGround?: number;
+                            language?: number;
+                            timeZone?: number;
+                            availability?: number;
+                            meeting?: number;
+                            preference?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            goal: string;
+                            descriptionNl: string;
+                            descriptionEn: string;
+                            /** @enum {string} */
+                            type: "classic" | "reverse" | "peer" | "group";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed";
+                            isTargetGroup: boolean;
+                            audience: {
+                                departments?: string[];
+                                locations?: string[];
+                                jobTitleContains?: string[];
+                                startedBefore?: string | null;
+                                startedAfter?: string | null;
+                                sensitive?: {
+                                    genders?: string[];
+                                    ageBands?: string[];
+                                    backgrounds?: string[];
+                                } | null;
+                            };
+                            enrolmentOpensOn: string | null;
+                            enrolmentClosesOn: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            /** @enum {string} */
+                            matchingMode: "participants_choose" | "mentors_offer" | "manager_proposes";
+                            defaultCapacity: number;
+                            groupMin: number;
+                            groupMax: number;
+                            conflictRules: {
+                                reportingLineLevels: number;
+                                excludeSameTeam: boolean;
+                                excludeSameDepartment: boolean;
+                                excludeEarlierPairs: boolean;
+                            };
+                            checkInCadenceDays: number;
+                            requestExpiryDays: number;
+                            questions: {
+                                id: string;
+                                labelNl: string;
+                                labelEn: string;
+                                required: boolean;
+                            }[];
+                            weights: {
+                                learning: number;
+                                reverseLearning: number;
+                                commonGround: number;
+                                language: number;
+                                timeZone: number;
+                                availability: number;
+                                meeting: number;
+                                preference: number;
+                            };
+                            publishedAt: string | null;
+                            closedAt: string | null;
+                            enrolledCount: number;
+                            myEnrolment: {
+                                /** @enum {string} */
+                                role: "mentee" | "mentor" | "both";
+                            } | null;
+                            canEnrol: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/programmes/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: people can enrol */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            goal: string;
+                            descriptionNl: string;
+                            descriptionEn: string;
+                            /** @enum {string} */
+                            type: "classic" | "reverse" | "peer" | "group";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed";
+                            isTargetGroup: boolean;
+                            audience: {
+                                departments?: string[];
+                                locations?: string[];
+                                jobTitleContains?: string[];
+                                startedBefore?: string | null;
+                                startedAfter?: string | null;
+                                sensitive?: {
+                                    genders?: string[];
+                                    ageBands?: string[];
+                                    backgrounds?: string[];
+                                } | null;
+                            };
+                            enrolmentOpensOn: string | null;
+                            enrolmentClosesOn: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            /** @enum {string} */
+                            matchingMode: "participants_choose" | "mentors_offer" | "manager_proposes";
+                            defaultCapacity: number;
+                            groupMin: number;
+                            groupMax: number;
+                            conflictRules: {
+                                reportingLineLevels: number;
+                                excludeSameTeam: boolean;
+                                excludeSameDepartment: boolean;
+                                excludeEarlierPairs: boolean;
+                            };
+                            checkInCadenceDays: number;
+                            requestExpiryDays: number;
+                            questions: {
+                                id: string;
+                                labelNl: string;
+                                labelEn: string;
+                                required: boolean;
+                            }[];
+                            weights: {
+                                learning: number;
+                                reverseLearning: number;
+                                commonGround: number;
+                                language: number;
+                                timeZone: number;
+                                availability: number;
+                                meeting: number;
+                                preference: number;
+                            };
+                            publishedAt: string | null;
+                            closedAt: string | null;
+                            enrolledCount: number;
+                            myEnrolment: {
+                                /** @enum {string} */
+                                role: "mentee" | "mentor" | "both";
+                            } | null;
+                            canEnrol: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a published programme */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            goal: string;
+                            descriptionNl: string;
+                            descriptionEn: string;
+                            /** @enum {string} */
+                            type: "classic" | "reverse" | "peer" | "group";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed";
+                            isTargetGroup: boolean;
+                            audience: {
+                                departments?: string[];
+                                locations?: string[];
+                                jobTitleContains?: string[];
+                                startedBefore?: string | null;
+                                startedAfter?: string | null;
+                                sensitive?: {
+                                    genders?: string[];
+                                    ageBands?: string[];
+                                    backgrounds?: string[];
+                                } | null;
+                            };
+                            enrolmentOpensOn: string | null;
+                            enrolmentClosesOn: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            /** @enum {string} */
+                            matchingMode: "participants_choose" | "mentors_offer" | "manager_proposes";
+                            defaultCapacity: number;
+                            groupMin: number;
+                            groupMax: number;
+                            conflictRules: {
+                                reportingLineLevels: number;
+                                excludeSameTeam: boolean;
+                                excludeSameDepartment: boolean;
+                                excludeEarlierPairs: boolean;
+                            };
+                            checkInCadenceDays: number;
+                            requestExpiryDays: number;
+                            questions: {
+                                id: string;
+                                labelNl: string;
+                                labelEn: string;
+                                required: boolean;
+                            }[];
+                            weights: {
+                                learning: number;
+                                reverseLearning: number;
+                                commonGround: number;
+                                language: number;
+                                timeZone: number;
+                                availability: number;
+                                meeting: number;
+                                preference: number;
+                            };
+                            publishedAt: string | null;
+                            closedAt: string | null;
+                            enrolledCount: number;
+                            myEnrolment: {
+                                /** @enum {string} */
+                                role: "mentee" | "mentor" | "both";
+                            } | null;
+                            canEnrol: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recorded changes to a published programme (managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                actorName: string | null;
+                                createdAt: string;
+                                changes: {
+                                    [key: string]: {
+                                        before: unknown;
+                                        after: unknown;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bilingual skills list (shipped and added by the organisation) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                            items: {
+                                id: string;
+                                category: string;
+                                nl: string;
+                                en: string;
+                                isCustom: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a skill to the organisation’s list (org admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "leadership" | "technology" | "work_life" | "diversity" | "networking" | "entrepreneurship" | "communication" | "finance";
+                        nl: string;
+                        en: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            category: string;
+                            nl: string;
+                            en: string;
+                            isCustom: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My mentoring profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            offers: {
+                                skill: string;
+                                level: number;
+                            }[];
+                            wants: {
+                                skill: string;
+                                level: number;
+                            }[];
+                            hobbies: string[];
+                            experiences: string[];
+                            values: string[];
+                            tags: string[];
+                            languages: string[];
+                            availability: (number)[][];
+                            timeZone: string;
+                            /** @enum {string} */
+                            meetingMode: "online" | "in_person" | "either";
+                            place: string | null;
+                            about: string;
+                            isComplete: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Save my mentoring profile */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        offers: {
+                            skill: string;
+                            level: number;
+                        }[];
+                        wants: {
+                            skill: string;
+                            level: number;
+                        }[];
+                        hobbies: string[];
+                        experiences: string[];
+                        values: string[];
+                        tags: string[];
+                        languages: string[];
+                        availability: (number)[][];
+                        timeZone: string;
+                        /** @enum {string} */
+                        meetingMode: "online" | "in_person" | "either";
+                        place: string | null;
+                        about: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            offers: {
+                                skill: string;
+                                level: number;
+                            }[];
+                            wants: {
+                                skill: string;
+                                level: number;
+                            }[];
+                            hobbies: string[];
+                            experiences: string[];
+                            values: string[];
+                            tags: string[];
+                            languages: string[];
+                            availability: (number)[][];
+                            timeZone: string;
+                            /** @enum {string} */
+                            meetingMode: "online" | "in_person" | "either";
+                            place: string | null;
+                            about: string;
+                            isComplete: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sensitive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My consented sensitive attributes (only I see them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            gender: string | null;
+                            ageBand: string | null;
+                            background: string | null;
+                            consentedAt: string;
+                        } | null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Give sensitive attributes, with explicit consent (optional) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        consent: true;
+                        gender: string | null;
+                        /** @enum {string|null} */
+                        ageBand: "<25" | "25-34" | "35-44" | "45-54" | "55+" | null;
+                        background: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            gender: string | null;
+                            ageBand: string | null;
+                            background: string | null;
+                            consentedAt: string;
+                        } | null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Withdraw consent: the attributes are deleted */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol in a programme as mentee, mentor or both */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "mentee" | "mentor" | "both";
+                        capacity?: number;
+                        /** @default false */
+                        offersGroup?: boolean;
+                        /** @default {} */
+                        answers?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programmeId: string;
+                            personId: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "mentee" | "mentor" | "both";
+                            capacity: number | null;
+                            offersGroup: boolean;
+                            answers: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Leave a programme */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone enrolled (managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                programmeId: string;
+                                personId: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "mentee" | "mentor" | "both";
+                                capacity: number | null;
+                                offersGroup: boolean;
+                                answers: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My ranked suggestions with reasons, in my language */
+        get: {
+            parameters: {
+                query?: {
+                    k?: number;
+                    language?: string;
+                    place?: string;
+                    meetingMode?: "online" | "in_person" | "either";
+                    skill?: string;
+                    search?: string;
+                    locale?: "nl" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            role: "mentee" | "mentor";
+                            items: {
+                                personId: string;
+                                name: string;
+                                jobTitle: string | null;
+                                department: string | null;
+                                location: string | null;
+                                strength: number;
+                                isFull: boolean;
+                                isGroup: boolean;
+                                remainingCapacity: number | null;
+                                isRequested: boolean;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                    contribution: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask someone to be your mentor (or, where mentors offer, offer to mentor someone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        toPersonId: string;
+                        message: string;
+                        /** @default  */
+                        hopes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            direction: "received" | "sent";
+                            other: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            myRole: "mentee" | "mentor";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            message: string;
+                            hopes: string;
+                            strength: number | null;
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            declineReason: string | null;
+                            expiresAt: string;
+                            createdAt: string;
+                            relationshipId: string | null;
+                            messages: {
+                                id: string;
+                                author: string;
+                                isMine: boolean;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My requests: received (inbox) or sent (outbox) */
+        get: {
+            parameters: {
+                query?: {
+                    box?: "inbox" | "outbox";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                programme: {
+                                    id: string;
+                                    name: string;
+                                };
+                                other: {
+                                    id: string;
+                                    name: string;
+                                    jobTitle: string | null;
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                                message: string;
+                                expiresAt: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request with its reasons and questions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            direction: "received" | "sent";
+                            other: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            myRole: "mentee" | "mentor";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            message: string;
+                            hopes: string;
+                            strength: number | null;
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            declineReason: string | null;
+                            expiresAt: string;
+                            createdAt: string;
+                            relationshipId: string | null;
+                            messages: {
+                                id: string;
+                                author: string;
+                                isMine: boolean;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask (or answer) a question about a pending request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            direction: "received" | "sent";
+                            other: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            myRole: "mentee" | "mentor";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            message: string;
+                            hopes: string;
+                            strength: number | null;
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            declineReason: string | null;
+                            expiresAt: string;
+                            createdAt: string;
+                            relationshipId: string | null;
+                            messages: {
+                                id: string;
+                                author: string;
+                                isMine: boolean;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept: a relationship starts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            direction: "received" | "sent";
+                            other: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            myRole: "mentee" | "mentor";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            message: string;
+                            hopes: string;
+                            strength: number | null;
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            declineReason: string | null;
+                            expiresAt: string;
+                            createdAt: string;
+                            relationshipId: string | null;
+                            messages: {
+                                id: string;
+                                author: string;
+                                isMine: boolean;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline, with an optional private reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            direction: "received" | "sent";
+                            other: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            myRole: "mentee" | "mentor";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            message: string;
+                            hopes: string;
+                            strength: number | null;
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            declineReason: string | null;
+                            expiresAt: string;
+                            createdAt: string;
+                            relationshipId: string | null;
+                            messages: {
+                                id: string;
+                                author: string;
+                                isMine: boolean;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a request you sent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            direction: "received" | "sent";
+                            other: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            myRole: "mentee" | "mentor";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            message: string;
+                            hopes: string;
+                            strength: number | null;
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            declineReason: string | null;
+                            expiresAt: string;
+                            createdAt: string;
+                            relationshipId: string | null;
+                            messages: {
+                                id: string;
+                                author: string;
+                                isMine: boolean;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My mentoring relationships, as mentor or mentee */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                programme: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                myRole: "mentor" | "mentee";
+                                mentor: {
+                                    id: string;
+                                    name: string;
+                                };
+                                mentees: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                isGroup: boolean;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "ended_early";
+                                startedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My in-app notifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                text: string;
+                                link: string | null;
+                                isRead: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
