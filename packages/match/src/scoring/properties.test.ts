@@ -151,7 +151,7 @@ function naiveCodes(
   return codes;
 }
 
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: 100 };
 
 describe('properties', () => {
   it('no suggestion ever violates a hard rule, and the index answers exactly like a full scan', () => {
@@ -283,7 +283,7 @@ describe('properties', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
