@@ -39,7 +39,7 @@ export function HomePage() {
               <RoleBadge role={me.membership.role} />
             </Group>
           ) : (
-            <Text>{t('home.noOrganisation')}</Text>
+            !me.user.isPlatformAdmin && <Text>{t('home.noOrganisation')}</Text>
           )}
           {me.user.isPlatformAdmin && <Text mt="xs">{t('home.platformAdmin')}</Text>}
         </Card>
