@@ -47,6 +47,7 @@ function runWorker(job: WorkerJob, timeoutMs: number): Outcome {
 
 interface ScipyResult {
   times: number[];
+  cpuTimes: number[];
   scipy: string;
   cost?: number;
   weight?: number;
@@ -63,6 +64,7 @@ function runScipy(job: Record<string, unknown>, timeoutMs: number): ScipyResult 
   if (child.status !== 0) return `failed: ${child.stderr.trim().split('\n').slice(-1)[0] ?? ''}`;
   const out = JSON.parse(child.stdout) as ScipyResult;
   out.times = out.times.map((s) => s * 1000);
+  out.cpuTimes = out.cpuTimes.map((s) => s * 1000);
   return out;
 }
 
@@ -83,7 +85,7 @@ function denseSection(): void {
   ] as const) {
     log(`### Dense n×n, ${label}`);
     log();
-    log(`| n | scipy linear_sum_assignment | Klik solveDenseAssignment | Klik / scipy | ${peers.join(' | ')} |`);
+    log(`| n | scipy linear_sum_assignment, wall (CPU) | Klik solveDenseAssignment, wall (CPU) | Klik / scipy, wall (CPU) | ${peers.join(' | ')} |`);
     log(`|---|---|---|---|${peers.map(() => '---').join('|')}|`);
     for (const n of sizes) {
       const repeats = quick ? (n >= 2000 ? 1 : 3) : n >= 4000 ? 3 : 5;
@@ -94,7 +96,9 @@ function denseSection(): void {
       rmSync(costPath);
       const klik = runWorker({ kind: 'dense', solver: 'klik', n, distinct, seed, repeats, budgetMs }, budgetMs * (repeats + 1));
       const scipyMs = typeof scipy === 'string' ? Number.NaN : median(scipy.times);
+      const scipyCpu = typeof scipy === 'string' ? Number.NaN : median(scipy.cpuTimes);
       const klikMs = klik.ok ? median(klik.result.times) : Number.NaN;
+      const klikCpu = klik.ok ? median(klik.result.cpuTimes) : Number.NaN;
       const cells: string[] = [];
       for (const peer of peers) {
         const key = `${peer}/${distinct}`;
@@ -109,12 +113,13 @@ function denseSection(): void {
           continue;
         }
         const same = klik.ok && out.result.value === klik.result.value ? '' : ' (cost differs!)';
-        cells.push(`${ms(median(out.result.times))} ms (${(median(out.result.times) / klikMs).toFixed(1)}× Klik)${same}`);
+        const peerCpu = median(out.result.cpuTimes);
+        cells.push(`${ms(median(out.result.times))} ms (${ms(peerCpu)}); ${(peerCpu / klikCpu).toFixed(1)}× Klik CPU${same}`);
       }
       const agree = typeof scipy !== 'string' && klik.ok && scipy.cost === klik.result.value ? '' : ' (cost differs!)';
       const cert = klik.ok && klik.result.extra.certificate === true ? ', certificate ✓' : '';
       log(
-        `| ${n} | ${typeof scipy === 'string' ? scipy : `${ms(scipyMs)} ms`} | ${klik.ok ? `${ms(klikMs)} ms${cert}${agree}` : klik.reason} | ${(klikMs / scipyMs).toFixed(2)} | ${cells.join(' | ')} |`,
+        `| ${n} | ${typeof scipy === 'string' ? scipy : `${ms(scipyMs)} ms (${ms(scipyCpu)})`} | ${klik.ok ? `${ms(klikMs)} ms (${ms(klikCpu)})${cert}${agree}` : klik.reason} | ${(klikMs / scipyMs).toFixed(2)} (${(klikCpu / scipyCpu).toFixed(2)}) | ${cells.join(' | ')} |`,
       );
     }
     log();
@@ -146,12 +151,12 @@ function capacitatedSection(shape: ProgrammeShape): void {
   const scipy = runScipy(job, budgetMs * 4 * repeats);
   const klik = runWorker({ kind: 'capacitated', shape, repeats, candidates: 'auto' }, budgetMs * 4 * (repeats + 1));
   const klikAll = runWorker({ kind: 'capacitated', shape, repeats: 1, candidates: 'all' }, budgetMs * 4);
-  log(`| solver | median time | optimum (matched, bigM·matched + score) | notes |`);
+  log(`| solver | median wall (CPU) | optimum (matched, bigM·matched + score) | notes |`);
   log(`|---|---|---|---|`);
   if (typeof scipy === 'string') log(`| scipy min_weight_full_bipartite_matching (slot-expanded) | ${scipy} | | |`);
   else {
     log(
-      `| scipy ${scipy.scipy} min_weight_full_bipartite_matching (slot-expanded) | ${ms(median(scipy.times))} ms | ${scipy.matched}, ${scipy.weight} | ${scipy.edges} edges after expansion; expansion itself ${ms((scipy.expandSeconds ?? 0) * 1000)} ms, not counted |`,
+      `| scipy ${scipy.scipy} min_weight_full_bipartite_matching (slot-expanded) | ${ms(median(scipy.times))} ms (${ms(median(scipy.cpuTimes))}) | ${scipy.matched}, ${scipy.weight} | ${scipy.edges} edges after expansion; expansion itself ${ms((scipy.expandSeconds ?? 0) * 1000)} ms, not counted |`,
     );
   }
   for (const [label, out] of [
@@ -164,10 +169,14 @@ function capacitatedSection(shape: ProgrammeShape): void {
     }
     const e = out.result.extra;
     const t = median(out.result.times);
-    const ratio = typeof scipy === 'string' ? '' : `, ${(t / median(scipy.times)).toFixed(2)}× scipy`;
+    const c = median(out.result.cpuTimes);
+    const ratio =
+      typeof scipy === 'string'
+        ? ''
+        : `; ${(t / median(scipy.times)).toFixed(2)}× scipy wall, ${(c / median(scipy.cpuTimes)).toFixed(2)}× CPU`;
     const agree = typeof scipy !== 'string' && scipy.weight === out.result.value ? 'same optimum as scipy' : 'OPTIMUM DIFFERS';
     log(
-      `| ${label} | ${ms(t)} ms${ratio} | ${e.matched}, ${out.result.value} | ${agree}; certificate verified: ${e.verified} (verifier ${ms(Number(e.verifyMs))} ms); peak RSS ${out.result.maxRssMb.toFixed(0)} MB; ${e.candidatePairs} of ${e.pairs} pairs solved, ${e.solves} solve(s) (re-solves warm-started), ${e.pricingViolations} pricing violations, ${e.searches} mentee searches + ${e.holeSearches} repair searches |`,
+      `| ${label} | ${ms(t)} ms (${ms(c)})${ratio} | ${e.matched}, ${out.result.value} | ${agree}; certificate verified: ${e.verified} (verifier ${ms(Number(e.verifyMs))} ms); peak RSS ${out.result.maxRssMb.toFixed(0)} MB; ${e.candidatePairs} of ${e.pairs} pairs solved, ${e.solves} solve(s) (re-solves warm-started), ${e.pricingViolations} pricing violations, ${e.searches} mentee searches + ${e.holeSearches} repair searches |`,
     );
   }
   log();
@@ -183,7 +192,7 @@ function stableSection(shape: ProgrammeShape): void {
   }
   log(`| measurement | median |`);
   log(`|---|---|`);
-  log(`| stable() end to end (validation, string ids → indices, deferred acceptance, output) | ${ms(median(out.result.times))} ms |`);
+  log(`| stable() end to end (validation, string ids → indices, deferred acceptance, output) | ${ms(median(out.result.times))} ms wall, ${ms(median(out.result.cpuTimes))} ms CPU |`);
   log(`| deferred acceptance on the prepared (indexed) instance | ${ms(Number(out.result.extra.coreMedianMs))} ms |`);
   log(`| matched mentees | ${out.result.value} |`);
   log(`| blocking pairs (findBlockingPairs) | ${out.result.extra.blockingPairs} |`);
@@ -204,7 +213,9 @@ async function suggestSection(): Promise<void> {
 const started = performance.now();
 log(`## Klik matching benchmark${quick ? ' (--quick)' : ''}`);
 log();
-log(`Machine: ${machine()}. Budget per peer run: ${budgetMs / 1000} s. Times are medians of repeated runs in fresh processes after a JIT warm-up.`);
+log(
+  `Machine: ${machine()}; load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}. Budget per peer run: ${budgetMs / 1000} s. Times are medians of repeated runs in fresh processes after a JIT warm-up; CPU time (user + system of that process) is shown beside wall time because the machine is shared.`,
+);
 log();
 denseSection();
 const shape: ProgrammeShape = quick
@@ -213,5 +224,5 @@ const shape: ProgrammeShape = quick
 capacitatedSection(shape);
 stableSection(shape);
 await suggestSection();
-log(`Total benchmark time: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+log(`Total benchmark time: ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}.`);
 rmSync(tmp, { recursive: true, force: true });

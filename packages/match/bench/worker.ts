@@ -19,7 +19,10 @@ export type WorkerJob =
 export type DenseSolver = 'klik' | 'munkres' | 'munkres-algorithm' | 'linear-sum-assignment';
 
 export interface WorkerResult {
+  /** Wall-clock milliseconds per repetition. */
   times: number[];
+  /** CPU milliseconds (user + system) per repetition: less sensitive to other load on a shared machine. */
+  cpuTimes: number[];
   value: number;
   maxRssMb: number;
   extra: Record<string, number | string | boolean>;
@@ -67,32 +70,43 @@ async function runDense(job: Extract<WorkerJob, { kind: 'dense' }>): Promise<Wor
   // Warm up the JIT on a small matrix of the same shape so that no solver pays compile time.
   if (n > 200) await runDense({ ...job, n: 200, repeats: 2, budgetMs: 1e9 });
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let value = 0;
   let spent = 0;
   for (let r = 0; r < job.repeats && (r === 0 || spent < job.budgetMs / 2); r++) {
     gc();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     value = solve();
     const dt = performance.now() - t0;
+    cpuTimes.push(cpuMs(c0));
     times.push(dt);
     spent += dt;
   }
   if (job.solver === 'klik' && n <= 2000) {
     extra.certificate = verifyDenseAssignment(flat, n, solveDenseAssignment(flat, n)).length === 0;
   }
-  return { times, value, maxRssMb: process.resourceUsage().maxRSS / 1024, extra };
+  return { times, cpuTimes, value, maxRssMb: process.resourceUsage().maxRSS / 1024, extra };
+}
+
+function cpuMs(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 function runCapacitated(job: Extract<WorkerJob, { kind: 'capacitated' }>): WorkerResult {
   const instance = generateProgramme(job.shape);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let value = 0;
   const extra: Record<string, number | string | boolean> = {};
   for (let r = 0; r < job.repeats; r++) {
     gc();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const result = assign(instance, { candidates: job.candidates });
     times.push(performance.now() - t0);
+    cpuTimes.push(cpuMs(c0));
     value = result.matched * result.duals.bigM + result.score;
     if (r === job.repeats - 1) {
       const t1 = performance.now();
@@ -110,20 +124,23 @@ function runCapacitated(job: Extract<WorkerJob, { kind: 'capacitated' }>): Worke
       extra.capacity = instance.mentors.reduce((s, m) => s + m.capacity, 0);
     }
   }
-  return { times, value, maxRssMb: process.resourceUsage().maxRSS / 1024, extra };
+  return { times, cpuTimes, value, maxRssMb: process.resourceUsage().maxRSS / 1024, extra };
 }
 
 function runStable(job: Extract<WorkerJob, { kind: 'stable' }>): WorkerResult {
   const instance = derivePreferences(generateProgramme(job.shape));
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const coreTimes: number[] = [];
   let value = 0;
   let blocking = -1;
   for (let r = 0; r < job.repeats; r++) {
     gc();
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const result = stable(instance);
     times.push(performance.now() - t0);
+    cpuTimes.push(cpuMs(c0));
     value = result.pairs.length;
     const prepared = prepareStable(instance);
     const t1 = performance.now();
@@ -134,6 +151,7 @@ function runStable(job: Extract<WorkerJob, { kind: 'stable' }>): WorkerResult {
   coreTimes.sort((a, b) => a - b);
   return {
     times,
+    cpuTimes,
     value,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     extra: { blockingPairs: blocking, coreMedianMs: coreTimes[coreTimes.length >> 1] },
