@@ -1,12 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectAccessible, expectAccessibleInBothLanguages, mainNavigation, signIn } from './helpers';
+import {
+  demo,
+  expectAccessible,
+  expectAccessibleInBothLanguages,
+  mainNavigation,
+  signIn,
+} from './helpers';
 
 test('a wrong password gets a clear message', async ({ page }) => {
   await page.goto(`/sign-in?email=${encodeURIComponent(demo.orgAdmin)}`);
   await expect(page.getByRole('textbox', { name: 'E-mailadres' })).toHaveValue(demo.orgAdmin);
   await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill('not-the-password');
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await expect(page.getByRole('alert')).toHaveText('Dit e-mailadres en wachtwoord horen niet bij elkaar.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Dit e-mailadres en wachtwoord horen niet bij elkaar.',
+  );
   await expectAccessible(page, 'sign-in with an error');
 });
 
@@ -64,7 +72,10 @@ test('magic link: request a link, find it in the outbox as platform admin, follo
   await signIn(admin, demo.platformAdmin);
   await mainNavigation(admin).getByRole('link', { name: 'Uitgaande mail' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: 'Uitgaande mail' })).toBeVisible();
-  const mail = admin.getByRole('article').filter({ hasText: `Aan: ${demo.member}` }).first();
+  const mail = admin
+    .getByRole('article')
+    .filter({ hasText: `Aan: ${demo.member}` })
+    .first();
   const link = mail.getByRole('link', { name: /\/magic-link\?token=/ });
   await expect(link).toBeVisible();
   await expectAccessibleInBothLanguages(admin, 'outbox');
@@ -99,10 +110,14 @@ test('a platform admin lists organisations and adds one', async ({ page }) => {
   await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
   const dialog = page.getByRole('dialog', { name: 'Organisatie toevoegen' });
   await dialog.getByRole('textbox', { name: 'Naam', exact: true }).fill(`Testbedrijf ${suffix}`);
-  await expect(dialog.getByRole('textbox', { name: 'Korte naam' })).toHaveValue(`testbedrijf-${suffix}`);
+  await expect(dialog.getByRole('textbox', { name: 'Korte naam' })).toHaveValue(
+    `testbedrijf-${suffix}`,
+  );
   await dialog.getByRole('textbox', { name: 'Voornaam' }).fill('Iris');
   await dialog.getByRole('textbox', { name: 'Achternaam' }).fill('Test');
-  await dialog.getByRole('textbox', { name: 'E-mailadres' }).fill(`iris.${suffix}@testbedrijf.example`);
+  await dialog
+    .getByRole('textbox', { name: 'E-mailadres' })
+    .fill(`iris.${suffix}@testbedrijf.example`);
   await expectAccessible(page, 'new organisation form');
   await dialog.getByRole('button', { name: 'Organisatie toevoegen' }).click();
   await expect(dialog).toBeHidden();

@@ -13,11 +13,16 @@ export const demo = {
 /** Fails on any serious or critical accessibility violation, naming the rule and elements. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   // Let animations (drawers, modals, notifications) settle so colours are measured as seen.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running'),
+  );
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
   const report = serious.map(
-    (v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
   );
   const lang = await page.evaluate(() => document.documentElement.lang);
   expect(report, `accessibility of ${label} (${lang})`).toEqual([]);
@@ -28,7 +33,9 @@ export async function switchLanguage(page: Page, to: 'nl' | 'en'): Promise<void>
   const select = page.getByRole('combobox', { name: /^(Taal|Language)$/ }).first();
   await select.selectOption(to);
   await expect(page.locator('html')).toHaveAttribute('lang', to);
-  await expect(page.getByRole('combobox', { name: to === 'nl' ? 'Taal' : 'Language', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('combobox', { name: to === 'nl' ? 'Taal' : 'Language', exact: true }),
+  ).toBeVisible();
 }
 
 /** Checks the page in Dutch and in English, and leaves it in Dutch. */

@@ -10,7 +10,8 @@ import {
 
 // Unique per run, so a retry against the same database still adds new people.
 const run = Date.now().toString(36);
-const header = 'email,given_name,family_name,employee_id,manager,department,job_title,location,start_date';
+const header =
+  'email,given_name,family_name,employee_id,manager,department,job_title,location,start_date';
 const good1 = `sanne.${run}@noordzee.demo,Sanne,Veldhuis-${run},E2E-${run}-1,${demo.orgAdmin},HR,Adviseur,Rotterdam,2026-02-01`;
 const good2 = `tom.${run}@noordzee.demo,Tom,Brouwer-${run},E2E-${run}-2,sanne.${run}@noordzee.demo,HR,Stagiair,Rotterdam,2026-03-01`;
 const badManager = `lotte.${run}@noordzee.demo,Lotte,Kramer-${run},E2E-${run}-3,niemand.${run}@noordzee.demo,HR,Adviseur,Utrecht,2026-03-01`;
@@ -44,7 +45,9 @@ test('an org admin signs in, switches language, imports a CSV with one bad row, 
 
   // The import page, first with a file in which line 4 names a manager nobody knows.
   await mainNavigation(page).getByRole('link', { name: 'Importeren' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Personeelslijst importeren' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Personeelslijst importeren' }),
+  ).toBeVisible();
   await expectAccessibleInBothLanguages(page, 'import');
 
   await page.locator('input[type="file"]').setInputFiles({
@@ -99,7 +102,9 @@ test('an org admin signs in, switches language, imports a CSV with one bad row, 
 
   // Organisation settings, the last page an org admin has.
   await mainNavigation(page).getByRole('link', { name: 'Organisatie' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Organisatie-instellingen' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Organisatie-instellingen' }),
+  ).toBeVisible();
   await expect(page.getByLabel('Naam')).toHaveValue(/Noordzee/);
   await expectAccessibleInBothLanguages(page, 'organisation settings');
 });

@@ -1,4 +1,11 @@
-import { Badge, createTheme, DEFAULT_THEME, Table, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  Badge,
+  createTheme,
+  DEFAULT_THEME,
+  Table,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from '@mantine/core';
 
 /** A Mantine palette with a darker shade 9, used for text on that colour's light background. */
 function withDarkText(name: keyof typeof DEFAULT_THEME.colors, shade9: string): MantineColorsTuple {
@@ -24,7 +31,10 @@ export const theme = createTheme({
   components: {
     // Sentence case reads better than Mantine's capitals, and a badge in a narrow table cell
     // should push the column wider rather than be cut off with an ellipsis.
-    Badge: Badge.extend({ defaultProps: { tt: 'none' }, styles: { root: { minWidth: 'max-content' } } }),
+    Badge: Badge.extend({
+      defaultProps: { tt: 'none' },
+      styles: { root: { minWidth: 'max-content' } },
+    }),
     Table: Table.extend({ defaultProps: { captionSide: 'top' } }),
   },
   fontFamily:

@@ -49,7 +49,11 @@ export function toApiError(status: number, body: unknown): ApiError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const inner = (body as { error: unknown }).error;
     if (typeof inner === 'object' && inner !== null) {
-      const { code, message, details } = inner as { code?: unknown; message?: unknown; details?: unknown };
+      const { code, message, details } = inner as {
+        code?: unknown;
+        message?: unknown;
+        details?: unknown;
+      };
       return new ApiError(
         status,
         typeof code === 'string' ? code : 'unknown',

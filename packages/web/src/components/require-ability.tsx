@@ -6,7 +6,13 @@ import { useSignedIn } from '../session/use-signed-in';
 import { PageHeader } from './page-header';
 
 /** Shows the page only to roles that may use it; the server enforces the same rule. */
-export function RequireAbility({ ability, children }: { ability: keyof Abilities; children: ReactNode }) {
+export function RequireAbility({
+  ability,
+  children,
+}: {
+  ability: keyof Abilities;
+  children: ReactNode;
+}) {
   const me = useSignedIn();
   const { t } = useTranslation();
   if (abilitiesOf(me)[ability]) return <>{children}</>;

@@ -19,7 +19,12 @@ export function LoadingState({ label }: { label?: string }) {
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={t('errors.title')} role="alert">
+    <Alert
+      color="red"
+      icon={<IconAlertCircle aria-hidden />}
+      title={t('errors.title')}
+      role="alert"
+    >
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{describeError(error, t)}</Text>
         {onRetry && (

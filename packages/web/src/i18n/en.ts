@@ -169,7 +169,8 @@ export const en: Translation = {
   },
   import: {
     title: 'Import people',
-    intro: 'Upload a CSV file from your HR system. First you see what would change; only then do you apply it.',
+    intro:
+      'Upload a CSV file from your HR system. First you see what would change; only then do you apply it.',
     file: 'CSV file',
     fileHint: 'Comma or semicolon separated; Dutch or English column names.',
     filePlaceholder: 'Choose a file',
@@ -215,7 +216,8 @@ export const en: Translation = {
     missingTitle_one: '{{count}} person is missing from the file and will be deactivated',
     missingTitle_other: '{{count}} people are missing from the file and will be deactivated',
     appliedTitle: 'The import has been applied',
-    appliedSummary: '{{add}} added, {{update}} updated, {{deactivate}} deactivated, {{unchanged}} unchanged.',
+    appliedSummary:
+      '{{add}} added, {{update}} updated, {{deactivate}} deactivated, {{unchanged}} unchanged.',
     toDirectory: 'View the people',
   },
   organisation: {
@@ -250,7 +252,8 @@ export const en: Translation = {
   },
   outbox: {
     title: 'Outbox',
-    intro: 'Without a mail server Klik keeps its mail here, so that you can follow sign-in links, for example.',
+    intro:
+      'Without a mail server Klik keeps its mail here, so that you can follow sign-in links, for example.',
     smtp: 'Mail is sent through the mail server; only what was kept earlier is shown here.',
     empty: 'There is no mail yet.',
     to: 'To',

@@ -167,7 +167,8 @@ export const nl = {
   },
   import: {
     title: 'Personeelslijst importeren',
-    intro: 'Upload een CSV-bestand uit je HR-systeem. Eerst zie je wat er zou veranderen; pas daarna voer je het uit.',
+    intro:
+      'Upload een CSV-bestand uit je HR-systeem. Eerst zie je wat er zou veranderen; pas daarna voer je het uit.',
     file: 'CSV-bestand',
     fileHint: 'Komma of puntkomma als scheidingsteken; Nederlandse of Engelse kolomnamen.',
     filePlaceholder: 'Kies een bestand',
@@ -213,7 +214,8 @@ export const nl = {
     missingTitle_one: '{{count}} persoon staat niet in het bestand en wordt gedeactiveerd',
     missingTitle_other: '{{count}} mensen staan niet in het bestand en worden gedeactiveerd',
     appliedTitle: 'De import is uitgevoerd',
-    appliedSummary: '{{add}} toegevoegd, {{update}} bijgewerkt, {{deactivate}} gedeactiveerd, {{unchanged}} ongewijzigd.',
+    appliedSummary:
+      '{{add}} toegevoegd, {{update}} bijgewerkt, {{deactivate}} gedeactiveerd, {{unchanged}} ongewijzigd.',
     toDirectory: 'Bekijk de mensen',
   },
   organisation: {
@@ -248,7 +250,8 @@ export const nl = {
   },
   outbox: {
     title: 'Uitgaande mail',
-    intro: 'Zonder mailserver bewaart Klik de mail hier, zodat je bijvoorbeeld inloglinks kunt volgen.',
+    intro:
+      'Zonder mailserver bewaart Klik de mail hier, zodat je bijvoorbeeld inloglinks kunt volgen.',
     smtp: 'Mail wordt via de mailserver verstuurd; hier staat alleen wat eerder bewaard is.',
     empty: 'Er is nog geen mail.',
     to: 'Aan',

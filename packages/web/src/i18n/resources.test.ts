@@ -25,15 +25,21 @@ describe('translations', () => {
   });
 
   it('have no empty strings', () => {
-    for (const [locale, strings] of [['nl', dutch], ['en', english]] as const) {
-      const empty = [...strings].filter(([, text]) => text.trim() === '').map(([key]) => `${locale}:${key}`);
+    for (const [locale, strings] of [
+      ['nl', dutch],
+      ['en', english],
+    ] as const) {
+      const empty = [...strings]
+        .filter(([, text]) => text.trim() === '')
+        .map(([key]) => `${locale}:${key}`);
       expect(empty).toEqual([]);
     }
   });
 
   it('use the same placeholders in both languages', () => {
     const mismatched = [...dutch.keys()].filter(
-      (key) => placeholders(dutch.get(key) ?? '').join() !== placeholders(english.get(key) ?? '').join(),
+      (key) =>
+        placeholders(dutch.get(key) ?? '').join() !== placeholders(english.get(key) ?? '').join(),
     );
     expect(mismatched).toEqual([]);
   });

@@ -38,19 +38,37 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
     },
   });
 
-  const items: NavItem[] = [{ to: '/', label: t('nav.home'), icon: <IconHome size={18} aria-hidden /> }];
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home'), icon: <IconHome size={18} aria-hidden /> },
+  ];
   if (can.canViewPeople) {
-    items.push({ to: '/people', label: t('nav.people'), icon: <IconUsers size={18} aria-hidden /> });
+    items.push({
+      to: '/people',
+      label: t('nav.people'),
+      icon: <IconUsers size={18} aria-hidden />,
+    });
   }
   if (can.canManagePeople) {
-    items.push({ to: '/import', label: t('nav.import'), icon: <IconFileImport size={18} aria-hidden /> });
+    items.push({
+      to: '/import',
+      label: t('nav.import'),
+      icon: <IconFileImport size={18} aria-hidden />,
+    });
   }
   if (can.canManageOrganisation) {
-    items.push({ to: '/organisation', label: t('nav.organisation'), icon: <IconBuilding size={18} aria-hidden /> });
+    items.push({
+      to: '/organisation',
+      label: t('nav.organisation'),
+      icon: <IconBuilding size={18} aria-hidden />,
+    });
   }
   if (can.isPlatformAdmin) {
     items.push(
-      { to: '/admin/organisations', label: t('nav.organisations'), icon: <IconBuildingCommunity size={18} aria-hidden /> },
+      {
+        to: '/admin/organisations',
+        label: t('nav.organisations'),
+        icon: <IconBuildingCommunity size={18} aria-hidden />,
+      },
       { to: '/admin/outbox', label: t('nav.outbox'), icon: <IconMail size={18} aria-hidden /> },
     );
   }

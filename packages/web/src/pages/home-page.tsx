@@ -13,14 +13,24 @@ export function HomePage() {
   const firstName = me.user.name.split(' ')[0] ?? me.user.name;
 
   const shortcuts: { to: string; title: string; text: string }[] = [];
-  if (can.canViewPeople) shortcuts.push({ to: '/people', title: t('nav.people'), text: t('home.peopleText') });
-  if (can.canManagePeople) shortcuts.push({ to: '/import', title: t('nav.import'), text: t('home.importText') });
+  if (can.canViewPeople)
+    shortcuts.push({ to: '/people', title: t('nav.people'), text: t('home.peopleText') });
+  if (can.canManagePeople)
+    shortcuts.push({ to: '/import', title: t('nav.import'), text: t('home.importText') });
   if (can.canManageOrganisation) {
-    shortcuts.push({ to: '/organisation', title: t('nav.organisation'), text: t('home.organisationText') });
+    shortcuts.push({
+      to: '/organisation',
+      title: t('nav.organisation'),
+      text: t('home.organisationText'),
+    });
   }
   if (can.isPlatformAdmin) {
     shortcuts.push(
-      { to: '/admin/organisations', title: t('nav.organisations'), text: t('home.organisationsText') },
+      {
+        to: '/admin/organisations',
+        title: t('nav.organisations'),
+        text: t('home.organisationsText'),
+      },
       { to: '/admin/outbox', title: t('nav.outbox'), text: t('home.outboxText') },
     );
   }

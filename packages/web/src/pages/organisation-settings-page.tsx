@@ -1,4 +1,14 @@
-import { Button, Group, NativeSelect, NumberInput, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,8 +19,10 @@ import { PageHeader } from '../components/page-header';
 import { ErrorMessage, ErrorState, LoadingState } from '../components/states';
 import { meQueryKey } from '../session/use-me';
 
-type Organisation = paths['/api/organisation']['get']['responses'][200]['content']['application/json'];
-type OrganisationChanges = paths['/api/organisation']['patch']['requestBody']['content']['application/json'];
+type Organisation =
+  paths['/api/organisation']['get']['responses'][200]['content']['application/json'];
+type OrganisationChanges =
+  paths['/api/organisation']['patch']['requestBody']['content']['application/json'];
 
 const organisationQueryKey = ['organisation'] as const;
 
@@ -48,11 +60,14 @@ function OrganisationForm({ organisation }: { organisation: Organisation }) {
     validate: {
       name: (value) => (value.trim().length >= 2 ? null : t('validation.minLength', { count: 2 })),
       retentionMonths: (value) =>
-        Number.isInteger(value) && value >= 1 && value <= 120 ? null : t('organisation.retentionRange'),
+        Number.isInteger(value) && value >= 1 && value <= 120
+          ? null
+          : t('organisation.retentionRange'),
     },
   });
   const save = useMutation({
-    mutationFn: (changes: OrganisationChanges) => unwrap(api.PATCH('/api/organisation', { body: changes })),
+    mutationFn: (changes: OrganisationChanges) =>
+      unwrap(api.PATCH('/api/organisation', { body: changes })),
     onSuccess: async (updated) => {
       queryClient.setQueryData(organisationQueryKey, updated);
       form.resetDirty();
@@ -67,7 +82,11 @@ function OrganisationForm({ organisation }: { organisation: Organisation }) {
     <Paper withBorder p="lg" maw={640}>
       <form
         onSubmit={form.onSubmit((values) =>
-          save.mutate({ ...values, name: values.name.trim(), retentionMonths: Number(values.retentionMonths) }),
+          save.mutate({
+            ...values,
+            name: values.name.trim(),
+            retentionMonths: Number(values.retentionMonths),
+          }),
         )}
         noValidate
       >
@@ -76,7 +95,12 @@ function OrganisationForm({ organisation }: { organisation: Organisation }) {
             {t('organisation.slug')}: <strong>{organisation.slug}</strong> ·{' '}
             {t('organisation.activePeople', { count: organisation.activePeople })}
           </Text>
-          <TextInput label={t('organisation.name')} required {...form.getInputProps('name')} error={form.errors.name ?? serverErrors.name} />
+          <TextInput
+            label={t('organisation.name')}
+            required
+            {...form.getInputProps('name')}
+            error={form.errors.name ?? serverErrors.name}
+          />
           <NativeSelect
             label={t('organisation.defaultLocale')}
             description={t('organisation.defaultLocaleHint')}

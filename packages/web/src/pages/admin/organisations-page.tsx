@@ -1,4 +1,15 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -42,7 +53,10 @@ export function OrganisationsPage() {
         title={t('organisations.title')}
         description={t('organisations.intro')}
         actions={
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+          <Button
+            leftSection={<IconPlus size={18} aria-hidden />}
+            onClick={() => setCreating(true)}
+          >
             {t('organisations.create')}
           </Button>
         }
@@ -72,7 +86,9 @@ export function OrganisationsPage() {
                 <Table.Tr key={organisation.id}>
                   <Table.Td>{organisation.name}</Table.Td>
                   <Table.Td>{organisation.slug}</Table.Td>
-                  <Table.Td>{organisation.defaultLocale === 'nl' ? 'Nederlands' : 'English'}</Table.Td>
+                  <Table.Td>
+                    {organisation.defaultLocale === 'nl' ? 'Nederlands' : 'English'}
+                  </Table.Td>
                   <Table.Td>{organisation.activePeople}</Table.Td>
                 </Table.Tr>
               ))}
@@ -98,10 +114,18 @@ function CreateOrganisationForm({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
   const [slugTouched, setSlugTouched] = useState(false);
   const form = useForm({
-    initialValues: { name: '', slug: '', defaultLocale: 'nl' as 'nl' | 'en', email: '', givenName: '', familyName: '' },
+    initialValues: {
+      name: '',
+      slug: '',
+      defaultLocale: 'nl' as 'nl' | 'en',
+      email: '',
+      givenName: '',
+      familyName: '',
+    },
     validate: {
       name: (value) => (value.trim().length >= 2 ? null : t('validation.minLength', { count: 2 })),
-      slug: (value) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? null : t('organisations.slugRule')),
+      slug: (value) =>
+        /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? null : t('organisations.slugRule'),
       email: (value) => (isEmail(value) ? null : t('validation.email')),
       givenName: (value) => (value.trim() ? null : t('validation.required')),
       familyName: (value) => (value.trim() ? null : t('validation.required')),
@@ -110,7 +134,10 @@ function CreateOrganisationForm({ onDone }: { onDone: () => void }) {
   const create = useMutation({
     mutationFn: (body: NewOrganisation) => unwrap(api.POST('/api/admin/organisations', { body })),
     onSuccess: async (organisation) => {
-      notifications.show({ color: 'green', message: t('organisations.created', { name: organisation.name }) });
+      notifications.show({
+        color: 'green',
+        message: t('organisations.created', { name: organisation.name }),
+      });
       await queryClient.invalidateQueries({ queryKey: organisationsQueryKey });
       onDone();
     },
@@ -125,7 +152,11 @@ function CreateOrganisationForm({ onDone }: { onDone: () => void }) {
           name: values.name.trim(),
           slug: values.slug,
           defaultLocale: values.defaultLocale,
-          admin: { email: values.email.trim(), givenName: values.givenName.trim(), familyName: values.familyName.trim() },
+          admin: {
+            email: values.email.trim(),
+            givenName: values.givenName.trim(),
+            familyName: values.familyName.trim(),
+          },
         }),
       )}
     >
@@ -164,10 +195,26 @@ function CreateOrganisationForm({ onDone }: { onDone: () => void }) {
           {t('organisations.firstAdmin')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('people.fields.givenName')} required {...form.getInputProps('givenName')} error={form.errors.givenName ?? serverErrors['admin.givenName']} />
-          <TextInput label={t('people.fields.familyName')} required {...form.getInputProps('familyName')} error={form.errors.familyName ?? serverErrors['admin.familyName']} />
+          <TextInput
+            label={t('people.fields.givenName')}
+            required
+            {...form.getInputProps('givenName')}
+            error={form.errors.givenName ?? serverErrors['admin.givenName']}
+          />
+          <TextInput
+            label={t('people.fields.familyName')}
+            required
+            {...form.getInputProps('familyName')}
+            error={form.errors.familyName ?? serverErrors['admin.familyName']}
+          />
         </SimpleGrid>
-        <TextInput label={t('people.fields.email')} type="email" required {...form.getInputProps('email')} error={form.errors.email ?? serverErrors['admin.email']} />
+        <TextInput
+          label={t('people.fields.email')}
+          type="email"
+          required
+          {...form.getInputProps('email')}
+          error={form.errors.email ?? serverErrors['admin.email']}
+        />
         <ErrorMessage error={create.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

@@ -34,7 +34,11 @@ function LinkedText({ text }: { text: string }) {
 function toSameOrigin(href: string): string {
   try {
     const url = new URL(href);
-    if (url.pathname === '/magic-link' || url.pathname === '/reset-password' || url.pathname.startsWith('/api/auth/')) {
+    if (
+      url.pathname === '/magic-link' ||
+      url.pathname === '/reset-password' ||
+      url.pathname.startsWith('/api/auth/')
+    ) {
       return `${url.pathname}${url.search}`;
     }
   } catch {
@@ -51,7 +55,9 @@ export function OutboxPage() {
     refetchInterval: 10_000,
   });
   const formatDate = (value: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(value));
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(
+      new Date(value),
+    );
 
   return (
     <>
@@ -67,7 +73,12 @@ export function OutboxPage() {
             <EmptyMessage>{t('outbox.empty')}</EmptyMessage>
           ) : (
             outbox.data.items.map((message) => (
-              <Card withBorder key={message.id} component="article" aria-labelledby={`mail-${message.id}`}>
+              <Card
+                withBorder
+                key={message.id}
+                component="article"
+                aria-labelledby={`mail-${message.id}`}
+              >
                 <Group justify="space-between" mb="xs">
                   <Title order={2} size="h5" id={`mail-${message.id}`}>
                     {message.subject}

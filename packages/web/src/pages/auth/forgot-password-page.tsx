@@ -25,7 +25,10 @@ export function ForgotPasswordPage() {
             {t('auth.forgot.sent')}
           </Alert>
         ) : (
-          <form onSubmit={form.onSubmit((values) => request.mutate(values.email.trim()))} noValidate>
+          <form
+            onSubmit={form.onSubmit((values) => request.mutate(values.email.trim()))}
+            noValidate
+          >
             <Stack>
               <TextInput
                 label={t('auth.email')}

@@ -18,7 +18,12 @@ export function MagicLinkRequestForm({ initialEmail = '' }: { initialEmail?: str
 
   if (request.isSuccess) {
     return (
-      <Alert color="green" icon={<IconMailCheck aria-hidden />} title={t('auth.magicLink.sentTitle')} role="status">
+      <Alert
+        color="green"
+        icon={<IconMailCheck aria-hidden />}
+        title={t('auth.magicLink.sentTitle')}
+        role="status"
+      >
         {t('auth.magicLink.sent', { email: form.values.email })}
       </Alert>
     );

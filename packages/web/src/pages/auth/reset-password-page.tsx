@@ -17,8 +17,11 @@ export function ResetPasswordPage() {
     initialValues: { password: '', confirm: '' },
     validate: {
       password: (value) =>
-        value.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength', { count: MIN_PASSWORD_LENGTH }),
-      confirm: (value, values) => (value === values.password ? null : t('validation.passwordsDiffer')),
+        value.length >= MIN_PASSWORD_LENGTH
+          ? null
+          : t('validation.passwordLength', { count: MIN_PASSWORD_LENGTH }),
+      confirm: (value, values) =>
+        value === values.password ? null : t('validation.passwordsDiffer'),
     },
   });
   const reset = useMutation({
@@ -26,7 +29,9 @@ export function ResetPasswordPage() {
   });
 
   const tokenRejected =
-    reset.error instanceof ApiError && reset.error.status === 400 && reset.error.code === 'invalid_token';
+    reset.error instanceof ApiError &&
+    reset.error.status === 400 &&
+    reset.error.code === 'invalid_token';
   const invalid = !token || Boolean(params.get('error')) || tokenRejected;
 
   return (

@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Checkbox, Code, FileInput, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Code,
+  FileInput,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { IconCircleCheck, IconFileTypeCsv } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +23,8 @@ import { peopleQueryKey } from '../people/people-types';
 import { ImportPreviewTable } from './import-preview-table';
 import { isImportPreview, type ImportPreview, type ImportSummary } from './import-types';
 
-const exampleHeader = 'email,given_name,family_name,employee_id,manager,department,team,job_title,location,preferred_language,start_date,leave_date';
+const exampleHeader =
+  'email,given_name,family_name,employee_id,manager,department,team,job_title,location,preferred_language,start_date,leave_date';
 
 interface ImportRequest {
   csv: string;
@@ -27,17 +40,23 @@ export function ImportPage() {
   const [deactivateMissing, setDeactivateMissing] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
   // The preview belongs to exactly the text and option it was made for.
-  const [checked, setChecked] = useState<{ request: ImportRequest; preview: ImportPreview } | null>(null);
+  const [checked, setChecked] = useState<{ request: ImportRequest; preview: ImportPreview } | null>(
+    null,
+  );
   const [applied, setApplied] = useState<ImportSummary | null>(null);
 
   const previewMutation = useMutation({
     mutationFn: (request: ImportRequest) =>
-      unwrap(api.POST('/api/people/import/preview', { body: request })).then((preview) => ({ request, preview })),
+      unwrap(api.POST('/api/people/import/preview', { body: request })).then((preview) => ({
+        request,
+        preview,
+      })),
     onSuccess: (result) => setChecked(result),
   });
 
   const applyMutation = useMutation({
-    mutationFn: (request: ImportRequest) => unwrap(api.POST('/api/people/import/apply', { body: request })),
+    mutationFn: (request: ImportRequest) =>
+      unwrap(api.POST('/api/people/import/apply', { body: request })),
     onSuccess: async (result) => {
       setApplied(result.summary);
       setChecked(null);
@@ -71,7 +90,9 @@ export function ImportPage() {
 
   const current: ImportRequest = { csv, deactivateMissing };
   const preview =
-    checked && checked.request.csv === csv && checked.request.deactivateMissing === deactivateMissing
+    checked &&
+    checked.request.csv === csv &&
+    checked.request.deactivateMissing === deactivateMissing
       ? checked.preview
       : null;
   const canApply = Boolean(preview?.canApply && preview.errors.length === 0);
@@ -81,7 +102,12 @@ export function ImportPage() {
       <PageHeader title={t('import.title')} description={t('import.intro')} />
       <Stack gap="lg">
         {applied && (
-          <Alert color="green" icon={<IconCircleCheck aria-hidden />} title={t('import.appliedTitle')} role="status">
+          <Alert
+            color="green"
+            icon={<IconCircleCheck aria-hidden />}
+            title={t('import.appliedTitle')}
+            role="status"
+          >
             <Stack gap="xs" align="flex-start">
               <Text size="sm">
                 {t('import.appliedSummary', {

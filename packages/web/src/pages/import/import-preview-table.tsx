@@ -43,15 +43,30 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
         {t('import.previewTitle')}
       </Title>
       <Group gap="xs" aria-label={t('import.summaryLabel')}>
-        <Badge variant="outline" color="green.9">{t('import.summary.add', { count: summary.add })}</Badge>
-        <Badge variant="outline" color="blue.9">{t('import.summary.update', { count: summary.update })}</Badge>
-        <Badge variant="outline" color="gray.8">{t('import.summary.unchanged', { count: summary.unchanged })}</Badge>
-        <Badge variant="outline" color="orange.9">{t('import.summary.deactivate', { count: summary.deactivate })}</Badge>
-        <Badge variant="outline" color="red.9">{t('import.summary.errors', { count: summary.errors })}</Badge>
+        <Badge variant="outline" color="green.9">
+          {t('import.summary.add', { count: summary.add })}
+        </Badge>
+        <Badge variant="outline" color="blue.9">
+          {t('import.summary.update', { count: summary.update })}
+        </Badge>
+        <Badge variant="outline" color="gray.8">
+          {t('import.summary.unchanged', { count: summary.unchanged })}
+        </Badge>
+        <Badge variant="outline" color="orange.9">
+          {t('import.summary.deactivate', { count: summary.deactivate })}
+        </Badge>
+        <Badge variant="outline" color="red.9">
+          {t('import.summary.errors', { count: summary.errors })}
+        </Badge>
       </Group>
 
       {preview.errors.length > 0 && (
-        <Alert color="red" icon={<IconCircleX aria-hidden />} title={t('import.errorsTitle', { count: preview.errors.length })} role="alert">
+        <Alert
+          color="red"
+          icon={<IconCircleX aria-hidden />}
+          title={t('import.errorsTitle', { count: preview.errors.length })}
+          role="alert"
+        >
           <Text size="sm" mb="xs">
             {t('import.errorsIntro')}
           </Text>
@@ -59,7 +74,11 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
         </Alert>
       )}
       {preview.warnings.length > 0 && (
-        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t('import.warningsTitle', { count: preview.warnings.length })}>
+        <Alert
+          color="yellow"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t('import.warningsTitle', { count: preview.warnings.length })}
+        >
           <ProblemList problems={preview.warnings} />
         </Alert>
       )}
@@ -85,7 +104,11 @@ export function ImportPreviewTable({ preview }: { preview: ImportPreview }) {
                   data-line={row.line}
                   data-has-errors={hasErrors || undefined}
                   bg={hasErrors ? 'red.0' : undefined}
-                  style={hasErrors ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-red-9)' } : undefined}
+                  style={
+                    hasErrors
+                      ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-red-9)' }
+                      : undefined
+                  }
                 >
                   <Table.Td>{row.line > 0 ? row.line : '—'}</Table.Td>
                   <Table.Td>

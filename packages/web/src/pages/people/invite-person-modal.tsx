@@ -19,7 +19,11 @@ export function InvitePersonModal({
   const queryClient = useQueryClient();
   const invite = useMutation({
     mutationFn: (values: PersonFormValues) =>
-      unwrap(api.POST('/api/people', { body: { ...toPersonBody(values), sendInvitation: values.sendInvitation } })),
+      unwrap(
+        api.POST('/api/people', {
+          body: { ...toPersonBody(values), sendInvitation: values.sendInvitation },
+        }),
+      ),
     onSuccess: async (person) => {
       notifications.show({ color: 'green', message: t('people.invited', { name: person.name }) });
       await queryClient.invalidateQueries({ queryKey: peopleQueryKey });

@@ -34,13 +34,18 @@ export function ManagerSelect({
   const candidates = useQuery({
     queryKey: ['people', 'manager-search', query],
     queryFn: () =>
-      unwrap(api.GET('/api/people', { params: { query: { search: query || undefined, status: 'active', limit: 20 } } })),
+      unwrap(
+        api.GET('/api/people', {
+          params: { query: { search: query || undefined, status: 'active', limit: 20 } },
+        }),
+      ),
   });
 
   const options: Option[] = (candidates.data?.items ?? [])
     .filter((person) => person.id !== excludeId)
     .map((person) => ({ value: person.id, label: `${person.name} (${person.email})` }));
-  if (selected && !options.some((option) => option.value === selected.value)) options.unshift(selected);
+  if (selected && !options.some((option) => option.value === selected.value))
+    options.unshift(selected);
 
   return (
     <Select

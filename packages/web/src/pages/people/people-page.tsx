@@ -1,4 +1,16 @@
-import { Anchor, Button, Group, NativeSelect, Pagination, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  NativeSelect,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -88,7 +100,10 @@ export function PeoplePage() {
               <Button variant="default" component={Link} to="/import">
                 {t('nav.import')}
               </Button>
-              <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setInviting(true)}>
+              <Button
+                leftSection={<IconUserPlus size={18} aria-hidden />}
+                onClick={() => setInviting(true)}
+              >
                 {t('people.invite')}
               </Button>
             </Group>
@@ -182,7 +197,9 @@ export function PeoplePage() {
                   value={Math.min(page, pages)}
                   onChange={(next) => updateParams({ page: next === 1 ? null : String(next) })}
                   getItemProps={(item) => ({ 'aria-label': t('people.page', { page: item }) })}
-                  getControlProps={(control) => ({ 'aria-label': t(`people.pageControl.${control}`) })}
+                  getControlProps={(control) => ({
+                    'aria-label': t(`people.pageControl.${control}`),
+                  })}
                 />
               </nav>
             )}

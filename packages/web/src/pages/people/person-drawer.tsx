@@ -1,4 +1,15 @@
-import { Anchor, Button, Drawer, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Drawer,
+  Group,
+  List,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -27,7 +38,8 @@ export function PersonDrawer({
   const [editing, setEditing] = useState(false);
   const person = useQuery({
     queryKey: [...peopleQueryKey, 'detail', personId],
-    queryFn: () => unwrap(api.GET('/api/people/{id}', { params: { path: { id: personId ?? '' } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/people/{id}', { params: { path: { id: personId ?? '' } } })),
     enabled: Boolean(personId),
   });
 
@@ -50,7 +62,12 @@ export function PersonDrawer({
       ) : editing ? (
         <EditPerson person={person.data} onDone={() => setEditing(false)} />
       ) : (
-        <PersonDetails person={person.data} canManage={canManage} linkTo={linkTo} onEdit={() => setEditing(true)} />
+        <PersonDetails
+          person={person.data}
+          canManage={canManage}
+          linkTo={linkTo}
+          onEdit={() => setEditing(true)}
+        />
       )}
     </Drawer>
   );
@@ -61,7 +78,12 @@ function EditPerson({ person, onDone }: { person: PersonDetail; onDone: () => vo
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: (values: PersonFormValues) =>
-      unwrap(api.PATCH('/api/people/{id}', { params: { path: { id: person.id } }, body: toPersonBody(values) })),
+      unwrap(
+        api.PATCH('/api/people/{id}', {
+          params: { path: { id: person.id } },
+          body: toPersonBody(values),
+        }),
+      ),
     onSuccess: async () => {
       notifications.show({ color: 'green', message: t('people.saved') });
       await queryClient.invalidateQueries({ queryKey: peopleQueryKey });
@@ -195,7 +217,11 @@ function PersonDetails({
               {t('people.deactivate')}
             </Button>
           ) : (
-            <Button variant="outline" loading={toggleActive.isPending} onClick={() => toggleActive.mutate()}>
+            <Button
+              variant="outline"
+              loading={toggleActive.isPending}
+              onClick={() => toggleActive.mutate()}
+            >
               {t('people.reactivate')}
             </Button>
           )}
@@ -216,7 +242,11 @@ function PersonDetails({
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('common.cancel')}
             </Button>
-            <Button color="red.9" loading={toggleActive.isPending} onClick={() => toggleActive.mutate()}>
+            <Button
+              color="red.9"
+              loading={toggleActive.isPending}
+              onClick={() => toggleActive.mutate()}
+            >
               {t('people.deactivate')}
             </Button>
           </Group>

@@ -102,12 +102,32 @@ export function PersonForm({
     <form onSubmit={form.onSubmit(onSubmit)} noValidate>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('people.fields.givenName')} required {...form.getInputProps('givenName')} error={fieldError('givenName')} />
-          <TextInput label={t('people.fields.familyName')} required {...form.getInputProps('familyName')} error={fieldError('familyName')} />
+          <TextInput
+            label={t('people.fields.givenName')}
+            required
+            {...form.getInputProps('givenName')}
+            error={fieldError('givenName')}
+          />
+          <TextInput
+            label={t('people.fields.familyName')}
+            required
+            {...form.getInputProps('familyName')}
+            error={fieldError('familyName')}
+          />
         </SimpleGrid>
-        <TextInput label={t('people.fields.email')} type="email" required {...form.getInputProps('email')} error={fieldError('email')} />
+        <TextInput
+          label={t('people.fields.email')}
+          type="email"
+          required
+          {...form.getInputProps('email')}
+          error={fieldError('email')}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('people.fields.employeeId')} {...form.getInputProps('employeeId')} error={fieldError('employeeId')} />
+          <TextInput
+            label={t('people.fields.employeeId')}
+            {...form.getInputProps('employeeId')}
+            error={fieldError('employeeId')}
+          />
           <NativeSelect
             label={t('people.fields.role')}
             data={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
@@ -117,16 +137,34 @@ export function PersonForm({
         </SimpleGrid>
         <ManagerSelect
           value={form.values.managerId}
-          initial={person?.manager ? { value: person.manager.id, label: person.manager.name } : null}
+          initial={
+            person?.manager ? { value: person.manager.id, label: person.manager.name } : null
+          }
           excludeId={person?.id}
           onChange={(value) => form.setFieldValue('managerId', value)}
           error={fieldError('managerId')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('people.fields.department')} {...form.getInputProps('department')} error={fieldError('department')} />
-          <TextInput label={t('people.fields.team')} {...form.getInputProps('team')} error={fieldError('team')} />
-          <TextInput label={t('people.fields.jobTitle')} {...form.getInputProps('jobTitle')} error={fieldError('jobTitle')} />
-          <TextInput label={t('people.fields.location')} {...form.getInputProps('location')} error={fieldError('location')} />
+          <TextInput
+            label={t('people.fields.department')}
+            {...form.getInputProps('department')}
+            error={fieldError('department')}
+          />
+          <TextInput
+            label={t('people.fields.team')}
+            {...form.getInputProps('team')}
+            error={fieldError('team')}
+          />
+          <TextInput
+            label={t('people.fields.jobTitle')}
+            {...form.getInputProps('jobTitle')}
+            error={fieldError('jobTitle')}
+          />
+          <TextInput
+            label={t('people.fields.location')}
+            {...form.getInputProps('location')}
+            error={fieldError('location')}
+          />
           <NativeSelect
             label={t('people.fields.preferredLanguage')}
             data={[
@@ -137,8 +175,18 @@ export function PersonForm({
             {...form.getInputProps('preferredLanguage')}
             error={fieldError('preferredLanguage')}
           />
-          <TextInput label={t('people.fields.startDate')} type="date" {...form.getInputProps('startDate')} error={fieldError('startDate')} />
-          <TextInput label={t('people.fields.leaveDate')} type="date" {...form.getInputProps('leaveDate')} error={fieldError('leaveDate')} />
+          <TextInput
+            label={t('people.fields.startDate')}
+            type="date"
+            {...form.getInputProps('startDate')}
+            error={fieldError('startDate')}
+          />
+          <TextInput
+            label={t('people.fields.leaveDate')}
+            type="date"
+            {...form.getInputProps('leaveDate')}
+            error={fieldError('leaveDate')}
+          />
         </SimpleGrid>
         {!person && (
           <Checkbox
