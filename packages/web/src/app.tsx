@@ -1,12 +1,26 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { routes } from './routes';
+import { meQueryKey } from './session/use-me';
 import { cssVariablesResolver, theme } from './theme';
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    // A 401 anywhere means the session ended (expired, signed out elsewhere): ask who we are
+    // again, and the layout sends the user to the sign-in page.
+    onError: (error, query) => {
+      if (
+        error instanceof ApiError &&
+        error.status === 401 &&
+        query.queryKey[0] !== meQueryKey[0]
+      ) {
+        void queryClient.invalidateQueries({ queryKey: meQueryKey });
+      }
+    },
+  }),
   defaultOptions: {
     queries: {
       // Client errors (403, 404, …) will not change on a retry; network hiccups might.

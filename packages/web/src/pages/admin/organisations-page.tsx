@@ -21,23 +21,12 @@ import type { paths } from '../../api/schema';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { isEmail } from '../auth/validation';
+import { slugify } from './slugify';
 
 type NewOrganisation =
   paths['/api/admin/organisations']['post']['requestBody']['content']['application/json'];
 
 const organisationsQueryKey = ['admin', 'organisations'] as const;
-
-/** A URL-friendly slug suggested from the name: lower case, dashes, no accents. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
