@@ -15,7 +15,7 @@ test('a wrong password gets a clear message', async ({ page }) => {
   await expect(page.getByRole('alert')).toHaveText(
     'Dit e-mailadres en wachtwoord horen niet bij elkaar.',
   );
-  await expectAccessible(page, 'sign-in with an error');
+  await expectAccessibleInBothLanguages(page, 'sign-in with an error');
 });
 
 test('signing out ends the session', async ({ page }) => {
@@ -122,4 +122,49 @@ test('a platform admin lists organisations and adds one', async ({ page }) => {
   await dialog.getByRole('button', { name: 'Organisatie toevoegen' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('cell', { name: `Testbedrijf ${suffix}` })).toBeVisible();
+});
+
+test('password reset: request a link, follow it from the outbox, choose a new password and sign in with it', async ({
+  page,
+  browser,
+}) => {
+  const newPassword = 'een-nieuw-wachtwoord-2026';
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' })).toBeVisible();
+  await expectAccessibleInBothLanguages(page, 'forgot password');
+  await page.getByRole('textbox', { name: 'E-mailadres' }).fill(demo.sponsor);
+  await page.getByRole('button', { name: 'Stuur link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'link onderweg' })).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, demo.platformAdmin);
+  await admin.goto('/admin/outbox');
+  const mail = admin
+    .getByRole('article')
+    .filter({ hasText: `Aan: ${demo.sponsor}` })
+    .first();
+  const link = mail.getByRole('link', { name: /reset-password/ });
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute('href');
+  await adminContext.close();
+
+  // The mailed link passes through the server, which redirects to the reset page with a token.
+  await page.goto(href ?? '');
+  await expect(page).toHaveURL(/\/reset-password\?token=/);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Nieuw wachtwoord kiezen' }),
+  ).toBeVisible();
+  await expectAccessibleInBothLanguages(page, 'reset password');
+  await page.getByRole('textbox', { name: 'Nieuw wachtwoord', exact: true }).fill(newPassword);
+  await page.getByRole('textbox', { name: 'Herhaal het nieuwe wachtwoord' }).fill(newPassword);
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(page.getByRole('status')).toContainText('Je wachtwoord is gewijzigd');
+  await page.getByRole('link', { name: 'Terug naar inloggen' }).click();
+
+  await page.getByRole('textbox', { name: 'E-mailadres' }).fill(demo.sponsor);
+  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(newPassword);
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Welkom, / })).toBeVisible();
 });

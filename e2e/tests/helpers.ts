@@ -6,6 +6,7 @@ export const demoPassword = 'klik-demo-2026';
 export const demo = {
   orgAdmin: 'hr@noordzee.demo',
   programmeManager: 'programma@noordzee.demo',
+  sponsor: 'directie@noordzee.demo',
   member: 'medewerker@noordzee.demo',
   platformAdmin: 'admin@klik.demo',
 } as const;
