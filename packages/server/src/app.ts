@@ -27,6 +27,7 @@ import { programmeRoutes } from './modules/programmes/routes.js';
 import { enrolmentRoutes } from './modules/enrolments/routes.js';
 import type { JobHandler } from './modules/jobs/runner.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { proposalRoutes } from './modules/proposals/routes.js';
 import { relationshipRoutes } from './modules/relationships/routes.js';
 import { requestJobHandlers } from './modules/requests/service.js';
 import { requestRoutes } from './modules/requests/routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(requestRoutes);
   await app.register(relationshipRoutes);
   await app.register(notificationRoutes);
+  await app.register(proposalRoutes);
 
   const webDist = config.webDistDir;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));

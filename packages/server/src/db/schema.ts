@@ -556,3 +556,75 @@ export const job = pgTable(
   },
   (t) => [index('job_due_idx').on(t.status, t.runAt)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Proposed introductions (manager-proposes mode)
+// ---------------------------------------------------------------------------------------------
+
+export interface RunPair {
+  menteeId: string;
+  mentorId: string;
+  score: number;
+}
+
+/** One run of the programme-wide matching, kept so the manager can send exactly what they saw. */
+export const matchingRun = pgTable(
+  'matching_run',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    mode: text('mode').notNull(),
+    pins: jsonb('pins').$type<{ menteeId: string; mentorId: string }[]>().notNull().default([]),
+    forbids: jsonb('forbids')
+      .$type<{ menteeId: string; mentorId: string }[]>()
+      .notNull()
+      .default([]),
+    pairs: jsonb('pairs').$type<RunPair[]>().notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('matching_run_programme_idx').on(t.programmeId, t.createdAt)],
+);
+
+export const introductionResponse = pgEnum('introduction_response', [
+  'pending',
+  'accepted',
+  'declined',
+]);
+
+/** A proposed pair that both people must accept; either may decline without consequence. */
+export const introduction = pgTable(
+  'introduction',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id').references(() => matchingRun.id, { onDelete: 'set null' }),
+    menteeId: uuid('mentee_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    mentorId: uuid('mentor_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    score: integer('score').notNull(),
+    menteeResponse: introductionResponse('mentee_response').notNull().default('pending'),
+    mentorResponse: introductionResponse('mentor_response').notNull().default('pending'),
+    relationshipId: uuid('relationship_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('introduction_mentee_idx').on(t.menteeId),
+    index('introduction_mentor_idx').on(t.mentorId),
+    index('introduction_programme_idx').on(t.programmeId),
+  ],
+);

@@ -41,7 +41,12 @@ export async function createTestContext(
     };
   }
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' }),
+    // KLIK_TEST_LOG_LEVEL=error shows the server's log while debugging a test.
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.KLIK_TEST_LOG_LEVEL ?? 'silent',
+      PUBLIC_URL: 'http://localhost:3000',
+    }),
     database: databaseConfig,
     loadDemoData: false,
     signInRateLimit: 1000,

@@ -12,7 +12,8 @@ export type NotificationKind =
   | 'request_declined'
   | 'request_expired'
   | 'request_message'
-  | 'relationship_started';
+  | 'relationship_started'
+  | 'introduction_proposed';
 
 const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, string>) => string>> = {
   request_received: {
@@ -38,6 +39,10 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
   request_message: {
     nl: (p) => `${p.from} heeft een vraag over het verzoek`,
     en: (p) => `${p.from} has a question about the request`,
+  },
+  introduction_proposed: {
+    nl: (p) => `Een voorstel in ${p.programme}: maak kennis met ${p.with}`,
+    en: (p) => `A proposal in ${p.programme}: meet ${p.with}`,
   },
   relationship_started: {
     nl: (p) => `Jullie klikken: je mentorrelatie met ${p.with} is begonnen`,

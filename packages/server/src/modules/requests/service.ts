@@ -9,6 +9,7 @@ import { findEnrolment } from '../enrolments/repository.js';
 import { scheduleJob, type JobHandler } from '../jobs/runner.js';
 import { notify } from '../notifications/service.js';
 import { findProgramme } from '../programmes/repository.js';
+import { openRelationship } from '../relationships/service.js';
 import { findVisibleProgramme } from '../programmes/service.js';
 import { buildProgrammePool } from '../suggestions/pool.js';
 import * as repo from './repository.js';
@@ -246,35 +247,12 @@ export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
     const row = await repo.lockRequest(tx, id);
     if (!row || row.status !== 'pending')
       throw new AppError('unprocessable', 'This request was already answered');
-    const mentorEnrolment = await repo.lockMentorEnrolment(tx, row.programmeId, row.mentorId);
-    const programme = await findProgramme(tx, row.organisationId, row.programmeId);
-    if (!mentorEnrolment?.isActive || !programme)
-      throw new AppError('unprocessable', 'The mentor has left the programme');
-    const capacity = mentorEnrolment.capacity ?? programme.defaultCapacity;
-    const taken = await repo.countActiveMentees(tx, row.programmeId, row.mentorId);
-    if (taken >= capacity) {
-      throw conflict('The mentor has no free place left', [
-        { field: 'capacity', message: `${taken} of ${capacity} places taken` },
-      ]);
-    }
-    if (await repo.hasActiveRelationshipAsMentee(tx, row.programmeId, row.menteeId)) {
-      throw conflict('This mentee already has a mentor in this programme');
-    }
-    let relationshipId: string;
-    const group = mentorEnrolment.offersGroup
-      ? await repo.findActiveGroup(tx, row.programmeId, row.mentorId)
-      : null;
-    if (group) relationshipId = group.id;
-    else {
-      const created = await repo.insertRelationship(tx, {
-        programmeId: row.programmeId,
-        organisationId: row.organisationId,
-        mentorId: row.mentorId,
-        isGroup: mentorEnrolment.offersGroup,
-      });
-      relationshipId = created.id;
-    }
-    await repo.addMentee(tx, relationshipId, row.menteeId);
+    const relationshipId = await openRelationship(tx, {
+      organisationId: row.organisationId,
+      programmeId: row.programmeId,
+      mentorId: row.mentorId,
+      menteeId: row.menteeId,
+    });
     await repo.updateRequest(tx, id, {
       status: 'accepted',
       respondedAt: deps.now(),

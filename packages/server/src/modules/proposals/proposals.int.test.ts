@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, signedIn, signIn, type TestPerson } from '../../test/factories.js';
+import { createTestContext, type TestContext } from '../../test/context.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx.close());
+
+type Caller = TestPerson & { cookie: string };
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: unknown) =>
+  ctx.app.inject({
+    method,
+    url,
+    headers: { cookie },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+
+async function participant(
+  org: string,
+  programmeId: string,
+  role: 'mentee' | 'mentor',
+  skills: string[],
+  managerId?: string,
+): Promise<Caller> {
+  const p = await createPerson(ctx.app, { organisationId: org, managerId });
+  const cookie = await signIn(ctx.app, p.email);
+  await call('PUT', '/api/me/profile', cookie, {
+    offers: role === 'mentor' ? skills.map((skill) => ({ skill, level: 4 })) : [],
+    wants: role === 'mentee' ? skills.map((skill) => ({ skill, level: 3 })) : [],
+    hobbies: ['Hardlopen'],
+    experiences: [],
+    values: [],
+    tags: [],
+    languages: ['nl'],
+    availability: [],
+    timeZone: 'Europe/Amsterdam',
+    meetingMode: 'either',
+    place: null,
+    about: '',
+  });
+  const enrolled = await call('POST', `/api/programmes/${programmeId}/enrolment`, cookie, {
+    role,
+    capacity: role === 'mentor' ? 1 : undefined,
+    answers: {},
+  });
+  expect(enrolled.statusCode, enrolled.body).toBe(201);
+  return { ...p, cookie };
+}
+
+let manager: Caller;
+let programmeId: string;
+let mentees: Caller[];
+let mentors: Caller[];
+
+beforeAll(async () => {
+  manager = await signedIn(ctx.app, 'programme_manager');
+  const org = manager.organisationId;
+  programmeId = (
+    await call('POST', '/api/programmes', manager.cookie, {
+      name: 'Introducties',
+      type: 'classic',
+      matchingMode: 'manager_proposes',
+    })
+  ).json().id;
+  await call('POST', `/api/programmes/${programmeId}/publish`, manager.cookie);
+  mentors = [
+    await participant(org, programmeId, 'mentor', ['public-speaking']),
+    await participant(org, programmeId, 'mentor', ['budgeting']),
+  ];
+  mentees = [
+    await participant(org, programmeId, 'mentee', ['public-speaking']),
+    await participant(org, programmeId, 'mentee', ['budgeting']),
+    // Reports to mentor 0: may never be proposed to them.
+    await participant(org, programmeId, 'mentee', ['public-speaking'], mentors[0]!.id),
+  ];
+});
+
+describe('proposed introductions', () => {
+  it('runs the optimal assignment: as many matched as possible, never across a reporting line', async () => {
+    const run = await call('POST', `/api/programmes/${programmeId}/proposals/run`, manager.cookie, {
+      mode: 'optimal',
+    });
+    expect(run.statusCode, run.body).toBe(200);
+    const body = run.json();
+    expect(body.totals).toMatchObject({ mentees: 3, matched: 2, unmatched: 1 });
+    const pairs = body.pairs.map((p: { mentee: { id: string }; mentor: { id: string } }) => [
+      p.mentee.id,
+      p.mentor.id,
+    ]);
+    expect(pairs).not.toContainEqual([mentees[2]!.id, mentors[0]!.id]);
+    expect(pairs).toContainEqual([mentees[1]!.id, mentors[1]!.id]);
+    expect(body.pairs[0].reasons.length).toBeGreaterThan(0);
+    expect(body.unmatched[0].reason).toBeTruthy();
+    expect(body.totals.optimalScore).toBeGreaterThanOrEqual(body.totals.stableScore);
+    const stable = await call(
+      'POST',
+      `/api/programmes/${programmeId}/proposals/run`,
+      manager.cookie,
+      { mode: 'stable' },
+    );
+    expect(stable.json().totals.matched).toBeGreaterThan(0);
+  });
+
+  it('honours pins and forbids, and refuses a pin the rules exclude (naming it)', async () => {
+    const pinned = await call(
+      'POST',
+      `/api/programmes/${programmeId}/proposals/run`,
+      manager.cookie,
+      {
+        mode: 'optimal',
+        pins: [{ menteeId: mentees[2]!.id, mentorId: mentors[1]!.id }],
+        forbids: [{ menteeId: mentees[1]!.id, mentorId: mentors[1]!.id }],
+      },
+    );
+    expect(pinned.statusCode, pinned.body).toBe(200);
+    const pairs = pinned
+      .json()
+      .pairs.map((p: { mentee: { id: string }; mentor: { id: string } }) => [
+        p.mentee.id,
+        p.mentor.id,
+      ]);
+    expect(pairs).toContainEqual([mentees[2]!.id, mentors[1]!.id]);
+    expect(pairs).not.toContainEqual([mentees[1]!.id, mentors[1]!.id]);
+    const refused = await call(
+      'POST',
+      `/api/programmes/${programmeId}/proposals/run`,
+      manager.cookie,
+      {
+        pins: [{ menteeId: mentees[2]!.id, mentorId: mentors[0]!.id }],
+      },
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details[0].field).toBe('body.pins.0');
+  });
+
+  it('sends introductions; both must accept; either may decline', async () => {
+    const run = (
+      await call('POST', `/api/programmes/${programmeId}/proposals/run`, manager.cookie, {
+        mode: 'optimal',
+      })
+    ).json();
+    const sent = await call(
+      'POST',
+      `/api/programmes/${programmeId}/proposals/send`,
+      manager.cookie,
+      { runId: run.runId },
+    );
+    expect(sent.json()).toEqual({ sent: 2 });
+    expect(
+      (
+        await call('POST', `/api/programmes/${programmeId}/proposals/send`, manager.cookie, {
+          runId: run.runId,
+        })
+      ).statusCode,
+    ).toBe(422);
+
+    const mine = (await call('GET', '/api/introductions', mentees[1]!.cookie)).json().items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      myRole: 'mentee',
+      status: 'pending',
+      other: { id: mentors[1]!.id },
+    });
+    expect(mine[0].reasons.length).toBeGreaterThan(0);
+    const half = await call('POST', `/api/introductions/${mine[0].id}/accept`, mentees[1]!.cookie);
+    expect(half.json()).toMatchObject({
+      myResponse: 'accepted',
+      otherResponse: 'pending',
+      status: 'pending',
+    });
+    const both = await call('POST', `/api/introductions/${mine[0].id}/accept`, mentors[1]!.cookie);
+    expect(both.json()).toMatchObject({ status: 'accepted' });
+    expect((await call('GET', '/api/relationships', mentees[1]!.cookie)).json().items).toHaveLength(
+      1,
+    );
+
+    const other = (await call('GET', '/api/introductions', mentees[0]!.cookie)).json().items[0];
+    const declined = await call(
+      'POST',
+      `/api/introductions/${other.id}/decline`,
+      mentors[0]!.cookie,
+    );
+    expect(declined.json()).toMatchObject({ status: 'declined' });
+    expect((await call('GET', '/api/relationships', mentees[0]!.cookie)).json().items).toHaveLength(
+      0,
+    );
+    // The declined mentee is free again for the next run.
+    const next = (
+      await call('POST', `/api/programmes/${programmeId}/proposals/run`, manager.cookie, {})
+    ).json();
+    expect(next.totals.mentees).toBe(2);
+  });
+
+  it('is for managers only (403) and invisible to other organisations (404)', async () => {
+    const run = (
+      await call('POST', `/api/programmes/${programmeId}/proposals/run`, manager.cookie, {})
+    ).json();
+    expect(
+      (await call('POST', `/api/programmes/${programmeId}/proposals/run`, mentees[0]!.cookie, {}))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call('POST', `/api/programmes/${programmeId}/preview`, mentees[0]!.cookie, {}))
+        .statusCode,
+    ).toBe(403);
+    const stranger = await signedIn(ctx.app, 'programme_manager');
+    const intro = (await call('GET', '/api/introductions', mentees[1]!.cookie)).json().items[0];
+    for (const response of await Promise.all([
+      call('POST', `/api/programmes/${programmeId}/proposals/run`, stranger.cookie, {}),
+      call('POST', `/api/programmes/${programmeId}/proposals/send`, stranger.cookie, {
+        runId: run.runId,
+      }),
+      call('POST', `/api/programmes/${programmeId}/preview`, stranger.cookie, {}),
+      call('POST', `/api/introductions/${intro.id}/accept`, stranger.cookie),
+      call('POST', `/api/introductions/${intro.id}/decline`, stranger.cookie),
+    ])) {
+      expect(response.statusCode, response.body).toBe(404);
+    }
+    expect((await call('GET', '/api/introductions', stranger.cookie)).json().items).toEqual([]);
+  });
+
+  it('previews suggestions under edited weights for the designer', async () => {
+    const preview = await call('POST', `/api/programmes/${programmeId}/preview`, manager.cookie, {
+      weights: { commonGround: 1000 },
+      samples: 2,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().samples.length).toBeGreaterThan(0);
+  });
+});

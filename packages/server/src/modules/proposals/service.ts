@@ -1,0 +1,508 @@
+import {
+  assign,
+  buildCandidatePairs,
+  buildMatchIndex,
+  compareStableWithOptimal,
+  derivePreferences,
+  evaluatePair,
+  findSuggestions,
+  stable,
+  type AssignmentInstance,
+  type MatchIndex,
+  type ScoreWeights,
+} from '@klik/match';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import { requireMember, requireRole, type Actor } from '../../auth/actor.js';
+import type { Db } from '../../db/client.js';
+import {
+  introduction,
+  matchingRun,
+  person,
+  programme as programmeTable,
+  sensitiveAttributes,
+  type ConflictRules,
+} from '../../db/schema.js';
+import { AppError, notFound, type FieldProblem } from '../../errors.js';
+import type { Locale } from '../../i18n/locale.js';
+import type { Mailer } from '../../mail/mailer.js';
+import { recordAudit } from '../audit/repository.js';
+import { notify } from '../notifications/service.js';
+import { findProgramme, type ProgrammeRow } from '../programmes/repository.js';
+import { managerRoles } from '../programmes/service.js';
+import { openRelationship } from '../relationships/service.js';
+import { buildProgrammePool } from '../suggestions/pool.js';
+
+type PairRef = { menteeId: string; mentorId: string };
+
+async function managedProgramme(db: Db, actor: Actor, id: string): Promise<ProgrammeRow> {
+  const { organisationId } = requireRole(actor, managerRoles);
+  const row = await findProgramme(db, organisationId, id);
+  if (!row) throw notFound('Programme');
+  return row;
+}
+
+/**
+ * Suggestions of a few enrolled mentees under weights and conflict rules being edited, so the
+ * designer shows how they change before anything is saved.
+ */
+export async function previewSuggestions(
+  db: Db,
+  actor: Actor,
+  programmeId: string,
+  input: { weights?: Partial<ScoreWeights>; conflictRules?: ConflictRules; samples: number },
+  locale: Locale,
+) {
+  const programme = await managedProgramme(db, actor, programmeId);
+  const { pool } = await buildProgrammePool(db, {
+    ...programme,
+    weights: { ...programme.weights, ...input.weights },
+    conflictRules: input.conflictRules ?? programme.conflictRules,
+  });
+  const index = buildMatchIndex(pool);
+  const mentees = pool.participants
+    .filter((p) => p.eligibleAs?.includes('mentee'))
+    .slice(0, input.samples);
+  return {
+    samples: mentees.map((m) => ({
+      mentee: { id: m.id, name: m.name },
+      suggestions: findSuggestions(index, {
+        for: m.id,
+        role: 'mentee',
+        k: 3,
+        diversity: false,
+      }).suggestions.map((s) => ({
+        personId: s.id,
+        name: s.name,
+        strength: s.strength,
+        reasons: s.reasons.slice(0, 3).map((r) => ({ code: r.code, text: r.sentence[locale] })),
+      })),
+    })),
+  };
+}
+
+function describePair(index: MatchIndex, menteeId: string, mentorId: string, locale: Locale) {
+  const evaluation = evaluatePair(index, menteeId, mentorId, {
+    viewer: 'manager',
+    checkCapacity: false,
+  });
+  if (!evaluation.allowed) return { strength: 0, reasons: [] };
+  return {
+    strength: evaluation.strength,
+    reasons: evaluation.reasons
+      .slice(0, 4)
+      .map((r) => ({ code: r.code, text: r.sentence[locale] })),
+  };
+}
+
+const unmatchedReason = {
+  none: {
+    nl: 'Geen mentor past binnen de regels van het programma (taal, rapportagelijn, eerdere koppeling).',
+    en: 'No mentor fits the programme’s rules (language, reporting line, earlier pair).',
+  },
+  taken: {
+    nl: 'De passende mentoren zijn vol of aan anderen gekoppeld.',
+    en: 'The suitable mentors are full or matched to others.',
+  },
+};
+
+/**
+ * Runs the programme-wide matching over everyone enrolled and not yet matched: the exactly
+ * optimal assignment (most mentees matched, then the highest total score) or the mentee-proposing
+ * stable matching. Proposals only: nothing changes until the manager sends them and both accept.
+ */
+export async function runProposals(
+  db: Db,
+  actor: Actor,
+  programmeId: string,
+  input: { mode: 'optimal' | 'stable'; pins: PairRef[]; forbids: PairRef[] },
+  locale: Locale,
+) {
+  const programme = await managedProgramme(db, actor, programmeId);
+  if (programme.status !== 'published')
+    throw new AppError('unprocessable', 'Publish the programme first');
+  if (input.mode === 'stable' && input.pins.length > 0) {
+    throw new AppError('unprocessable', 'pins: pins apply to the optimal mode only', [
+      { field: 'body.pins', message: 'pins apply to the optimal mode only' },
+    ]);
+  }
+  const { index, pool } = await buildProgrammePool(db, programme);
+  // Mentees already matched or waiting on an introduction are left out.
+  const busy = await db
+    .select({ menteeId: introduction.menteeId })
+    .from(introduction)
+    .where(
+      and(
+        eq(introduction.programmeId, programmeId),
+        or(eq(introduction.menteeResponse, 'pending'), eq(introduction.mentorResponse, 'pending')),
+      ),
+    );
+  const busyIds = new Set(busy.map((b) => b.menteeId));
+  const candidates = buildCandidatePairs(index, { k: 50 });
+  const mentees = candidates.mentees.filter((m) => !busyIds.has(m.id));
+  const menteeIds = new Set(mentees.map((m) => m.id));
+  const forbidden = new Set(input.forbids.map((f) => `${f.menteeId}|${f.mentorId}`));
+  const pairs = candidates.pairs.filter(
+    (p) => menteeIds.has(p.mentee) && !forbidden.has(`${p.mentee}|${p.mentor}`),
+  );
+  const problems: FieldProblem[] = [];
+  input.pins.forEach((pin, i) => {
+    if (pairs.some((p) => p.mentee === pin.menteeId && p.mentor === pin.mentorId)) return;
+    const evaluation =
+      index.indexOf(pin.menteeId) >= 0 && index.indexOf(pin.mentorId) >= 0
+        ? evaluatePair(index, pin.menteeId, pin.mentorId, { viewer: 'manager' })
+        : null;
+    if (!evaluation)
+      problems.push({
+        field: `body.pins.${i}`,
+        message: 'both people must be enrolled and unmatched',
+      });
+    else if (!evaluation.allowed)
+      problems.push({ field: `body.pins.${i}`, message: evaluation.exclusion.sentence[locale] });
+    else if (menteeIds.has(pin.menteeId))
+      pairs.push({ mentee: pin.menteeId, mentor: pin.mentorId, score: evaluation.score });
+    else
+      problems.push({
+        field: `body.pins.${i}`,
+        message: 'this mentee is already matched or introduced',
+      });
+  });
+  if (problems.length > 0) {
+    throw new AppError(
+      'unprocessable',
+      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      problems,
+    );
+  }
+  const instance: AssignmentInstance = {
+    mentees,
+    mentors: candidates.mentors.map((m) =>
+      m.group
+        ? { id: m.id, capacity: m.capacity, group: true, minGroupSize: programme.groupMin }
+        : { id: m.id, capacity: m.capacity },
+    ),
+    pairs,
+    pins: input.pins.map((p) => ({ mentee: p.menteeId, mentor: p.mentorId })),
+  };
+  let chosen: { mentee: string; mentor: string; score: number }[];
+  let optimalScore: number | null = null;
+  let stableScore: number | null = null;
+  if (input.mode === 'optimal') {
+    const result = assign(instance);
+    chosen = result.pairs;
+    optimalScore = result.score;
+    if (instance.pins!.length === 0 && pairs.length > 0)
+      stableScore = compareStableWithOptimal(instance).stable.score;
+  } else {
+    const scoreOf = new Map(pairs.map((p) => [`${p.mentee}|${p.mentor}`, p.score]));
+    const result = stable(derivePreferences({ ...instance, pins: [] }));
+    chosen = result.pairs.map((p) => ({
+      ...p,
+      score: scoreOf.get(`${p.mentee}|${p.mentor}`) ?? 0,
+    }));
+    stableScore = chosen.reduce((sum, p) => sum + p.score, 0);
+    if (pairs.length > 0)
+      optimalScore = compareStableWithOptimal({ ...instance, pins: [] }).optimal.score;
+  }
+  const [run] = await db
+    .insert(matchingRun)
+    .values({
+      programmeId,
+      organisationId: programme.organisationId,
+      mode: input.mode,
+      pins: input.pins,
+      forbids: input.forbids,
+      pairs: chosen.map((p) => ({ menteeId: p.mentee, mentorId: p.mentor, score: p.score })),
+      createdBy: actor.userId,
+    })
+    .returning({ id: matchingRun.id });
+  const nameOf = new Map(pool.participants.map((p) => [p.id, p.name]));
+  const matched = new Set(chosen.map((p) => p.mentee));
+  const withPairs = new Set(pairs.map((p) => p.mentee));
+  const described = chosen.map((p) => ({
+    mentee: { id: p.mentee, name: nameOf.get(p.mentee) ?? '' },
+    mentor: { id: p.mentor, name: nameOf.get(p.mentor) ?? '' },
+    score: p.score,
+    ...describePair(index, p.mentee, p.mentor, locale),
+  }));
+  const unmatched = mentees
+    .filter((m) => !matched.has(m.id))
+    .map((m) => ({
+      mentee: { id: m.id, name: nameOf.get(m.id) ?? '' },
+      reason: (withPairs.has(m.id) ? unmatchedReason.taken : unmatchedReason.none)[locale],
+    }));
+  return {
+    runId: run!.id,
+    mode: input.mode,
+    pairs: described,
+    unmatched,
+    totals: {
+      mentees: mentees.length,
+      mentors: candidates.mentors.length,
+      matched: chosen.length,
+      unmatched: unmatched.length,
+      averageStrength: described.length
+        ? Math.round(described.reduce((s, p) => s + p.strength, 0) / described.length)
+        : 0,
+      totalScore: chosen.reduce((s, p) => s + p.score, 0),
+      optimalScore,
+      stableScore,
+    },
+    byTargetGroup: await targetGroupTotals(
+      db,
+      programme,
+      mentees.map((m) => m.id),
+      matched,
+    ),
+  };
+}
+
+/**
+ * Matched/unmatched per department, and — in a target-group programme — per consented gender and
+ * age band. Groups smaller than five are merged, so no one can be singled out.
+ */
+async function targetGroupTotals(
+  db: Db,
+  programme: ProgrammeRow,
+  menteeIds: string[],
+  matched: Set<string>,
+) {
+  if (menteeIds.length === 0) return [];
+  const rows = await db
+    .select({
+      id: person.id,
+      department: person.department,
+      gender: sensitiveAttributes.gender,
+      ageBand: sensitiveAttributes.ageBand,
+    })
+    .from(person)
+    .leftJoin(sensitiveAttributes, eq(sensitiveAttributes.personId, person.id))
+    .where(inArray(person.id, menteeIds));
+  const groups = new Map<string, { matched: number; unmatched: number }>();
+  const add = (group: string, id: string) => {
+    const g = groups.get(group) ?? { matched: 0, unmatched: 0 };
+    if (matched.has(id)) g.matched++;
+    else g.unmatched++;
+    groups.set(group, g);
+  };
+  for (const r of rows) {
+    add(`department: ${r.department ?? '—'}`, r.id);
+    if (programme.isTargetGroup) {
+      if (r.gender) add(`gender: ${r.gender}`, r.id);
+      if (r.ageBand) add(`age: ${r.ageBand}`, r.id);
+    }
+  }
+  const result: { group: string; matched: number; unmatched: number }[] = [];
+  const small = { matched: 0, unmatched: 0 };
+  for (const [group, counts] of groups) {
+    if (counts.matched + counts.unmatched < 5 && !group.startsWith('department')) {
+      small.matched += counts.matched;
+      small.unmatched += counts.unmatched;
+    } else result.push({ group, ...counts });
+  }
+  if (small.matched + small.unmatched > 0)
+    result.push({ group: 'other (small groups merged)', ...small });
+  return result;
+}
+
+/** Turns a run into introductions that both people must accept. */
+export async function sendProposals(
+  deps: { db: Db; mailer: Mailer; baseUrl: string },
+  actor: Actor,
+  programmeId: string,
+  runId: string,
+) {
+  const { db } = deps;
+  const programme = await managedProgramme(db, actor, programmeId);
+  const created = await db.transaction(async (tx) => {
+    const [run] = await tx
+      .select()
+      .from(matchingRun)
+      .where(and(eq(matchingRun.id, runId), eq(matchingRun.programmeId, programmeId)))
+      .for('update');
+    if (!run) throw notFound('Run');
+    if (run.sentAt) throw new AppError('unprocessable', 'These proposals were already sent');
+    const [latest] = await tx
+      .select({ id: matchingRun.id })
+      .from(matchingRun)
+      .where(eq(matchingRun.programmeId, programmeId))
+      .orderBy(desc(matchingRun.createdAt))
+      .limit(1);
+    if (latest?.id !== run.id)
+      throw new AppError('unprocessable', 'A newer run exists: send that one, or run again');
+    await tx.update(matchingRun).set({ sentAt: new Date() }).where(eq(matchingRun.id, runId));
+    const rows = run.pairs.length
+      ? await tx
+          .insert(introduction)
+          .values(
+            run.pairs.map((p) => ({
+              programmeId,
+              organisationId: programme.organisationId,
+              runId,
+              menteeId: p.menteeId,
+              mentorId: p.mentorId,
+              score: p.score,
+            })),
+          )
+          .returning()
+      : [];
+    await recordAudit(tx, {
+      organisationId: programme.organisationId,
+      actorUserId: actor.userId,
+      action: 'proposals.sent',
+      subjectType: 'programme',
+      subjectId: programmeId,
+      details: { runId, introductions: rows.length },
+    });
+    return rows;
+  });
+  for (const intro of created) {
+    for (const [who, other] of [
+      [intro.menteeId, intro.mentorId],
+      [intro.mentorId, intro.menteeId],
+    ] as const) {
+      const [otherPerson] = await db
+        .select({ g: person.givenName, f: person.familyName })
+        .from(person)
+        .where(eq(person.id, other));
+      await notify(db, deps.mailer, deps.baseUrl, {
+        personId: who,
+        kind: 'introduction_proposed',
+        payload: {
+          with: `${otherPerson?.g ?? ''} ${otherPerson?.f ?? ''}`.trim(),
+          programme: programme.name,
+        },
+        link: '/introductions',
+      });
+    }
+  }
+  return { sent: created.length };
+}
+
+export async function listMyIntroductions(db: Db, actor: Actor, locale: Locale) {
+  const { personId, organisationId } = requireMember(actor);
+  const rows = await db
+    .select({ introduction, programmeName: programmeTable.name })
+    .from(introduction)
+    .innerJoin(programmeTable, eq(programmeTable.id, introduction.programmeId))
+    .where(
+      and(
+        eq(introduction.organisationId, organisationId),
+        or(eq(introduction.menteeId, personId), eq(introduction.mentorId, personId)),
+      ),
+    )
+    .orderBy(desc(introduction.createdAt));
+  const result = [];
+  const indexes = new Map<string, MatchIndex>();
+  for (const { introduction: i, programmeName } of rows) {
+    const myRole = i.mentorId === personId ? ('mentor' as const) : ('mentee' as const);
+    const otherId = myRole === 'mentor' ? i.menteeId : i.mentorId;
+    const [other] = await db
+      .select({ g: person.givenName, f: person.familyName, jobTitle: person.jobTitle })
+      .from(person)
+      .where(eq(person.id, otherId));
+    let reasons: { code: string; text: string }[] = [];
+    if (statusOf(i) === 'pending') {
+      let index = indexes.get(i.programmeId);
+      if (!index) {
+        const programme = await findProgramme(db, organisationId, i.programmeId);
+        if (programme) {
+          index = (await buildProgrammePool(db, programme)).index;
+          indexes.set(i.programmeId, index);
+        }
+      }
+      if (index && index.indexOf(i.menteeId) >= 0 && index.indexOf(i.mentorId) >= 0) {
+        const evaluation = evaluatePair(index, i.menteeId, i.mentorId, {
+          viewer: myRole,
+          checkCapacity: false,
+        });
+        if (evaluation.allowed)
+          reasons = evaluation.reasons
+            .slice(0, 4)
+            .map((r) => ({ code: r.code, text: r.sentence[locale] }));
+      }
+    }
+    result.push({
+      id: i.id,
+      programme: { id: i.programmeId, name: programmeName },
+      other: {
+        id: otherId,
+        name: `${other?.g ?? ''} ${other?.f ?? ''}`.trim(),
+        jobTitle: other?.jobTitle ?? null,
+      },
+      myRole,
+      reasons,
+      myResponse: myRole === 'mentor' ? i.mentorResponse : i.menteeResponse,
+      otherResponse: myRole === 'mentor' ? i.menteeResponse : i.mentorResponse,
+      status: statusOf(i),
+      relationshipId: i.relationshipId,
+    });
+  }
+  return result;
+}
+
+function statusOf(i: typeof introduction.$inferSelect): 'pending' | 'accepted' | 'declined' {
+  if (i.menteeResponse === 'declined' || i.mentorResponse === 'declined') return 'declined';
+  if (i.menteeResponse === 'accepted' && i.mentorResponse === 'accepted') return 'accepted';
+  return 'pending';
+}
+
+/** One side answers; when both have accepted, the relationship opens. Declining has no consequence. */
+export async function respondToIntroduction(
+  deps: { db: Db; mailer: Mailer; baseUrl: string },
+  actor: Actor,
+  id: string,
+  answer: 'accepted' | 'declined',
+) {
+  const { personId, organisationId } = requireMember(actor);
+  const opened = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(introduction)
+      .where(
+        and(
+          eq(introduction.id, id),
+          eq(introduction.organisationId, organisationId),
+          or(eq(introduction.menteeId, personId), eq(introduction.mentorId, personId)),
+        ),
+      )
+      .for('update');
+    if (!row) throw notFound('Introduction');
+    if (statusOf(row) !== 'pending')
+      throw new AppError('unprocessable', `This introduction is already ${statusOf(row)}`);
+    const field = row.mentorId === personId ? 'mentorResponse' : 'menteeResponse';
+    const next = { ...row, [field]: answer };
+    let relationshipId: string | null = null;
+    if (statusOf(next) === 'accepted') {
+      relationshipId = await openRelationship(tx, {
+        organisationId,
+        programmeId: row.programmeId,
+        mentorId: row.mentorId,
+        menteeId: row.menteeId,
+      });
+    }
+    await tx
+      .update(introduction)
+      .set({ [field]: answer, relationshipId })
+      .where(eq(introduction.id, id));
+    return relationshipId ? { relationshipId, row } : null;
+  });
+  if (opened) {
+    for (const [who, other] of [
+      [opened.row.menteeId, opened.row.mentorId],
+      [opened.row.mentorId, opened.row.menteeId],
+    ] as const) {
+      const [o] = await deps.db
+        .select({ g: person.givenName, f: person.familyName })
+        .from(person)
+        .where(eq(person.id, other));
+      await notify(deps.db, deps.mailer, deps.baseUrl, {
+        personId: who,
+        kind: 'relationship_started',
+        payload: { with: `${o?.g ?? ''} ${o?.f ?? ''}`.trim() },
+        link: `/relationships/${opened.relationshipId}`,
+      });
+    }
+  }
+  const mine = await listMyIntroductions(deps.db, actor, actor.locale ?? 'nl');
+  return mine.find((i) => i.id === id)!;
+}
