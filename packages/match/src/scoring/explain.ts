@@ -12,7 +12,12 @@ import type {
   Viewer,
 } from './types.js';
 
-/** "a", "a and b", "a, b and c" — in Dutch with "en". */
+/**
+ * Joins names for a sentence.
+ *
+ * @example
+ * joinList(['zeilen', 'schaken', 'jazz'], 'nl'); // "zeilen, schaken en jazz"
+ */
 export function joinList(items: string[], locale: Locale): string {
   const and = locale === 'nl' ? 'en' : 'and';
   if (items.length <= 1) return items[0] ?? '';
@@ -262,7 +267,13 @@ export function buildReasons(
   return reasons.slice(0, maxReasons);
 }
 
-/** A manager-facing sentence for an exclusion. */
+/**
+ * A manager-facing sentence for an exclusion of (mentee, mentor), by participant index.
+ *
+ * @example
+ * exclusionSentence(index, 'same_team', index.indexOf('anna'), index.indexOf('bram'));
+ * // { en: 'Anna and Bram work in the same team', nl: 'Anna en Bram werken in hetzelfde team' }
+ */
 export function exclusionSentence(
   index: MatchIndex,
   code: ExclusionCode,

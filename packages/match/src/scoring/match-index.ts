@@ -16,6 +16,10 @@ export const STRENGTH_MAX = 1000;
 /**
  * Per-skill fit by level gap (teacher's level minus the level the learner wants to reach):
  * above counts fully, equal mostly, one below a little, further below not at all.
+ *
+ * @example
+ * levelGapFit(5 - 3); // 1000
+ * levelGapFit(3 - 3); // 700
  */
 export function levelGapFit(gap: number): number {
   return gap >= 1 ? 1000 : gap === 0 ? 700 : gap === -1 ? 250 : 0;

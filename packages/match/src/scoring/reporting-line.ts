@@ -3,6 +3,13 @@
  * forest. Bad HR data is tolerated: unknown managers make a root, and a cycle of managers is cut
  * at one member while remembering its length, so that walking up *around* the cycle is still
  * answered exactly (see {@link ReportingLines.stepsUp}).
+ *
+ * @example
+ * // 0 is the CEO, 1 reports to 0, 2 reports to 1; 3's manager is unknown.
+ * const lines = new ReportingLines(Int32Array.from([-1, 0, 1, -1]));
+ * lines.stepsUp(2, 0); // 2
+ * lines.isWithin(0, 2, 2); // true: the CEO is two levels above 2
+ * lines.isWithin(2, 3, 2); // false
  */
 export class ReportingLines {
   /** Per node, packed for one cache line per lookup: [root, entry time, exit time, depth]. */
