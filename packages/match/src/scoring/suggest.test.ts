@@ -228,4 +228,33 @@ describe('buildCandidatePairs', () => {
     expect(perMentee.size).toBeGreaterThan(out.mentees.length * 0.9);
     for (const e of out.exclusions) expect(e.sentence.en.length).toBeGreaterThan(0);
   });
+
+  it('contains every mentee’s top-k mentors and every mentor’s top-k mentees', () => {
+    const pool = generateSyntheticPool({ size: 400, seed: 9 });
+    const index = buildMatchIndex(pool);
+    const out = buildCandidatePairs(index, { k: 4 });
+    const keys = new Set(out.pairs.map((p) => `${p.mentee}|${p.mentor}`));
+    const free = new Set(out.mentors.map((m) => m.id));
+    for (const p of pool.participants) {
+      if (p.eligibleAs?.includes('mentee')) {
+        const top = findSuggestionsByFullScan(index, {
+          for: p.id,
+          role: 'mentee',
+          k: 4,
+          diversity: false,
+          fullMentors: 'exclude',
+        });
+        for (const s of top.suggestions) expect(keys.has(`${p.id}|${s.id}`)).toBe(true);
+      }
+      if (p.eligibleAs?.includes('mentor') && free.has(p.id)) {
+        const top = findSuggestionsByFullScan(index, {
+          for: p.id,
+          role: 'mentor',
+          k: 4,
+          diversity: false,
+        });
+        for (const s of top.suggestions) expect(keys.has(`${s.id}|${p.id}`)).toBe(true);
+      }
+    }
+  });
 });
