@@ -1,3 +1,4 @@
+import { clickEn } from '../pages/programmes/messages-en';
 import type { Translation } from './translation';
 
 /** English. Same keys as nl.ts; the compiler and resources.test.ts both check that. */
@@ -263,4 +264,5 @@ export const en: Translation = {
     text: 'This page does not exist (any more).',
     home: 'Go to the home page',
   },
+  ...clickEn,
 };

@@ -1,3 +1,5 @@
+import { clickNl } from '../pages/programmes/messages-nl';
+
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
 export const nl = {
   language: { label: 'Taal' },
@@ -261,4 +263,5 @@ export const nl = {
     text: 'Deze pagina bestaat niet (meer).',
     home: 'Naar de startpagina',
   },
+  ...clickNl,
 } as const;

@@ -1,0 +1,256 @@
+import { Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { PageHeader } from '../../components/page-header';
+import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
+import { useSignedIn } from '../../session/use-signed-in';
+import { expectNoContent } from './api-helpers';
+import { ProgrammeStatusBadge, ProgrammeTypeBadge } from './click-reasons';
+import {
+  canDesignProgrammes,
+  formatDate,
+  programmeDescription,
+  programmesQueryKey,
+  seesSuggestions,
+  type Programme,
+} from './programme-types';
+import { useProgramme, useProgrammeTransition } from './use-programme';
+
+export function ProgrammeDetailPage() {
+  const { t } = useTranslation();
+  const { programmeId = '' } = useParams();
+  const programme = useProgramme(programmeId);
+
+  if (programme.isPending) return <LoadingState />;
+  if (programme.isError) {
+    return (
+      <>
+        <PageHeader title={t('programmes.title')} />
+        <ErrorState error={programme.error} onRetry={() => void programme.refetch()} />
+      </>
+    );
+  }
+  return <ProgrammeDetail programme={programme.data} />;
+}
+
+function ProgrammeDetail({ programme }: { programme: Programme }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const me = useSignedIn();
+  const canDesign = canDesignProgrammes(me);
+  const queryClient = useQueryClient();
+  const [leaving, setLeaving] = useState(false);
+  const transition = useProgrammeTransition(programme.id, (updated) =>
+    notifications.show({ color: 'green', message: t(`programmes.${updated.status === 'closed' ? 'closed' : 'published'}`) }),
+  );
+  const leave = useMutation({
+    mutationFn: () => expectNoContent(api.DELETE('/api/programmes/{id}/enrolment', { params: { path: { id: programme.id } } })),
+    onSuccess: async () => {
+      setLeaving(false);
+      notifications.show({ color: 'green', message: t('programmes.left') });
+      await queryClient.invalidateQueries({ queryKey: programmesQueryKey });
+    },
+  });
+
+  const dash = '—';
+  const facts: [string, string][] = [
+    [t('programmes.fields.type'), t(`programmes.types.${programme.type}`)],
+    [t('programmes.fields.matchingMode'), t(`programmes.modes.${programme.matchingMode}`)],
+    [
+      t('programmes.fields.enrolment'),
+      programme.enrolmentOpensOn || programme.enrolmentClosesOn
+        ? `${formatDate(programme.enrolmentOpensOn, locale) || '…'} – ${formatDate(programme.enrolmentClosesOn, locale) || '…'}`
+        : dash,
+    ],
+    [
+      t('programmes.fields.period'),
+      programme.startsOn || programme.endsOn
+        ? `${formatDate(programme.startsOn, locale) || '…'} – ${formatDate(programme.endsOn, locale) || '…'}`
+        : dash,
+    ],
+    [
+      programme.type === 'group' ? t('programmes.fields.groupSize') : t('programmes.fields.defaultCapacity'),
+      programme.type === 'group' ? `${programme.groupMin}–${programme.groupMax}` : String(programme.defaultCapacity),
+    ],
+    [t('programmes.fields.checkInCadenceDays'), t('programmes.days', { count: programme.checkInCadenceDays })],
+    [t('programmes.fields.requestExpiryDays'), t('programmes.days', { count: programme.requestExpiryDays })],
+    [t('programmes.fields.enrolledCount'), String(programme.enrolledCount)],
+  ];
+  const description = programmeDescription(programme, locale);
+
+  return (
+    <>
+      <PageHeader
+        title={programme.name}
+        description={programme.goal || undefined}
+        actions={
+          canDesign && (
+            <Group>
+              <Button variant="default" component={Link} to={`/programmes/${programme.id}/design`}>
+                {t('programmes.design')}
+              </Button>
+              {programme.matchingMode === 'manager_proposes' && programme.status === 'published' && (
+                <Button variant="default" component={Link} to={`/programmes/${programme.id}/proposals`}>
+                  {t('proposals.title')}
+                </Button>
+              )}
+              {programme.status === 'draft' && (
+                <Button loading={transition.isPending} onClick={() => transition.mutate('publish')}>
+                  {t('programmes.publish')}
+                </Button>
+              )}
+              {programme.status === 'published' && (
+                <Button color="red.8" variant="outline" loading={transition.isPending} onClick={() => transition.mutate('close')}>
+                  {t('programmes.close')}
+                </Button>
+              )}
+            </Group>
+          )
+        }
+      />
+      <Stack gap="lg">
+        <ErrorMessage error={transition.error} />
+        <Group gap="xs">
+          <ProgrammeTypeBadge type={programme.type} />
+          <ProgrammeStatusBadge status={programme.status} />
+          {programme.isTargetGroup && (
+            <Badge variant="outline" color="grape.9">
+              {t('programmes.targetGroup')}
+            </Badge>
+          )}
+        </Group>
+        {description && <Text style={{ whiteSpace: 'pre-line' }}>{description}</Text>}
+
+        <Card withBorder component="section" aria-labelledby="my-participation">
+          <Title order={2} size="h4" id="my-participation" mb="xs">
+            {t('programmes.participation')}
+          </Title>
+          {programme.myEnrolment ? (
+            <Stack gap="sm" align="flex-start">
+              <Text>{t('programmes.enrolledAs', { role: t(`programmes.roles.${programme.myEnrolment.role}`) })}</Text>
+              <Group>
+                {seesSuggestions(programme) && (
+                  <Button component={Link} to={`/programmes/${programme.id}/suggestions`}>
+                    {t('programmes.toSuggestions')}
+                  </Button>
+                )}
+                {programme.matchingMode === 'manager_proposes' && (
+                  <Button variant="default" component={Link} to="/introductions">
+                    {t('introductions.title')}
+                  </Button>
+                )}
+                <Button variant="default" component={Link} to={`/programmes/${programme.id}/enrol`}>
+                  {t('programmes.editProfile')}
+                </Button>
+                <Button variant="subtle" color="red.8" onClick={() => setLeaving(true)}>
+                  {t('programmes.leave')}
+                </Button>
+              </Group>
+            </Stack>
+          ) : programme.canEnrol ? (
+            <Stack gap="sm" align="flex-start">
+              <Text>{t('programmes.canEnrolText')}</Text>
+              <Button component={Link} to={`/programmes/${programme.id}/enrol`}>
+                {t('programmes.enrol')}
+              </Button>
+            </Stack>
+          ) : (
+            <Text>{programme.status === 'published' ? t('programmes.cannotEnrol') : t('programmes.notOpen')}</Text>
+          )}
+        </Card>
+
+        <section aria-labelledby="programme-facts">
+          <Title order={2} size="h4" id="programme-facts" mb="xs">
+            {t('programmes.facts')}
+          </Title>
+          <Table variant="vertical" withTableBorder>
+            <Table.Tbody>
+              {facts.map(([label, value]) => (
+                <Table.Tr key={label}>
+                  <Table.Th w={240}>{label}</Table.Th>
+                  <Table.Td>{value}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </section>
+
+        {canDesign && <EnrolmentsTable programmeId={programme.id} />}
+      </Stack>
+
+      <Modal
+        opened={leaving}
+        onClose={() => setLeaving(false)}
+        title={t('programmes.leaveTitle', { name: programme.name })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack>
+          <Text>{t('programmes.leaveText')}</Text>
+          <ErrorMessage error={leave.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setLeaving(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red.8" loading={leave.isPending} onClick={() => leave.mutate()}>
+              {t('programmes.leave')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function EnrolmentsTable({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const enrolments = useQuery({
+    queryKey: [...programmesQueryKey, 'enrolments', programmeId],
+    queryFn: () => unwrap(api.GET('/api/programmes/{id}/enrolments', { params: { path: { id: programmeId } } })),
+  });
+  return (
+    <section aria-labelledby="programme-enrolments">
+      <Title order={2} size="h4" id="programme-enrolments" mb="xs">
+        {t('programmes.enrolments')}
+      </Title>
+      {enrolments.isPending ? (
+        <LoadingState />
+      ) : enrolments.isError ? (
+        <ErrorState error={enrolments.error} onRetry={() => void enrolments.refetch()} />
+      ) : enrolments.data.items.length === 0 ? (
+        <EmptyMessage>{t('programmes.noEnrolments')}</EmptyMessage>
+      ) : (
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped>
+            <caption>
+              <VisuallyHidden>{t('programmes.enrolments')}</VisuallyHidden>
+            </caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('programmes.fields.person')}</Table.Th>
+                <Table.Th>{t('programmes.fields.role')}</Table.Th>
+                <Table.Th>{t('programmes.fields.capacity')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {enrolments.data.items.map((enrolment) => (
+                <Table.Tr key={enrolment.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/people/${enrolment.personId}`}>
+                      {enrolment.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{t(`programmes.roles.${enrolment.role}`)}</Table.Td>
+                  <Table.Td>{enrolment.capacity ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}

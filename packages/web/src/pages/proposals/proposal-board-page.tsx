@@ -1,0 +1,372 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBan, IconPin, IconPinnedOff } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../../components/page-header';
+import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
+import { useSignedIn } from '../../session/use-signed-in';
+import { callJson } from '../programmes/api-helpers';
+import { canDesignProgrammes, type Programme } from '../programmes/programme-types';
+import { useProgramme } from '../programmes/use-programme';
+import { pairKey, type PairRef, type PersonRef, type ProposalMode, type ProposalRun } from './proposal-types';
+
+/** The manager's board: run, adjust with pins and forbids, rerun, then send introductions. */
+export function ProposalBoardPage() {
+  const { t } = useTranslation();
+  const me = useSignedIn();
+  const { programmeId = '' } = useParams();
+  const programme = useProgramme(programmeId);
+  if (!canDesignProgrammes(me)) {
+    return (
+      <>
+        <PageHeader title={t('errors.forbiddenTitle')} />
+        <Alert color="yellow">{t('errors.forbidden')}</Alert>
+      </>
+    );
+  }
+  if (programme.isPending) return <LoadingState />;
+  if (programme.isError) {
+    return (
+      <>
+        <PageHeader title={t('proposals.title')} />
+        <ErrorState error={programme.error} onRetry={() => void programme.refetch()} />
+      </>
+    );
+  }
+  return <ProposalBoard programme={programme.data} />;
+}
+
+interface NamedPair extends PairRef {
+  mentee: PersonRef;
+  mentor: PersonRef;
+}
+
+function ProposalBoard({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<ProposalMode>('optimal');
+  const [pins, setPins] = useState<NamedPair[]>([]);
+  const [forbids, setForbids] = useState<NamedPair[]>([]);
+  const [sent, setSent] = useState(false);
+
+  const run = useMutation({
+    mutationFn: () =>
+      callJson<ProposalRun>('POST', `/api/programmes/${programme.id}/proposals/run`, {
+        mode,
+        pins: pins.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
+        forbids: forbids.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
+      }),
+    onSuccess: () => setSent(false),
+  });
+  const send = useMutation({
+    mutationFn: (runId: string) => callJson<unknown>('POST', `/api/programmes/${programme.id}/proposals/send`, { runId }),
+    onSuccess: () => {
+      setSent(true);
+      notifications.show({ color: 'green', message: t('proposals.sent') });
+    },
+  });
+
+  const pinned = new Set(pins.map(pairKey));
+  const togglePin = (pair: NamedPair) =>
+    setPins((current) =>
+      pinned.has(pairKey(pair))
+        ? current.filter((p) => pairKey(p) !== pairKey(pair))
+        : // A mentee is pinned to one mentor at most.
+          [...current.filter((p) => p.menteeId !== pair.menteeId), pair],
+    );
+  const forbid = (pair: NamedPair) => {
+    setPins((current) => current.filter((p) => pairKey(p) !== pairKey(pair)));
+    setForbids((current) => (current.some((p) => pairKey(p) === pairKey(pair)) ? current : [...current, pair]));
+  };
+  const result = run.data;
+  const isStale = Boolean(result) && run.isIdle === false && !run.isPending && result?.mode !== mode;
+
+  return (
+    <>
+      <PageHeader
+        title={t('proposals.titleFor', { name: programme.name })}
+        description={t('proposals.intro')}
+        actions={
+          <Button variant="default" component={Link} to={`/programmes/${programme.id}`}>
+            {t('programmes.view')}
+          </Button>
+        }
+      />
+      <Stack gap="lg">
+        {programme.matchingMode !== 'manager_proposes' && <Alert color="yellow">{t('proposals.wrongMode')}</Alert>}
+        <Card withBorder component="section" aria-labelledby="proposal-run">
+          <Title order={2} size="h4" id="proposal-run" mb="xs">
+            {t('proposals.run')}
+          </Title>
+          <Stack gap="sm">
+            <div>
+              <Text size="sm" fw={500} id="proposal-mode-label" mb={4}>
+                {t('proposals.mode')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="proposal-mode-label"
+                value={mode}
+                onChange={(value) => setMode(value === 'stable' ? 'stable' : 'optimal')}
+                data={[
+                  { value: 'optimal', label: t('proposals.modes.optimal') },
+                  { value: 'stable', label: t('proposals.modes.stable') },
+                ]}
+              />
+              <Text size="xs" c="dimmed" mt={4}>
+                {t(`proposals.modeHints.${mode}`)}
+              </Text>
+            </div>
+            {(pins.length > 0 || forbids.length > 0) && (
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <PairList
+                  title={t('proposals.pinned')}
+                  pairs={pins}
+                  removeLabel={(p) => t('proposals.unpin', { mentee: p.mentee.name, mentor: p.mentor.name })}
+                  onRemove={(p) => setPins((c) => c.filter((x) => pairKey(x) !== pairKey(p)))}
+                />
+                <PairList
+                  title={t('proposals.forbidden')}
+                  pairs={forbids}
+                  removeLabel={(p) => t('proposals.allow', { mentee: p.mentee.name, mentor: p.mentor.name })}
+                  onRemove={(p) => setForbids((c) => c.filter((x) => pairKey(x) !== pairKey(p)))}
+                />
+              </SimpleGrid>
+            )}
+            <Group>
+              <Button loading={run.isPending} onClick={() => run.mutate()}>
+                {result ? t('proposals.rerun') : t('proposals.runButton')}
+              </Button>
+            </Group>
+            <ErrorMessage error={run.error} />
+          </Stack>
+        </Card>
+
+        {run.isPending && !result && <LoadingState label={t('proposals.running')} />}
+        {result && (
+          <>
+            {isStale && <Alert color="blue">{t('proposals.stale')}</Alert>}
+            <Totals run={result} />
+            <section aria-labelledby="proposal-pairs">
+              <Title order={2} size="h4" id="proposal-pairs" mb="xs">
+                {t('proposals.pairs', { count: result.pairs.length })}
+              </Title>
+              {result.pairs.length === 0 ? (
+                <EmptyMessage>{t('proposals.noPairs')}</EmptyMessage>
+              ) : (
+                <Table.ScrollContainer minWidth={760}>
+                  <Table striped>
+                    <caption>
+                      <VisuallyHidden>{t('proposals.pairs', { count: result.pairs.length })}</VisuallyHidden>
+                    </caption>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('proposals.mentee')}</Table.Th>
+                        <Table.Th>{t('proposals.mentor')}</Table.Th>
+                        <Table.Th>{t('proposals.strength')}</Table.Th>
+                        <Table.Th>{t('proposals.reasons')}</Table.Th>
+                        <Table.Th>
+                          <VisuallyHidden>{t('proposals.actions')}</VisuallyHidden>
+                        </Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {result.pairs.map((pair) => {
+                        const named: NamedPair = {
+                          menteeId: pair.mentee.id,
+                          mentorId: pair.mentor.id,
+                          mentee: pair.mentee,
+                          mentor: pair.mentor,
+                        };
+                        const isPinned = pinned.has(pairKey(named));
+                        const pinLabel = t(isPinned ? 'proposals.unpin' : 'proposals.pin', {
+                          mentee: pair.mentee.name,
+                          mentor: pair.mentor.name,
+                        });
+                        const forbidLabel = t('proposals.forbid', { mentee: pair.mentee.name, mentor: pair.mentor.name });
+                        return (
+                          <Table.Tr key={pairKey(named)}>
+                            <Table.Td>{pair.mentee.name}</Table.Td>
+                            <Table.Td>{pair.mentor.name}</Table.Td>
+                            <Table.Td>
+                              <Badge variant="light" color="blue.9">
+                                {pair.strength}%
+                              </Badge>
+                            </Table.Td>
+                            <Table.Td>
+                              <List size="xs" spacing={0}>
+                                {pair.reasons.slice(0, 4).map((reason, i) => (
+                                  <List.Item key={`${reason.code}-${i}`}>{reason.text}</List.Item>
+                                ))}
+                              </List>
+                            </Table.Td>
+                            <Table.Td>
+                              <Group gap={4} wrap="nowrap">
+                                <Tooltip label={pinLabel}>
+                                  <ActionIcon
+                                    variant={isPinned ? 'filled' : 'subtle'}
+                                    aria-label={pinLabel}
+                                    aria-pressed={isPinned}
+                                    onClick={() => togglePin(named)}
+                                  >
+                                    {isPinned ? <IconPinnedOff size={18} aria-hidden /> : <IconPin size={18} aria-hidden />}
+                                  </ActionIcon>
+                                </Tooltip>
+                                <Tooltip label={forbidLabel}>
+                                  <ActionIcon variant="subtle" color="red.8" aria-label={forbidLabel} onClick={() => forbid(named)}>
+                                    <IconBan size={18} aria-hidden />
+                                  </ActionIcon>
+                                </Tooltip>
+                              </Group>
+                            </Table.Td>
+                          </Table.Tr>
+                        );
+                      })}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+            </section>
+
+            {result.unmatched.length > 0 && (
+              <section aria-labelledby="proposal-unmatched">
+                <Title order={2} size="h4" id="proposal-unmatched" mb="xs">
+                  {t('proposals.unmatchedTitle', { count: result.unmatched.length })}
+                </Title>
+                <List size="sm">
+                  {result.unmatched.map((u) => (
+                    <List.Item key={u.mentee.id}>
+                      <Text span fw={600} size="sm">
+                        {u.mentee.name}
+                      </Text>
+                      : {u.reason}
+                    </List.Item>
+                  ))}
+                </List>
+              </section>
+            )}
+
+            <Card withBorder>
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{t('proposals.sendText')}</Text>
+                <Button
+                  loading={send.isPending}
+                  disabled={sent || result.pairs.length === 0}
+                  onClick={() => send.mutate(result.runId)}
+                >
+                  {sent ? t('proposals.sentButton') : t('proposals.send', { count: result.pairs.length })}
+                </Button>
+                <ErrorMessage error={send.error} />
+              </Stack>
+            </Card>
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}
+
+function PairList({
+  title,
+  pairs,
+  removeLabel,
+  onRemove,
+}: {
+  title: string;
+  pairs: NamedPair[];
+  removeLabel: (pair: NamedPair) => string;
+  onRemove: (pair: NamedPair) => void;
+}) {
+  if (pairs.length === 0) return <div />;
+  return (
+    <div>
+      <Text size="sm" fw={600} mb={4}>
+        {title}
+      </Text>
+      <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {pairs.map((pair) => (
+          <Group component="li" key={pairKey(pair)} gap="xs" wrap="nowrap">
+            <Text size="sm">
+              {pair.mentee.name} → {pair.mentor.name}
+            </Text>
+            <Button size="compact-xs" variant="subtle" aria-label={removeLabel(pair)} onClick={() => onRemove(pair)}>
+              ×
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </div>
+  );
+}
+
+function Totals({ run }: { run: ProposalRun }) {
+  const { t } = useTranslation();
+  const { totals } = run;
+  const stats: [string, string][] = [
+    [t('proposals.totals.mentees'), String(totals.mentees)],
+    [t('proposals.totals.mentors'), String(totals.mentors)],
+    [t('proposals.totals.matched'), String(totals.matched)],
+    [t('proposals.totals.unmatched'), String(totals.unmatched)],
+    [t('proposals.totals.averageStrength'), `${Math.round(totals.averageStrength)}%`],
+    [t('proposals.totals.totalScore'), String(Math.round(totals.totalScore))],
+    [t('proposals.totals.optimalScore'), String(Math.round(totals.optimalScore))],
+    [t('proposals.totals.stableScore'), String(Math.round(totals.stableScore))],
+  ];
+  return (
+    <section aria-labelledby="proposal-totals">
+      <Title order={2} size="h4" id="proposal-totals" mb="xs">
+        {t('proposals.totals.title', { mode: t(`proposals.modes.${run.mode}`) })}
+      </Title>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" style={{ margin: 0 }}>
+        {stats.map(([label, value]) => (
+          <Card withBorder padding="sm" key={label}>
+            <Text component="dt" size="xs" c="dimmed">
+              {label}
+            </Text>
+            <Text component="dd" fw={700} size="lg" m={0}>
+              {value}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      {run.byTargetGroup.length > 0 && (
+        <Table mt="sm" withTableBorder>
+          <caption>{t('proposals.byTargetGroup')}</caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('proposals.group')}</Table.Th>
+              <Table.Th>{t('proposals.totals.matched')}</Table.Th>
+              <Table.Th>{t('proposals.totals.unmatched')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {run.byTargetGroup.map((row) => (
+              <Table.Tr key={row.group}>
+                <Table.Td>{row.group}</Table.Td>
+                <Table.Td>{row.matched}</Table.Td>
+                <Table.Td>{row.unmatched}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </section>
+  );
+}
