@@ -13,6 +13,16 @@ import { ImportPage } from './pages/import/import-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OrganisationSettingsPage } from './pages/organisation-settings-page';
 import { PeoplePage } from './pages/people/people-page';
+import { EnrolmentWizardPage } from './pages/programmes/enrolment-wizard-page';
+import { ProgrammeDesignerPage } from './pages/programmes/programme-designer-page';
+import { ProgrammeDetailPage } from './pages/programmes/programme-detail-page';
+import { ProgrammesPage } from './pages/programmes/programmes-page';
+import { SuggestionsPage } from './pages/programmes/suggestions-page';
+import { IntroductionsPage } from './pages/proposals/introductions-page';
+import { ProposalBoardPage } from './pages/proposals/proposal-board-page';
+import { RelationshipsPage } from './pages/relationships/relationships-page';
+import { RequestDetailPage } from './pages/requests/request-detail-page';
+import { RequestsPage } from './pages/requests/requests-page';
 
 export const routes: RouteObject[] = [
   {
@@ -68,6 +78,18 @@ export const routes: RouteObject[] = [
           </RequireAbility>
         ),
       },
+      // Issue 4: programmes and the click. The designer and proposal board check the role themselves.
+      { path: '/programmes', element: <ProgrammesPage /> },
+      { path: '/programmes/new', element: <ProgrammeDesignerPage /> },
+      { path: '/programmes/:programmeId', element: <ProgrammeDetailPage /> },
+      { path: '/programmes/:programmeId/design', element: <ProgrammeDesignerPage /> },
+      { path: '/programmes/:programmeId/enrol', element: <EnrolmentWizardPage /> },
+      { path: '/programmes/:programmeId/suggestions', element: <SuggestionsPage /> },
+      { path: '/programmes/:programmeId/proposals', element: <ProposalBoardPage /> },
+      { path: '/requests', element: <RequestsPage /> },
+      { path: '/requests/:requestId', element: <RequestDetailPage /> },
+      { path: '/mentoring', element: <RelationshipsPage /> },
+      { path: '/introductions', element: <IntroductionsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,10 +2,15 @@ import { Button, NavLink, Stack } from '@mantine/core';
 import {
   IconBuilding,
   IconBuildingCommunity,
+  IconCompass,
   IconFileImport,
+  IconHeartHandshake,
   IconHome,
+  IconInbox,
   IconLogout,
   IconMail,
+  IconPencilPlus,
+  IconSparkles,
   IconUsers,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +18,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { signOut } from '../api/auth';
+import { canDesignProgrammes, canTakePart } from '../pages/programmes/programme-types';
 import { abilitiesOf, type Me } from '../session/use-me';
 import classes from './app-navigation.module.css';
 
@@ -41,6 +47,18 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), icon: <IconHome size={18} aria-hidden /> },
   ];
+  // Issue 4: everyone in an organisation sees programmes and takes part; managers also design.
+  if (canTakePart(me)) {
+    items.push(
+      { to: '/programmes', label: t('click.nav.programmes'), icon: <IconCompass size={18} aria-hidden /> },
+      { to: '/requests', label: t('click.nav.requests'), icon: <IconInbox size={18} aria-hidden /> },
+      { to: '/mentoring', label: t('click.nav.mentoring'), icon: <IconHeartHandshake size={18} aria-hidden /> },
+      { to: '/introductions', label: t('click.nav.introductions'), icon: <IconSparkles size={18} aria-hidden /> },
+    );
+  }
+  if (canDesignProgrammes(me)) {
+    items.push({ to: '/programmes/new', label: t('click.nav.design'), icon: <IconPencilPlus size={18} aria-hidden /> });
+  }
   if (can.canViewPeople) {
     items.push({
       to: '/people',
