@@ -14,7 +14,7 @@ export default defineConfig({
   // One worker: the tests share one server and its sign-in rate limit, on a small machine.
   workers: 1,
   fullyParallel: false,
-  timeout: 90_000,
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {

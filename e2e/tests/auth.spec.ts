@@ -58,6 +58,7 @@ test('magic link: request a link, find it in the outbox as platform admin, follo
   page,
   browser,
 }) => {
+  test.slow();
   // The member asks for a link on the sign-in page.
   await page.goto(`/sign-in?email=${encodeURIComponent(demo.member)}`);
   await page.getByRole('tab', { name: 'Stuur me een inloglink' }).click();
@@ -128,6 +129,7 @@ test('password reset: request a link, follow it from the outbox, choose a new pa
   page,
   browser,
 }) => {
+  test.slow();
   const newPassword = 'een-nieuw-wachtwoord-2026';
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();

@@ -19,6 +19,8 @@ const fixedManager = `lotte.${run}@noordzee.demo,Lotte,Kramer-${run},E2E-${run}-
 test('an org admin signs in, switches language, imports a CSV with one bad row, fixes it and finds the new people', async ({
   page,
 }) => {
+  // The whole story in one test, with some twenty accessibility scans: slow on a busy machine.
+  test.setTimeout(300_000);
   // A new user opens the app and is sent to the sign-in page, in Dutch (the browser's language).
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
