@@ -1,9 +1,10 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Auth } from '../auth/auth.js';
 import type { OrgRole } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
 import { account, organisation, person, user } from '../db/schema.js';
 import { rebuildReportingLines } from '../modules/people/repository.js';
+import { loadDemoProgrammes } from './programmes.js';
 
 /** The same password for every demo account; printed at start and listed in the README. */
 export const DEMO_PASSWORD = 'klik-demo-2026';
@@ -525,6 +526,11 @@ export async function loadDemoDataIfEmpty(db: Db, auth: Auth): Promise<boolean> 
       { name: 'Groenveld Installatietechniek', slug: 'groenveld', defaultLocale: 'nl' },
       smePeople(),
     );
+    const [noordzee] = await tx
+      .select()
+      .from(organisation)
+      .where(eq(organisation.slug, 'noordzee'));
+    await loadDemoProgrammes(tx, noordzee!.id, 'u-platform-admin');
     await tx.insert(user).values({
       id: 'u-platform-admin',
       email: 'admin@klik.demo',

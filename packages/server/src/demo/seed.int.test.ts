@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  enrolment,
+  mentoringRequest,
+  organisation,
+  person,
+  programme,
+  relationship,
+} from '../db/schema.js';
+import { createTestContext, type TestContext } from '../test/context.js';
+import { signIn } from '../test/factories.js';
+import { DEMO_PASSWORD, demoSignIns, loadDemoDataIfEmpty } from './seed.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await loadDemoDataIfEmpty(ctx.db, ctx.app.auth);
+}, 120_000);
+afterAll(async () => ctx.close());
+
+describe('demo data', () => {
+  it('has an SME of ~40 and a corporate of ~300 with four management levels', async () => {
+    const orgs = await ctx.db.select().from(organisation);
+    const sizes = new Map<string, number>();
+    for (const org of orgs) {
+      const rows = await ctx.db.select().from(person).where(eq(person.organisationId, org.id));
+      sizes.set(org.slug, rows.length);
+    }
+    expect(sizes.get('groenveld')).toBeGreaterThanOrEqual(35);
+    expect(sizes.get('groenveld')).toBeLessThanOrEqual(45);
+    expect(sizes.get('noordzee')).toBeGreaterThanOrEqual(290);
+    const ceo = (
+      await ctx.db.select().from(person).where(eq(person.email, 'directie@noordzee.demo'))
+    )[0]!;
+    const daan = (
+      await ctx.db.select().from(person).where(eq(person.email, 'medewerker@noordzee.demo'))
+    )[0]!;
+    const chain = (
+      await ctx.app.inject({
+        url: `/api/people/${daan.id}`,
+        headers: { cookie: await signIn(ctx.app, 'hr@noordzee.demo', DEMO_PASSWORD) },
+      })
+    ).json();
+    expect(chain.managers.map((m: { id: string }) => m.id).at(-1)).toBe(ceo.id);
+    expect(chain.managers.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('lets every demo sign-in sign in', async () => {
+    for (const demo of demoSignIns) {
+      await expect(signIn(ctx.app, demo.email, demo.password)).resolves.toContain('session_token');
+    }
+  });
+
+  it('has reverse, classic and peer programmes with enrolments, requests and relationships', async () => {
+    const programmes = await ctx.db.select().from(programme);
+    expect(programmes.map((p) => p.type).sort()).toEqual(['classic', 'peer', 'reverse']);
+    expect((await ctx.db.select().from(enrolment)).length).toBeGreaterThan(60);
+    expect((await ctx.db.select().from(relationship)).length).toBeGreaterThanOrEqual(3);
+    expect((await ctx.db.select().from(mentoringRequest)).length).toBeGreaterThanOrEqual(2);
+    const member = await signIn(ctx.app, 'medewerker@noordzee.demo', DEMO_PASSWORD);
+    const reverse = programmes.find((p) => p.type === 'reverse')!;
+    const suggestions = await ctx.app.inject({
+      url: `/api/programmes/${reverse.id}/suggestions`,
+      headers: { cookie: member },
+    });
+    expect(suggestions.statusCode, suggestions.body).toBe(200);
+    expect(suggestions.json().items.length).toBeGreaterThan(0);
+    const relationships = (
+      await ctx.app.inject({ url: '/api/relationships', headers: { cookie: member } })
+    ).json().items;
+    expect(relationships[0]).toMatchObject({
+      myRole: 'mentor',
+      mentees: [{ name: 'Pieter van den Berg' }],
+    });
+  });
+});
