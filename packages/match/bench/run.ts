@@ -15,7 +15,7 @@ import type { ProgrammeShape } from './generate.js';
 import type { DenseSolver, WorkerJob, WorkerResult } from './worker.js';
 
 const quick = process.argv.includes('--quick');
-const budgetMs = quick ? 20_000 : 60_000;
+const budgetMs = quick ? 15_000 : 30_000;
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const workerPath = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const scipyScript = fileURLToPath(new URL('./scipy-bench.py', import.meta.url));
