@@ -1,5 +1,5 @@
 import { solveCapacitated } from './capacitated-solver.js';
-import type { CapacitatedSolution } from './capacitated-solver.js';
+import type { CapacitatedSolution, CsrGraph } from './capacitated-solver.js';
 import { prepareInstance } from './prepare-instance.js';
 import type { PreparedInstance } from './prepare-instance.js';
 import type {
@@ -178,7 +178,7 @@ function buildGraph(
   prep: PreparedInstance,
   cap: Int32Array,
   selected: Uint8Array,
-): { graph: Parameters<typeof solveCapacitated>[0]; arcPair: Int32Array } {
+): { graph: CsrGraph; arcPair: Int32Array } {
   const { nMentees, nMentors, menteeStart, menteePairs, pairMentor, pairScore, bigM } = prep;
   let nArcs = 0;
   for (let x = 0; x < menteePairs.length; x++) nArcs += selected[menteePairs[x]];

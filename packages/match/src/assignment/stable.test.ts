@@ -152,4 +152,33 @@ describe('stable', () => {
     expect(comparison.stable.score).toBeLessThanOrEqual(comparison.optimal.score);
     expect(comparison.optimal).toEqual({ matched: 2, score: 11 });
   });
+
+  it('never beats the optimal assignment on matched count or score', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        (seed, nMentees, nMentors) => {
+          let s = seed;
+          const random = (): number => {
+            s = (s * 48271) % 2147483647;
+            return s / 2147483647;
+          };
+          const mentees = Array.from({ length: nMentees }, (_, i) => ({ id: `e${i}` }));
+          const mentors = Array.from({ length: nMentors }, (_, j) => ({ id: `r${j}`, capacity: Math.floor(random() * 3) }));
+          const pairs = mentees.flatMap((e) =>
+            mentors.filter(() => random() < 0.6).map((r) => ({ mentee: e.id, mentor: r.id, score: Math.floor(random() * 10) })),
+          );
+          const comparison = compareStableWithOptimal({ mentees, mentors, pairs });
+          expect(comparison.blockingPairs).toBe(0);
+          expect(comparison.stable.matched).toBeLessThanOrEqual(comparison.optimal.matched);
+          if (comparison.stable.matched === comparison.optimal.matched) {
+            expect(comparison.stable.score).toBeLessThanOrEqual(comparison.optimal.score);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
