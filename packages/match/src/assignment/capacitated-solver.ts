@@ -10,12 +10,14 @@
  * for full columns.
  *
  * Algorithm: successive shortest paths, one row at a time (Hungarian / JV style), on reduced costs
- * r_ij = u_i + v_j − w_ij ≥ 0. A search from a new row runs Dijkstra over columns (binary heap),
+ * r_ij = u_i + v_j − w_ij ≥ 0. A search from a new row runs Dijkstra over columns (indexed heap),
  * passing from a column to all rows it holds at no cost; it ends at a column with spare capacity
  * (v = 0) or by dropping a row to "unmatched" (cost u_row). Only the nodes scanned by the search
  * get their potentials updated, so a search that ends early touches little of the graph. Columns
  * never hold more than cap[j] rows, so capacities are handled without expanding slots.
  * A greedy pass first gives every row its best column while that column has room (all tight, v = 0).
+ * With a warm start (a previous optimum on a subgraph, see `warmStart` below) the greedy pass is
+ * replaced by reusing that matching and its duals and repairing them for the added arcs.
  */
 
 export interface CsrGraph {
