@@ -5,5 +5,19 @@ export { solveDenseAssignment, verifyDenseAssignment } from './dense-assignment.
 export type { DenseAssignmentResult, DenseCostMatrix } from './dense-assignment.js';
 export { InvalidInstanceError } from './errors.js';
 export type * from './types.js';
-export { stable, findBlockingPairs, derivePreferences, compareStableWithOptimal } from './stable.js';
-export type { StableInstance, StableMentee, StableMentor, StableResult, StableComparison } from './stable.js';
+export {
+  stable,
+  findBlockingPairs,
+  derivePreferences,
+  compareStableWithOptimal,
+  prepareStable,
+  runDeferredAcceptance,
+} from './stable.js';
+export type {
+  StableInstance,
+  StableMentee,
+  StableMentor,
+  StableResult,
+  StableComparison,
+  PreparedStable,
+} from './stable.js';

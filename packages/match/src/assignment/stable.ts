@@ -47,7 +47,17 @@ function fail(message: string): never {
   throw new InvalidInstanceError(message);
 }
 
-/** Validate and index a stable instance; drops pairs that only one side lists. */
+/**
+ * Validate and index a stable instance once (string ids → typed arrays); drops pairs that only one
+ * side lists. Most of `stable()`'s time on large instances is this step, so a caller that re-runs
+ * deferred acceptance (e.g. after editing capacities) can keep the prepared form.
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareStable(instance);
+ * const { menteeMentor } = runDeferredAcceptance(prepared); // mentor index per mentee, -1 = none
+ * ```
+ */
 export function prepareStable(instance: StableInstance): PreparedStable {
   if (instance === null || typeof instance !== 'object') fail('instance must be an object');
   const { mentees, mentors } = instance;
@@ -157,8 +167,16 @@ export function prepareStable(instance: StableInstance): PreparedStable {
 
 /**
  * Mentee-proposing deferred acceptance with capacities on a prepared instance. Returns the mentor
- * of each mentee (-1 when unmatched) and the number of proposals. Each mentor keeps its held
- * mentees in a max-heap by rank, so a proposal costs O(log capacity).
+ * of each mentee (-1 when unmatched; indices into `prepared.mentorIds`) and the number of
+ * proposals. Each mentor keeps its held mentees in a max-heap by rank, so a proposal costs
+ * O(log capacity).
+ *
+ * @example
+ * ```ts
+ * const p = prepareStable(instance);
+ * const { menteeMentor } = runDeferredAcceptance(p);
+ * const mentorOfFirst = menteeMentor[0] >= 0 ? p.mentorIds[menteeMentor[0]] : undefined;
+ * ```
  */
 export function runDeferredAcceptance(p: PreparedStable): { menteeMentor: Int32Array; proposals: number } {
   const { capacity, prefStart, prefMentor, prefRank } = p;
