@@ -86,6 +86,14 @@ function stringArray(v: unknown, path: string, p: Problems, required: boolean): 
     p.add(path, 'must be an array of strings');
     return [];
   }
+  // Clean input (the common case) is returned as is: no copy, no garbage.
+  let clean = true;
+  for (let i = 0; i < v.length && clean; i++) {
+    const s: unknown = v[i];
+    if (typeof s !== 'string' || s === '') clean = false;
+    else for (let j = 0; j < i; j++) if (v[j] === s) clean = false;
+  }
+  if (clean) return v as string[];
   const out: string[] = [];
   for (let i = 0; i < v.length; i++) {
     const s: unknown = v[i];
@@ -101,6 +109,14 @@ function skillLevels(v: unknown, path: string, p: Problems): SkillLevel[] {
     p.add(path, 'must be an array of {skill, level}');
     return [];
   }
+  let clean = true;
+  for (let i = 0; i < v.length && clean; i++) {
+    const s: unknown = v[i];
+    if (!isRecord(s) || typeof s.skill !== 'string' || s.skill === '') clean = false;
+    else if (!isInt(s.level) || s.level < 1 || s.level > 5) clean = false;
+    else for (let j = 0; j < i; j++) if ((v[j] as SkillLevel).skill === s.skill) clean = false;
+  }
+  if (clean) return v as SkillLevel[];
   const out: SkillLevel[] = [];
   for (let i = 0; i < v.length; i++) {
     const s: unknown = v[i];
