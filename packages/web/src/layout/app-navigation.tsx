@@ -50,14 +50,34 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
   // Issue 4: everyone in an organisation sees programmes and takes part; managers also design.
   if (canTakePart(me)) {
     items.push(
-      { to: '/programmes', label: t('click.nav.programmes'), icon: <IconCompass size={18} aria-hidden /> },
-      { to: '/requests', label: t('click.nav.requests'), icon: <IconInbox size={18} aria-hidden /> },
-      { to: '/mentoring', label: t('click.nav.mentoring'), icon: <IconHeartHandshake size={18} aria-hidden /> },
-      { to: '/introductions', label: t('click.nav.introductions'), icon: <IconSparkles size={18} aria-hidden /> },
+      {
+        to: '/programmes',
+        label: t('click.nav.programmes'),
+        icon: <IconCompass size={18} aria-hidden />,
+      },
+      {
+        to: '/requests',
+        label: t('click.nav.requests'),
+        icon: <IconInbox size={18} aria-hidden />,
+      },
+      {
+        to: '/mentoring',
+        label: t('click.nav.mentoring'),
+        icon: <IconHeartHandshake size={18} aria-hidden />,
+      },
+      {
+        to: '/introductions',
+        label: t('click.nav.introductions'),
+        icon: <IconSparkles size={18} aria-hidden />,
+      },
     );
   }
   if (canDesignProgrammes(me)) {
-    items.push({ to: '/programmes/new', label: t('click.nav.design'), icon: <IconPencilPlus size={18} aria-hidden /> });
+    items.push({
+      to: '/programmes/new',
+      label: t('click.nav.design'),
+      icon: <IconPencilPlus size={18} aria-hidden />,
+    });
   }
   if (can.canViewPeople) {
     items.push({

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { cellId, cellsOf, dayParts, days, slotsOf, type Slot } from './availability';
 
 /** A week of mornings, afternoons and evenings; each box is labelled with its day and part. */
-export function AvailabilityGrid({ value, onChange }: { value: Slot[]; onChange: (slots: Slot[]) => void }) {
+export function AvailabilityGrid({
+  value,
+  onChange,
+}: {
+  value: Slot[];
+  onChange: (slots: Slot[]) => void;
+}) {
   const { t } = useTranslation();
   const cells = cellsOf(value);
   const toggle = (id: string, checked: boolean) => {
@@ -31,7 +37,9 @@ export function AvailabilityGrid({ value, onChange }: { value: Slot[]; onChange:
         <Table.Tbody>
           {dayParts.map((part) => (
             <Table.Tr key={part.id}>
-              <Table.Th scope="row">{t(`enrolment.dayParts.${part.id}`, { from: part.from, to: part.to })}</Table.Th>
+              <Table.Th scope="row">
+                {t(`enrolment.dayParts.${part.id}`, { from: part.from, to: part.to })}
+              </Table.Th>
               {days.map((day) => {
                 const id = cellId(day, part.id);
                 return (

@@ -15,7 +15,8 @@ export function ChangeHistory({ programmeId }: { programmeId: string }) {
   const { t, i18n } = useTranslation();
   const changes = useQuery({
     queryKey: [...programmesQueryKey, 'changes', programmeId],
-    queryFn: () => unwrap(api.GET('/api/programmes/{id}/changes', { params: { path: { id: programmeId } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/programmes/{id}/changes', { params: { path: { id: programmeId } } })),
   });
   return (
     <section aria-labelledby="change-history">

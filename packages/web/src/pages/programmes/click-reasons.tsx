@@ -1,5 +1,10 @@
 import { Badge, Group, List, Progress, Stack, Text } from '@mantine/core';
-import { IconArrowsExchange, IconHeartHandshake, IconSchool, IconSettings } from '@tabler/icons-react';
+import {
+  IconArrowsExchange,
+  IconHeartHandshake,
+  IconSchool,
+  IconSettings,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeStatus, ProgrammeType } from './programme-types';
@@ -30,13 +35,27 @@ const icons: Record<Group, ReactNode> = {
 };
 
 /** The reasons for a match, both learning directions first: reverse mentoring is first-class. */
-export function ClickReasons({ reasons, viewerRole }: { reasons: readonly Reason[]; viewerRole: 'mentee' | 'mentor' }) {
+export function ClickReasons({
+  reasons,
+  viewerRole,
+}: {
+  reasons: readonly Reason[];
+  viewerRole: 'mentee' | 'mentor';
+}) {
   const { t } = useTranslation();
   const order: Group[] = ['iLearn', 'theyLearn', 'commonGround', 'practical'];
   const grouped = order
-    .map((group) => ({ group, items: reasons.filter((r) => groupOf(r.code, viewerRole) === group) }))
+    .map((group) => ({
+      group,
+      items: reasons.filter((r) => groupOf(r.code, viewerRole) === group),
+    }))
     .filter((entry) => entry.items.length > 0);
-  if (grouped.length === 0) return <Text size="sm" c="dimmed">{t('click.noReasons')}</Text>;
+  if (grouped.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('click.noReasons')}
+      </Text>
+    );
   return (
     <Stack gap="xs">
       {grouped.map(({ group, items }) => (
@@ -67,7 +86,11 @@ export function StrengthMeter({ strength }: { strength: number }) {
       <Text size="sm" fw={600}>
         {label}
       </Text>
-      <Progress value={strength} aria-label={label} color={strength >= 70 ? 'green.8' : strength >= 40 ? 'blue.8' : 'gray.7'} />
+      <Progress
+        value={strength}
+        aria-label={label}
+        color={strength >= 70 ? 'green.8' : strength >= 40 ? 'blue.8' : 'gray.7'}
+      />
     </Stack>
   );
 }

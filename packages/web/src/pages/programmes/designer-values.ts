@@ -1,4 +1,11 @@
-import type { ConflictRules, MatchingMode, Programme, ProgrammeBody, ProgrammeType, Weights } from './programme-types';
+import type {
+  ConflictRules,
+  MatchingMode,
+  Programme,
+  ProgrammeBody,
+  ProgrammeType,
+  Weights,
+} from './programme-types';
 
 export interface QuestionValues {
   /** A stable React key; `id` is the server's, absent for a question not saved yet. */
@@ -85,7 +92,8 @@ export function designerValuesOf(programme: Programme | undefined): DesignerValu
 const dateOrNull = (value: string): string | null => (value.trim() === '' ? null : value);
 
 export function toProgrammeBody(values: DesignerValues): ProgrammeBody {
-  const hasSensitive = values.genders.length + values.ageBands.length + values.backgrounds.length > 0;
+  const hasSensitive =
+    values.genders.length + values.ageBands.length + values.backgrounds.length > 0;
   return {
     name: values.name.trim(),
     goal: values.goal.trim(),

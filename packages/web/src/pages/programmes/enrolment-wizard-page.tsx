@@ -47,8 +47,15 @@ export function EnrolmentWizardPage() {
   const { t } = useTranslation();
   const { programmeId = '' } = useParams();
   const programme = useProgramme(programmeId);
-  const profile = useQuery({ queryKey: profileQueryKey, queryFn: () => unwrap(api.GET('/api/me/profile')) });
-  const skills = useQuery({ queryKey: skillsQueryKey, queryFn: () => unwrap(api.GET('/api/skills')), staleTime: 10 * 60_000 });
+  const profile = useQuery({
+    queryKey: profileQueryKey,
+    queryFn: () => unwrap(api.GET('/api/me/profile')),
+  });
+  const skills = useQuery({
+    queryKey: skillsQueryKey,
+    queryFn: () => unwrap(api.GET('/api/skills')),
+    staleTime: 10 * 60_000,
+  });
   const isTargetGroup = programme.data?.isTargetGroup ?? false;
   const sensitive = useQuery({
     queryKey: sensitiveQueryKey,
@@ -67,7 +74,12 @@ export function EnrolmentWizardPage() {
       </>
     );
   }
-  if (!programme.data || !profile.data || !skills.data || (isTargetGroup && sensitive.data === undefined)) {
+  if (
+    !programme.data ||
+    !profile.data ||
+    !skills.data ||
+    (isTargetGroup && sensitive.data === undefined)
+  ) {
     return <LoadingState />;
   }
   return (
@@ -109,7 +121,13 @@ function EnrolmentWizard({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const isEnrolled = programme.myEnrolment !== null;
-  const steps: StepId[] = ['role', 'profile', 'questions', ...(programme.isTargetGroup ? (['sensitive'] as const) : []), 'review'];
+  const steps: StepId[] = [
+    'role',
+    'profile',
+    'questions',
+    ...(programme.isTargetGroup ? (['sensitive'] as const) : []),
+    'review',
+  ];
   const [active, setActive] = useState(0);
   const step = steps[active] ?? 'review';
 
@@ -117,7 +135,9 @@ function EnrolmentWizard({
     programme.myEnrolment?.role ?? (programme.type === 'peer' ? 'both' : 'mentee'),
   );
   const isGroup = programme.type === 'group';
-  const [capacity, setCapacity] = useState<number>(isGroup ? programme.groupMax : programme.defaultCapacity);
+  const [capacity, setCapacity] = useState<number>(
+    isGroup ? programme.groupMax : programme.defaultCapacity,
+  );
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [body, setBody] = useState<ProfileBody>(profileBodyOf(profile));
   const [profileProblem, setProfileProblem] = useState<string | null>(null);
@@ -142,7 +162,9 @@ function EnrolmentWizard({
           body: {
             consent: true,
             gender: values.gender.trim() || null,
-            ageBand: (ageBands as readonly string[]).includes(values.ageBand) ? (values.ageBand as (typeof ageBands)[number]) : null,
+            ageBand: (ageBands as readonly string[]).includes(values.ageBand)
+              ? (values.ageBand as (typeof ageBands)[number])
+              : null,
             background: values.background.trim() || null,
           },
         }),
@@ -168,22 +190,33 @@ function EnrolmentWizard({
           body: {
             role,
             ...(role !== 'mentee' ? { capacity, offersGroup: isGroup } : { offersGroup: false }),
-            answers: Object.fromEntries(Object.entries(answers).filter(([, text]) => text.trim() !== '')),
+            answers: Object.fromEntries(
+              Object.entries(answers).filter(([, text]) => text.trim() !== ''),
+            ),
           },
         }),
       ),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('enrolment.enrolled', { name: programme.name }) });
+      notifications.show({
+        color: 'green',
+        message: t('enrolment.enrolled', { name: programme.name }),
+      });
       await queryClient.invalidateQueries({ queryKey: programmesQueryKey });
       const suggests =
-        programme.matchingMode !== 'manager_proposes' && (role !== 'mentor' || programme.matchingMode === 'mentors_offer');
-      void navigate(suggests ? `/programmes/${programme.id}/suggestions` : `/programmes/${programme.id}`);
+        programme.matchingMode !== 'manager_proposes' &&
+        (role !== 'mentor' || programme.matchingMode === 'mentors_offer');
+      void navigate(
+        suggests ? `/programmes/${programme.id}/suggestions` : `/programmes/${programme.id}`,
+      );
     },
   });
 
-  const profileErrors = saveProfile.error instanceof ApiError ? saveProfile.error.fieldErrors() : {};
+  const profileErrors =
+    saveProfile.error instanceof ApiError ? saveProfile.error.fieldErrors() : {};
   const profileErrorOf = (field: string) =>
-    Object.entries(profileErrors).find(([key]) => key === field || key.startsWith(`${field}.`))?.[1];
+    Object.entries(profileErrors).find(
+      ([key]) => key === field || key.startsWith(`${field}.`),
+    )?.[1];
   const enrolErrors = enrol.error instanceof ApiError ? enrol.error.fieldErrors() : {};
   const missingAnswer = programme.questions.find((q) => q.required && !answers[q.id]?.trim());
 
@@ -205,18 +238,26 @@ function EnrolmentWizard({
     setActive((a) => Math.min(a + 1, steps.length - 1));
   }
 
-  const roleOptions: EnrolmentRole[] = programme.type === 'peer' ? ['both'] : ['mentee', 'mentor', 'both'];
+  const roleOptions: EnrolmentRole[] =
+    programme.type === 'peer' ? ['both'] : ['mentee', 'mentor', 'both'];
   const stepContent: Record<StepId, ReactNode> = {
     role: (
       <Stack>
-        <Radio.Group label={t('enrolment.roleQuestion')} value={role} onChange={(v) => setRole(v as EnrolmentRole)} error={enrolErrors.role}>
+        <Radio.Group
+          label={t('enrolment.roleQuestion')}
+          value={role}
+          onChange={(v) => setRole(v as EnrolmentRole)}
+          error={enrolErrors.role}
+        >
           <Stack gap="xs" mt={4}>
             {roleOptions.map((option) => (
               <Radio
                 key={option}
                 value={option}
                 label={t(`programmes.roles.${option}`)}
-                description={t(`enrolment.roleHints.${programme.type === 'reverse' ? 'reverse' : 'default'}.${option}`)}
+                description={t(
+                  `enrolment.roleHints.${programme.type === 'reverse' ? 'reverse' : 'default'}.${option}`,
+                )}
               />
             ))}
           </Stack>
@@ -287,7 +328,12 @@ function EnrolmentWizard({
           <Alert color="blue">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t('enrolment.sensitive.given')}</Text>
-              <Button size="xs" variant="default" loading={withdrawSensitive.isPending} onClick={() => withdrawSensitive.mutate()}>
+              <Button
+                size="xs"
+                variant="default"
+                loading={withdrawSensitive.isPending}
+                onClick={() => withdrawSensitive.mutate()}
+              >
                 {t('enrolment.sensitive.withdraw')}
               </Button>
             </Stack>
@@ -318,7 +364,10 @@ function EnrolmentWizard({
             const ageBand = event.currentTarget.value;
             setSensitiveValues((v) => ({ ...v, ageBand }));
           }}
-          data={[{ value: '', label: t('enrolment.sensitive.notSaying') }, ...ageBands.map((band) => ({ value: band, label: band }))]}
+          data={[
+            { value: '', label: t('enrolment.sensitive.notSaying') },
+            ...ageBands.map((band) => ({ value: band, label: band })),
+          ]}
         />
         <TextInput
           label={t('enrolment.sensitive.background')}
@@ -348,15 +397,22 @@ function EnrolmentWizard({
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('enrolment.offers')}</Table.Th>
-              <Table.Td>{body.offers.map((s) => skillLabel(skills, s.skill, locale)).join(', ') || '—'}</Table.Td>
+              <Table.Td>
+                {body.offers.map((s) => skillLabel(skills, s.skill, locale)).join(', ') || '—'}
+              </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('enrolment.wants')}</Table.Th>
-              <Table.Td>{body.wants.map((s) => skillLabel(skills, s.skill, locale)).join(', ') || '—'}</Table.Td>
+              <Table.Td>
+                {body.wants.map((s) => skillLabel(skills, s.skill, locale)).join(', ') || '—'}
+              </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('enrolment.interests')}</Table.Th>
-              <Table.Td>{[...body.hobbies, ...body.experiences, ...body.values, ...body.tags].join(', ') || '—'}</Table.Td>
+              <Table.Td>
+                {[...body.hobbies, ...body.experiences, ...body.values, ...body.tags].join(', ') ||
+                  '—'}
+              </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('enrolment.meetingMode')}</Table.Th>
@@ -390,10 +446,15 @@ function EnrolmentWizard({
 
   return (
     <>
-      <PageHeader title={t('enrolment.titleFor', { name: programme.name })} description={t('enrolment.intro')} />
+      <PageHeader
+        title={t('enrolment.titleFor', { name: programme.name })}
+        description={t('enrolment.intro')}
+      />
       {isEnrolled && (
         <Alert color="blue" mb="md">
-          {t('enrolment.alreadyEnrolled', { role: t(`programmes.roles.${programme.myEnrolment?.role ?? 'mentee'}`) })}
+          {t('enrolment.alreadyEnrolled', {
+            role: t(`programmes.roles.${programme.myEnrolment?.role ?? 'mentee'}`),
+          })}
         </Alert>
       )}
       <Stepper
@@ -419,14 +480,20 @@ function EnrolmentWizard({
         </Button>
         {isLast ? (
           isEnrolled ? (
-            <Button onClick={() => void navigate(`/programmes/${programme.id}`)}>{t('enrolment.done')}</Button>
+            <Button onClick={() => void navigate(`/programmes/${programme.id}`)}>
+              {t('enrolment.done')}
+            </Button>
           ) : (
             <Button loading={enrol.isPending} onClick={() => enrol.mutate()}>
               {t('enrolment.submit')}
             </Button>
           )
         ) : (
-          <Button loading={pending} onClick={next} disabled={step === 'questions' && Boolean(missingAnswer)}>
+          <Button
+            loading={pending}
+            onClick={next}
+            disabled={step === 'questions' && Boolean(missingAnswer)}
+          >
             {t('enrolment.next')}
           </Button>
         )}

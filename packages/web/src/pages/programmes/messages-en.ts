@@ -22,7 +22,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
   },
   programmes: {
     title: 'Programmes',
-    intro: 'Mentoring programmes in your organisation. Nobody is appointed a mentor: you choose, and the other person says yes.',
+    intro:
+      'Mentoring programmes in your organisation. Nobody is appointed a mentor: you choose, and the other person says yes.',
     create: 'New programme',
     empty: 'No programmes are open to you yet.',
     emptyManager: 'There are no programmes yet. Design the first one.',
@@ -39,11 +40,13 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     editProfile: 'Update profile',
     leave: 'Leave programme',
     leaveTitle: 'Leave {{name}}?',
-    leaveText: 'You will no longer appear in suggestions. Running mentoring relationships continue.',
+    leaveText:
+      'You will no longer appear in suggestions. Running mentoring relationships continue.',
     left: 'You have left the programme.',
     participation: 'Your participation',
     canEnrolText: 'This programme is open to you. Enrol as mentee, mentor or both.',
-    cannotEnrol: 'You cannot enrol now: enrolment is closed or this programme is not meant for you.',
+    cannotEnrol:
+      'You cannot enrol now: enrolment is closed or this programme is not meant for you.',
     notOpen: 'This programme is not open for enrolment (yet).',
     facts: 'About this programme',
     enrolments: 'Enrolled participants',
@@ -54,7 +57,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     designTitle: 'Programme design',
     designNew: 'Design a new programme',
     designTitleOf: 'Design: {{name}}',
-    designIntro: 'Tailor the programme: goal, audience, timeline, how people find each other and what counts in a match.',
+    designIntro:
+      'Tailor the programme: goal, audience, timeline, how people find each other and what counts in a match.',
     view: 'Go to the programme',
     publish: 'Publish',
     close: 'Close programme',
@@ -64,8 +68,10 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     created: '{{name}} has been saved as a draft.',
     saveDraft: 'Save draft',
     saveBeforePublish: 'Save your changes first; then you can publish.',
-    publishedNotice: 'This programme is published. You can still change its rules; every change is recorded.',
-    weightsAfterSave: 'Save the draft first. Then set the weights here and see at once what they do to the suggestions.',
+    publishedNotice:
+      'This programme is published. You can still change its rules; every change is recorded.',
+    weightsAfterSave:
+      'Save the draft first. Then set the weights here and see at once what they do to the suggestions.',
     groupMaxBelowMin: 'The largest group cannot be smaller than the smallest',
     dateOrder: 'This date is before the start date',
     sections: {
@@ -80,14 +86,17 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     },
     hints: {
       goal: 'What should the programme achieve, in a sentence or two?',
-      audience: 'Left empty means: everyone in the organisation. A person must meet every rule that is filled in.',
+      audience:
+        'Left empty means: everyone in the organisation. A person must meet every rule that is filled in.',
       listInput: 'Type and press Enter to add',
       isTargetGroup:
         'Only then may participants share sensitive attributes, voluntarily and with consent. They are used only for eligibility and totals, never shown to others.',
       defaultCapacity: 'How many mentees a mentor guides by default',
-      requestExpiryDays: 'A request without an answer expires after this many days, with a reminder halfway',
+      requestExpiryDays:
+        'A request without an answer expires after this many days, with a reminder halfway',
       checkInCadenceDays: 'How often both sides get a short check-in',
-      conflicts: 'No competition and no interests at stake: these people are never introduced to each other.',
+      conflicts:
+        'No competition and no interests at stake: these people are never introduced to each other.',
       reportingLineLevels: 'Nobody this many levels above or below someone (default 2)',
       questions: 'The programme’s own questions, in Dutch and English.',
       weights: 'Slide to see how the suggestions for a few enrolled mentees change.',
@@ -137,7 +146,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     },
     typeHints: {
       classic: 'An experienced colleague guides a less experienced one.',
-      reverse: 'The younger colleague mentors: for example on technology, diversity or work-life balance.',
+      reverse:
+        'The younger colleague mentors: for example on technology, diversity or work-life balance.',
       peer: 'Everyone is mentee and mentor; colleagues learn from each other.',
       group: 'One mentor with a group of 3 to 8 mentees.',
     },
@@ -147,9 +157,11 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       manager_proposes: 'Programme manager proposes introductions',
     },
     modeHints: {
-      participants_choose: 'Mentees see suggestions with reasons and ask a mentor themselves; the mentor accepts or not.',
+      participants_choose:
+        'Mentees see suggestions with reasons and ask a mentor themselves; the mentor accepts or not.',
       mentors_offer: 'Mentors see suggestions and offer themselves; the mentee accepts or not.',
-      manager_proposes: 'You propose pairs across the programme; both people must accept the introduction.',
+      manager_proposes:
+        'You propose pairs across the programme; both people must accept the introduction.',
     },
     status: { draft: 'Draft', published: 'Published', closed: 'Closed' },
     roles: { mentee: 'mentee', mentor: 'mentor', both: 'mentee and mentor' },
@@ -172,7 +184,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       preference: 'Participants’ preferences',
     },
     weightHints: {
-      learning: 'What the mentee wants to learn and the mentor offers, with the difference in level',
+      learning:
+        'What the mentee wants to learn and the mentor offers, with the difference in level',
       reverseLearning: 'What the mentor wants to learn and the mentee offers',
       commonGround: 'Hobbies, experiences and values; rare ones count more',
       language: 'At least one shared language is always required',
@@ -183,7 +196,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     },
     preview: {
       title: 'Preview of suggestions',
-      intro: 'This is how the suggestions look for a few enrolled mentees with the weights beside this (not saved yet).',
+      intro:
+        'This is how the suggestions look for a few enrolled mentees with the weights beside this (not saved yet).',
       empty: 'No enrolled mentees yet to show a preview with.',
       unavailable: 'The preview is not available (yet).',
       forMentee: 'For {{name}}',
@@ -202,7 +216,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
   enrolment: {
     title: 'Enrol',
     titleFor: 'Enrol: {{name}}',
-    intro: 'Say what you are looking for and what you have to offer. The more personal, the better the click.',
+    intro:
+      'Say what you are looking for and what you have to offer. The more personal, the better the click.',
     alreadyEnrolled: 'You already take part as {{role}}. Here you update your profile.',
     steps: {
       role: 'Your role',
@@ -224,7 +239,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
         both: 'You want to learn and to share.',
       },
       reverse: {
-        mentee: 'You learn from a (often younger) colleague, for example about technology or diversity.',
+        mentee:
+          'You learn from a (often younger) colleague, for example about technology or diversity.',
         mentor: 'You share your view, even if you are younger or newer here.',
         both: 'You want to learn and to share.',
       },
@@ -291,7 +307,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     sensitive: {
       intro:
         'This programme is meant for a target group. You may therefore share the attributes below, voluntarily. They are used only to decide whether you belong to the target group and for anonymous totals. Nobody else sees them, and you can withdraw your consent at any time.',
-      consent: 'I consent to these details being used for eligibility for target-group programmes and for anonymous totals.',
+      consent:
+        'I consent to these details being used for eligibility for target-group programmes and for anonymous totals.',
       gender: 'Gender (optional)',
       ageBand: 'Age band (optional)',
       background: 'Background (optional)',
@@ -312,7 +329,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     title: 'Suggestions',
     titleFor: 'Suggestions in {{name}}',
     intro: 'People you could click with, and why. You choose; the other person says yes or no.',
-    introMentor: 'Mentees your experience could help. Offer yourself; the other person says yes or no.',
+    introMentor:
+      'Mentees your experience could help. Offer yourself; the other person says yes or no.',
     myRequests: 'My requests',
     filters: 'Filter suggestions',
     search: 'Search',
@@ -337,7 +355,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     offerTo: 'Offer to {{name}}',
     requestTitle: 'Request to {{name}}',
     offerTitle: 'Offer yourself to {{name}}',
-    requestIntro: 'Write personally why you ask this person. They also see the reasons for the match.',
+    requestIntro:
+      'Write personally why you ask this person. They also see the reasons for the match.',
     message: 'Personal message',
     messageHint: 'At least 10 characters',
     hopes: 'What do you hope to learn?',
@@ -388,7 +407,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     decline: 'Decline',
     withdraw: 'Withdraw request',
     declineTitle: 'Decline the request from {{name}}?',
-    declineText: 'That is fine, without explanation. {{name}} only hears that it does not work out now and can ask someone else.',
+    declineText:
+      'That is fine, without explanation. {{name}} only hears that it does not work out now and can ask someone else.',
     declineReason: 'Reason for yourself (optional)',
     declineReasonHint: 'Only you see this.',
     yourPrivateReason: 'Your reason (only for you)',
@@ -414,8 +434,10 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
   proposals: {
     title: 'Proposals',
     titleFor: 'Proposals for {{name}}',
-    intro: 'Compute pairs across the whole programme. They stay proposals: both people must accept the introduction.',
-    wrongMode: 'In this programme participants choose; sending proposals is meant for programmes where the programme manager proposes introductions.',
+    intro:
+      'Compute pairs across the whole programme. They stay proposals: both people must accept the introduction.',
+    wrongMode:
+      'In this programme participants choose; sending proposals is meant for programmes where the programme manager proposes introductions.',
     run: 'Compute',
     mode: 'Method',
     modes: { optimal: 'Optimal', stable: 'Stable' },
@@ -443,10 +465,12 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     actions: 'Actions',
     unmatchedTitle_one: '{{count}} mentee without a pair',
     unmatchedTitle_other: '{{count}} mentees without a pair',
-    sendText: 'Everyone in a pair gets an introduction, with the reasons. Only when both say yes does the relationship start.',
+    sendText:
+      'Everyone in a pair gets an introduction, with the reasons. Only when both say yes does the relationship start.',
     send_one: 'Send {{count}} introduction',
     send_other: 'Send {{count}} introductions',
-    sent: 'The introductions have been sent.',
+    sent_one: '{{count}} introduction has been sent.',
+    sent_other: '{{count}} introductions have been sent.',
     sentButton: 'Sent',
     byTargetGroup: 'By target group',
     group: 'Group',
@@ -464,7 +488,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
   },
   introductions: {
     title: 'Introductions',
-    intro: 'The programme manager introduces you to someone. If you both say yes, the mentoring relationship starts.',
+    intro:
+      'The programme manager introduces you to someone. If you both say yes, the mentoring relationship starts.',
     empty: 'You have no introductions.',
     asMentee: 'Proposed as your mentor: {{name}}',
     asMentor: 'Proposed as your mentee: {{name}}',
@@ -472,7 +497,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     responses: { pending: 'no answer yet', accepted: 'yes', declined: 'no' },
     accept: 'Yes, please',
     decline: 'No, thank you',
-    noConsequence: 'Saying no has no consequences; the other person only hears that it does not go ahead.',
+    noConsequence:
+      'Saying no has no consequences; the other person only hears that it does not go ahead.',
     done: {
       accept: 'You accepted the introduction.',
       decline: 'You declined the introduction.',

@@ -22,7 +22,8 @@ export const clickNl = {
   },
   programmes: {
     title: 'Programma’s',
-    intro: 'Mentorprogramma’s in je organisatie. Niemand krijgt een mentor toegewezen: je kiest zelf, en de ander zegt ja.',
+    intro:
+      'Mentorprogramma’s in je organisatie. Niemand krijgt een mentor toegewezen: je kiest zelf, en de ander zegt ja.',
     create: 'Nieuw programma',
     empty: 'Er staan nog geen programma’s voor je open.',
     emptyManager: 'Er zijn nog geen programma’s. Ontwerp het eerste.',
@@ -43,7 +44,8 @@ export const clickNl = {
     left: 'Je bent uitgeschreven.',
     participation: 'Jouw deelname',
     canEnrolText: 'Dit programma staat voor je open. Schrijf je in als mentee, mentor of allebei.',
-    cannotEnrol: 'Inschrijven kan nu niet: de inschrijving is gesloten of dit programma is niet voor jou bedoeld.',
+    cannotEnrol:
+      'Inschrijven kan nu niet: de inschrijving is gesloten of dit programma is niet voor jou bedoeld.',
     notOpen: 'Dit programma is (nog) niet open voor inschrijving.',
     facts: 'Over dit programma',
     enrolments: 'Ingeschreven deelnemers',
@@ -54,7 +56,8 @@ export const clickNl = {
     designTitle: 'Programma-ontwerp',
     designNew: 'Nieuw programma ontwerpen',
     designTitleOf: 'Ontwerp: {{name}}',
-    designIntro: 'Stel het programma op maat in: doel, doelgroep, tijdlijn, hoe mensen elkaar vinden en wat telt bij een match.',
+    designIntro:
+      'Stel het programma op maat in: doel, doelgroep, tijdlijn, hoe mensen elkaar vinden en wat telt bij een match.',
     view: 'Naar het programma',
     publish: 'Publiceren',
     close: 'Programma sluiten',
@@ -64,8 +67,10 @@ export const clickNl = {
     created: '{{name}} is als concept opgeslagen.',
     saveDraft: 'Concept opslaan',
     saveBeforePublish: 'Sla je wijzigingen eerst op; daarna kun je publiceren.',
-    publishedNotice: 'Dit programma is gepubliceerd. Je kunt de regels nog wijzigen; elke wijziging wordt vastgelegd.',
-    weightsAfterSave: 'Sla het concept eerst op. Daarna stel je hier de gewichten in en zie je direct wat dat met de suggesties doet.',
+    publishedNotice:
+      'Dit programma is gepubliceerd. Je kunt de regels nog wijzigen; elke wijziging wordt vastgelegd.',
+    weightsAfterSave:
+      'Sla het concept eerst op. Daarna stel je hier de gewichten in en zie je direct wat dat met de suggesties doet.',
     groupMaxBelowMin: 'De grootste groep mag niet kleiner zijn dan de kleinste',
     dateOrder: 'Deze datum ligt vóór de begindatum',
     sections: {
@@ -80,14 +85,17 @@ export const clickNl = {
     },
     hints: {
       goal: 'Wat moet het programma opleveren, in één of twee zinnen?',
-      audience: 'Leeg laten betekent: iedereen in de organisatie. Een persoon moet aan alle ingevulde regels voldoen.',
+      audience:
+        'Leeg laten betekent: iedereen in de organisatie. Een persoon moet aan alle ingevulde regels voldoen.',
       listInput: 'Typ en druk op Enter om toe te voegen',
       isTargetGroup:
         'Alleen dan mogen deelnemers vrijwillig en met toestemming gevoelige kenmerken delen. Ze worden alleen gebruikt voor geschiktheid en totalen, nooit aan anderen getoond.',
       defaultCapacity: 'Hoeveel mentees een mentor standaard begeleidt',
-      requestExpiryDays: 'Een verzoek zonder antwoord vervalt na zoveel dagen, met een herinnering halverwege',
+      requestExpiryDays:
+        'Een verzoek zonder antwoord vervalt na zoveel dagen, met een herinnering halverwege',
       checkInCadenceDays: 'Hoe vaak beide kanten een korte check-in krijgen',
-      conflicts: 'Geen concurrentie en geen belangen: deze mensen worden nooit aan elkaar voorgesteld.',
+      conflicts:
+        'Geen concurrentie en geen belangen: deze mensen worden nooit aan elkaar voorgesteld.',
       reportingLineLevels: 'Niemand die zoveel niveaus boven of onder iemand staat (standaard 2)',
       questions: 'Eigen vragen van dit programma, in het Nederlands en het Engels.',
       weights: 'Schuif om te zien hoe de suggesties voor een paar ingeschreven mentees veranderen.',
@@ -137,7 +145,8 @@ export const clickNl = {
     },
     typeHints: {
       classic: 'Een ervaren collega begeleidt een minder ervaren collega.',
-      reverse: 'De jongere collega is mentor: bijvoorbeeld over technologie, diversiteit of werk-privébalans.',
+      reverse:
+        'De jongere collega is mentor: bijvoorbeeld over technologie, diversiteit of werk-privébalans.',
       peer: 'Iedereen is mentee én mentor; collega’s leren van elkaar.',
       group: 'Eén mentor met een groep van 3 tot 8 mentees.',
     },
@@ -147,9 +156,11 @@ export const clickNl = {
       manager_proposes: 'Programmamanager stelt introducties voor',
     },
     modeHints: {
-      participants_choose: 'Mentees zien suggesties met redenen en vragen zelf een mentor; de mentor accepteert of niet.',
+      participants_choose:
+        'Mentees zien suggesties met redenen en vragen zelf een mentor; de mentor accepteert of niet.',
       mentors_offer: 'Mentoren zien suggesties en bieden zich aan; de mentee accepteert of niet.',
-      manager_proposes: 'Jij stelt paren voor over het hele programma; beide mensen moeten de introductie accepteren.',
+      manager_proposes:
+        'Jij stelt paren voor over het hele programma; beide mensen moeten de introductie accepteren.',
     },
     status: { draft: 'Concept', published: 'Gepubliceerd', closed: 'Gesloten' },
     roles: { mentee: 'mentee', mentor: 'mentor', both: 'mentee en mentor' },
@@ -183,7 +194,8 @@ export const clickNl = {
     },
     preview: {
       title: 'Voorbeeld van suggesties',
-      intro: 'Zo zien de suggesties eruit voor een paar ingeschreven mentees, met de gewichten hiernaast (nog niet opgeslagen).',
+      intro:
+        'Zo zien de suggesties eruit voor een paar ingeschreven mentees, met de gewichten hiernaast (nog niet opgeslagen).',
       empty: 'Nog geen ingeschreven mentees om een voorbeeld mee te tonen.',
       unavailable: 'Het voorbeeld is (nog) niet beschikbaar.',
       forMentee: 'Voor {{name}}',
@@ -224,7 +236,8 @@ export const clickNl = {
         both: 'Je wilt leren én iets delen.',
       },
       reverse: {
-        mentee: 'Je leert van een (vaak jongere) collega, bijvoorbeeld over technologie of diversiteit.',
+        mentee:
+          'Je leert van een (vaak jongere) collega, bijvoorbeeld over technologie of diversiteit.',
         mentor: 'Je deelt jouw kijk, ook als je jonger of korter in dienst bent.',
         both: 'Je wilt leren én iets delen.',
       },
@@ -312,8 +325,10 @@ export const clickNl = {
   suggestions: {
     title: 'Suggesties',
     titleFor: 'Suggesties in {{name}}',
-    intro: 'Mensen met wie het zou kunnen klikken, met de redenen waarom. Jij kiest; de ander zegt ja of nee.',
-    introMentor: 'Mentees bij wie jouw ervaring zou kunnen helpen. Bied je aan; de ander zegt ja of nee.',
+    intro:
+      'Mensen met wie het zou kunnen klikken, met de redenen waarom. Jij kiest; de ander zegt ja of nee.',
+    introMentor:
+      'Mentees bij wie jouw ervaring zou kunnen helpen. Bied je aan; de ander zegt ja of nee.',
     myRequests: 'Mijn verzoeken',
     filters: 'Suggesties filteren',
     search: 'Zoeken',
@@ -338,7 +353,8 @@ export const clickNl = {
     offerTo: 'Aanbieden aan {{name}}',
     requestTitle: 'Verzoek aan {{name}}',
     offerTitle: 'Je aanbieden aan {{name}}',
-    requestIntro: 'Schrijf persoonlijk waarom je juist deze persoon vraagt. De ander ziet ook de redenen van de match.',
+    requestIntro:
+      'Schrijf persoonlijk waarom je juist deze persoon vraagt. De ander ziet ook de redenen van de match.',
     message: 'Persoonlijk bericht',
     messageHint: 'Minstens 10 tekens',
     hopes: 'Wat hoop je te leren?',
@@ -389,7 +405,8 @@ export const clickNl = {
     decline: 'Afwijzen',
     withdraw: 'Verzoek intrekken',
     declineTitle: 'Verzoek van {{name}} afwijzen?',
-    declineText: 'Dat mag, zonder uitleg. {{name}} krijgt alleen te horen dat het nu niet lukt en kan iemand anders vragen.',
+    declineText:
+      'Dat mag, zonder uitleg. {{name}} krijgt alleen te horen dat het nu niet lukt en kan iemand anders vragen.',
     declineReason: 'Reden voor jezelf (optioneel)',
     declineReasonHint: 'Alleen jij ziet dit.',
     yourPrivateReason: 'Je reden (alleen voor jou)',
@@ -415,8 +432,10 @@ export const clickNl = {
   proposals: {
     title: 'Voorstellen',
     titleFor: 'Voorstellen voor {{name}}',
-    intro: 'Bereken paren over het hele programma. Het blijven voorstellen: beide mensen moeten de introductie accepteren.',
-    wrongMode: 'In dit programma kiezen deelnemers zelf; voorstellen sturen is bedoeld voor programma’s waarin de programmamanager introducties voorstelt.',
+    intro:
+      'Bereken paren over het hele programma. Het blijven voorstellen: beide mensen moeten de introductie accepteren.',
+    wrongMode:
+      'In dit programma kiezen deelnemers zelf; voorstellen sturen is bedoeld voor programma’s waarin de programmamanager introducties voorstelt.',
     run: 'Berekenen',
     mode: 'Methode',
     modes: { optimal: 'Optimaal', stable: 'Stabiel' },
@@ -444,10 +463,12 @@ export const clickNl = {
     actions: 'Acties',
     unmatchedTitle_one: '{{count}} mentee zonder paar',
     unmatchedTitle_other: '{{count}} mentees zonder paar',
-    sendText: 'Iedereen in een paar krijgt een introductie, met de redenen. Pas als beide ja zeggen, begint de mentorrelatie.',
+    sendText:
+      'Iedereen in een paar krijgt een introductie, met de redenen. Pas als beide ja zeggen, begint de mentorrelatie.',
     send_one: '{{count}} introductie versturen',
     send_other: '{{count}} introducties versturen',
-    sent: 'De introducties zijn verstuurd.',
+    sent_one: '{{count}} introductie is verstuurd.',
+    sent_other: '{{count}} introducties zijn verstuurd.',
     sentButton: 'Verstuurd',
     byTargetGroup: 'Per doelgroep',
     group: 'Groep',
@@ -465,7 +486,8 @@ export const clickNl = {
   },
   introductions: {
     title: 'Introducties',
-    intro: 'De programmamanager stelt je voor aan iemand. Zeggen jullie allebei ja, dan begint de mentorrelatie.',
+    intro:
+      'De programmamanager stelt je voor aan iemand. Zeggen jullie allebei ja, dan begint de mentorrelatie.',
     empty: 'Je hebt geen introducties.',
     asMentee: 'Voorgesteld als je mentor: {{name}}',
     asMentor: 'Voorgesteld als je mentee: {{name}}',

@@ -1,11 +1,35 @@
-import { MultiSelect, Radio, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  MultiSelect,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AvailabilityGrid } from './availability-grid';
 import { meetingModes, type MeetingMode, type ProfileBody, type Skills } from './programme-types';
 import { SkillPicker } from './skill-picker';
 
-const languageCodes = ['nl', 'en', 'de', 'fr', 'es', 'it', 'pt', 'pl', 'tr', 'ar', 'zh', 'fy', 'pap'] as const;
+const languageCodes = [
+  'nl',
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'pl',
+  'tr',
+  'ar',
+  'zh',
+  'fy',
+  'pap',
+] as const;
 
 function languageName(code: string, locale: string): string {
   try {
@@ -29,9 +53,14 @@ export function ProfileStep({
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const set = <K extends keyof ProfileBody>(key: K, next: ProfileBody[K]) => onChange({ ...value, [key]: next });
+  const set = <K extends keyof ProfileBody>(key: K, next: ProfileBody[K]) =>
+    onChange({ ...value, [key]: next });
   const languages = useMemo(
-    () => [...new Set([...languageCodes, ...value.languages])].map((code) => ({ value: code, label: languageName(code, locale) })),
+    () =>
+      [...new Set([...languageCodes, ...value.languages])].map((code) => ({
+        value: code,
+        label: languageName(code, locale),
+      })),
     [locale, value.languages],
   );
   const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
@@ -69,10 +98,34 @@ export function ProfileStep({
           {t('enrolment.interests')}
         </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <TagsInput label={t('enrolment.hobbies')} description={t('enrolment.hobbiesHint')} value={value.hobbies} onChange={(v) => set('hobbies', v)} maxTags={20} />
-          <TagsInput label={t('enrolment.experiences')} description={t('enrolment.experiencesHint')} value={value.experiences} onChange={(v) => set('experiences', v)} maxTags={20} />
-          <TagsInput label={t('enrolment.values')} description={t('enrolment.valuesHint')} value={value.values} onChange={(v) => set('values', v)} maxTags={20} />
-          <TagsInput label={t('enrolment.tags')} description={t('enrolment.tagsHint')} value={value.tags} onChange={(v) => set('tags', v)} maxTags={20} />
+          <TagsInput
+            label={t('enrolment.hobbies')}
+            description={t('enrolment.hobbiesHint')}
+            value={value.hobbies}
+            onChange={(v) => set('hobbies', v)}
+            maxTags={20}
+          />
+          <TagsInput
+            label={t('enrolment.experiences')}
+            description={t('enrolment.experiencesHint')}
+            value={value.experiences}
+            onChange={(v) => set('experiences', v)}
+            maxTags={20}
+          />
+          <TagsInput
+            label={t('enrolment.values')}
+            description={t('enrolment.valuesHint')}
+            value={value.values}
+            onChange={(v) => set('values', v)}
+            maxTags={20}
+          />
+          <TagsInput
+            label={t('enrolment.tags')}
+            description={t('enrolment.tagsHint')}
+            value={value.tags}
+            onChange={(v) => set('tags', v)}
+            maxTags={20}
+          />
         </SimpleGrid>
       </section>
 
@@ -105,7 +158,10 @@ export function ProfileStep({
             <Title order={4} size="h6" mb={4} id="profile-availability">
               {t('enrolment.availability')}
             </Title>
-            <AvailabilityGrid value={value.availability.map(([from, to]) => [from, to])} onChange={(v) => set('availability', v)} />
+            <AvailabilityGrid
+              value={value.availability.map(([from, to]) => [from, to])}
+              onChange={(v) => set('availability', v)}
+            />
           </div>
           <Radio.Group
             label={t('enrolment.meetingMode')}

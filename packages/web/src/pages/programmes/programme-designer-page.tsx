@@ -28,7 +28,12 @@ import { ErrorMessage, ErrorState, LoadingState } from '../../components/states'
 import { useSignedIn } from '../../session/use-signed-in';
 import { ChangeHistory } from './change-history';
 import { ProgrammeStatusBadge } from './click-reasons';
-import { designerValuesOf, toFormField, toProgrammeBody, type DesignerValues } from './designer-values';
+import {
+  designerValuesOf,
+  toFormField,
+  toProgrammeBody,
+  type DesignerValues,
+} from './designer-values';
 import {
   ageBands,
   canDesignProgrammes,
@@ -74,7 +79,17 @@ function EditProgramme({ programmeId }: { programmeId: string }) {
   return <ProgrammeDesigner key={programme.data.id} programme={programme.data} />;
 }
 
-function Section({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  hint,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <Card withBorder component="section" aria-labelledby={id}>
       <Title order={2} size="h4" id={id} mb={hint ? 4 : 'sm'}>
@@ -99,17 +114,27 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
     validate: {
       name: (value) => (value.trim().length >= 2 ? null : t('validation.minLength', { count: 2 })),
       groupMax: (value, values) =>
-        values.type === 'group' && value < values.groupMin ? t('programmes.groupMaxBelowMin') : null,
+        values.type === 'group' && value < values.groupMin
+          ? t('programmes.groupMaxBelowMin')
+          : null,
       enrolmentClosesOn: (value, values) =>
-        value && values.enrolmentOpensOn && value < values.enrolmentOpensOn ? t('programmes.dateOrder') : null,
-      endsOn: (value, values) => (value && values.startsOn && value < values.startsOn ? t('programmes.dateOrder') : null),
+        value && values.enrolmentOpensOn && value < values.enrolmentOpensOn
+          ? t('programmes.dateOrder')
+          : null,
+      endsOn: (value, values) =>
+        value && values.startsOn && value < values.startsOn ? t('programmes.dateOrder') : null,
     },
   });
 
   const save = useMutation({
     mutationFn: (values: DesignerValues) =>
       programme
-        ? unwrap(api.PATCH('/api/programmes/{id}', { params: { path: { id: programme.id } }, body: toProgrammeBody(values) }))
+        ? unwrap(
+            api.PATCH('/api/programmes/{id}', {
+              params: { path: { id: programme.id } },
+              body: toProgrammeBody(values),
+            }),
+          )
         : unwrap(api.POST('/api/programmes', { body: toProgrammeBody(values) })),
     onSuccess: async (saved) => {
       queryClient.setQueryData(programmeQueryKey(saved.id), saved);
@@ -118,19 +143,26 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
         notifications.show({ color: 'green', message: t('programmes.saved') });
         form.resetDirty(designerValuesOf(saved));
       } else {
-        notifications.show({ color: 'green', message: t('programmes.created', { name: saved.name }) });
+        notifications.show({
+          color: 'green',
+          message: t('programmes.created', { name: saved.name }),
+        });
         void navigate(`/programmes/${saved.id}/design`, { replace: true });
       }
     },
   });
   const transition = useProgrammeTransition(programme?.id ?? '', (updated) =>
-    notifications.show({ color: 'green', message: t(`programmes.${updated.status === 'closed' ? 'closed' : 'published'}`) }),
+    notifications.show({
+      color: 'green',
+      message: t(`programmes.${updated.status === 'closed' ? 'closed' : 'published'}`),
+    }),
   );
 
   const serverErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   const serverErrorOf = (path: string): string | undefined =>
     Object.entries(serverErrors).find(([field]) => toFormField(field) === path)?.[1];
-  const errorOf = (path: string): string | undefined => (form.errors[path] as string | undefined) ?? serverErrorOf(path);
+  const errorOf = (path: string): string | undefined =>
+    (form.errors[path] as string | undefined) ?? serverErrorOf(path);
   const input = (path: string) => ({ ...form.getInputProps(path), error: errorOf(path) });
   const values = form.values;
   const isPublished = programme?.status === 'published';
@@ -138,7 +170,11 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
   return (
     <>
       <PageHeader
-        title={programme ? t('programmes.designTitleOf', { name: programme.name }) : t('programmes.designNew')}
+        title={
+          programme
+            ? t('programmes.designTitleOf', { name: programme.name })
+            : t('programmes.designNew')
+        }
         description={t('programmes.designIntro')}
         actions={
           programme && (
@@ -151,16 +187,38 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
           )
         }
       />
-      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate aria-label={t('programmes.designTitle')}>
+      <form
+        onSubmit={form.onSubmit((v) => save.mutate(v))}
+        noValidate
+        aria-label={t('programmes.designTitle')}
+      >
         <Stack gap="lg">
           {isPublished && <Alert color="blue">{t('programmes.publishedNotice')}</Alert>}
 
           <Section id="designer-basics" title={t('programmes.sections.basics')}>
             <TextInput label={t('programmes.fields.name')} required {...input('name')} />
-            <Textarea label={t('programmes.fields.goal')} description={t('programmes.hints.goal')} autosize minRows={2} {...input('goal')} />
+            <Textarea
+              label={t('programmes.fields.goal')}
+              description={t('programmes.hints.goal')}
+              autosize
+              minRows={2}
+              {...input('goal')}
+            />
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              <Textarea label={t('programmes.fields.descriptionNl')} autosize minRows={3} lang="nl" {...input('descriptionNl')} />
-              <Textarea label={t('programmes.fields.descriptionEn')} autosize minRows={3} lang="en" {...input('descriptionEn')} />
+              <Textarea
+                label={t('programmes.fields.descriptionNl')}
+                autosize
+                minRows={3}
+                lang="nl"
+                {...input('descriptionNl')}
+              />
+              <Textarea
+                label={t('programmes.fields.descriptionEn')}
+                autosize
+                minRows={3}
+                lang="en"
+                {...input('descriptionEn')}
+              />
             </SimpleGrid>
           </Section>
 
@@ -168,20 +226,49 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
             <Radio.Group label={t('programmes.fields.type')} {...input('type')}>
               <Stack gap="xs" mt={4}>
                 {programmeTypes.map((type) => (
-                  <Radio key={type} value={type} label={t(`programmes.types.${type}`)} description={t(`programmes.typeHints.${type}`)} />
+                  <Radio
+                    key={type}
+                    value={type}
+                    label={t(`programmes.types.${type}`)}
+                    description={t(`programmes.typeHints.${type}`)}
+                  />
                 ))}
               </Stack>
             </Radio.Group>
           </Section>
 
-          <Section id="designer-audience" title={t('programmes.sections.audience')} hint={t('programmes.hints.audience')}>
+          <Section
+            id="designer-audience"
+            title={t('programmes.sections.audience')}
+            hint={t('programmes.hints.audience')}
+          >
             <SimpleGrid cols={{ base: 1, md: 2 }}>
-              <TagsInput label={t('programmes.fields.departments')} description={t('programmes.hints.listInput')} {...input('departments')} />
-              <TagsInput label={t('programmes.fields.locations')} description={t('programmes.hints.listInput')} {...input('locations')} />
-              <TagsInput label={t('programmes.fields.jobTitleContains')} description={t('programmes.hints.listInput')} {...input('jobTitleContains')} />
+              <TagsInput
+                label={t('programmes.fields.departments')}
+                description={t('programmes.hints.listInput')}
+                {...input('departments')}
+              />
+              <TagsInput
+                label={t('programmes.fields.locations')}
+                description={t('programmes.hints.listInput')}
+                {...input('locations')}
+              />
+              <TagsInput
+                label={t('programmes.fields.jobTitleContains')}
+                description={t('programmes.hints.listInput')}
+                {...input('jobTitleContains')}
+              />
               <div />
-              <TextInput type="date" label={t('programmes.fields.startedAfter')} {...input('startedAfter')} />
-              <TextInput type="date" label={t('programmes.fields.startedBefore')} {...input('startedBefore')} />
+              <TextInput
+                type="date"
+                label={t('programmes.fields.startedAfter')}
+                {...input('startedAfter')}
+              />
+              <TextInput
+                type="date"
+                label={t('programmes.fields.startedBefore')}
+                {...input('startedBefore')}
+              />
             </SimpleGrid>
             <Checkbox
               label={t('programmes.fields.isTargetGroup')}
@@ -191,7 +278,11 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
             {values.isTargetGroup && (
               <SimpleGrid cols={{ base: 1, md: 3 }}>
                 <TagsInput label={t('programmes.fields.genders')} {...input('genders')} />
-                <MultiSelect label={t('programmes.fields.ageBands')} data={[...ageBands]} {...input('ageBands')} />
+                <MultiSelect
+                  label={t('programmes.fields.ageBands')}
+                  data={[...ageBands]}
+                  {...input('ageBands')}
+                />
                 <TagsInput label={t('programmes.fields.backgrounds')} {...input('backgrounds')} />
               </SimpleGrid>
             )}
@@ -199,9 +290,21 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
 
           <Section id="designer-timeline" title={t('programmes.sections.timeline')}>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-              <TextInput type="date" label={t('programmes.fields.enrolmentOpensOn')} {...input('enrolmentOpensOn')} />
-              <TextInput type="date" label={t('programmes.fields.enrolmentClosesOn')} {...input('enrolmentClosesOn')} />
-              <TextInput type="date" label={t('programmes.fields.startsOn')} {...input('startsOn')} />
+              <TextInput
+                type="date"
+                label={t('programmes.fields.enrolmentOpensOn')}
+                {...input('enrolmentOpensOn')}
+              />
+              <TextInput
+                type="date"
+                label={t('programmes.fields.enrolmentClosesOn')}
+                {...input('enrolmentClosesOn')}
+              />
+              <TextInput
+                type="date"
+                label={t('programmes.fields.startsOn')}
+                {...input('startsOn')}
+              />
               <TextInput type="date" label={t('programmes.fields.endsOn')} {...input('endsOn')} />
             </SimpleGrid>
           </Section>
@@ -210,15 +313,30 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
             <Radio.Group label={t('programmes.fields.matchingMode')} {...input('matchingMode')}>
               <Stack gap="xs" mt={4}>
                 {matchingModes.map((mode) => (
-                  <Radio key={mode} value={mode} label={t(`programmes.modes.${mode}`)} description={t(`programmes.modeHints.${mode}`)} />
+                  <Radio
+                    key={mode}
+                    value={mode}
+                    label={t(`programmes.modes.${mode}`)}
+                    description={t(`programmes.modeHints.${mode}`)}
+                  />
                 ))}
               </Stack>
             </Radio.Group>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {values.type === 'group' ? (
                 <>
-                  <NumberInput label={t('programmes.fields.groupMin')} min={3} max={8} {...input('groupMin')} />
-                  <NumberInput label={t('programmes.fields.groupMax')} min={3} max={8} {...input('groupMax')} />
+                  <NumberInput
+                    label={t('programmes.fields.groupMin')}
+                    min={3}
+                    max={8}
+                    {...input('groupMin')}
+                  />
+                  <NumberInput
+                    label={t('programmes.fields.groupMax')}
+                    min={3}
+                    max={8}
+                    {...input('groupMax')}
+                  />
                 </>
               ) : (
                 <NumberInput
@@ -246,7 +364,11 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
             </SimpleGrid>
           </Section>
 
-          <Section id="designer-conflicts" title={t('programmes.sections.conflicts')} hint={t('programmes.hints.conflicts')}>
+          <Section
+            id="designer-conflicts"
+            title={t('programmes.sections.conflicts')}
+            hint={t('programmes.hints.conflicts')}
+          >
             <NumberInput
               label={t('programmes.fields.reportingLineLevels')}
               description={t('programmes.hints.reportingLineLevels')}
@@ -269,7 +391,11 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
             />
           </Section>
 
-          <Section id="designer-questions" title={t('programmes.sections.questions')} hint={t('programmes.hints.questions')}>
+          <Section
+            id="designer-questions"
+            title={t('programmes.sections.questions')}
+            hint={t('programmes.hints.questions')}
+          >
             <QuestionsEditor
               questions={values.questions}
               onChange={(questions) => form.setFieldValue('questions', questions)}
@@ -277,14 +403,25 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
             />
           </Section>
 
-          <Section id="designer-weights" title={t('programmes.sections.weights')} hint={t('programmes.hints.weights')}>
+          <Section
+            id="designer-weights"
+            title={t('programmes.sections.weights')}
+            hint={t('programmes.hints.weights')}
+          >
             {programme && values.weights ? (
               <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
                 <div>
-                  <WeightSliders weights={values.weights} onChange={(weights) => form.setFieldValue('weights', weights)} />
+                  <WeightSliders
+                    weights={values.weights}
+                    onChange={(weights) => form.setFieldValue('weights', weights)}
+                  />
                 </div>
                 <div>
-                  <WeightsPreview programmeId={programme.id} weights={values.weights} conflictRules={values.conflictRules} />
+                  <WeightsPreview
+                    programmeId={programme.id}
+                    weights={values.weights}
+                    conflictRules={values.conflictRules}
+                  />
                 </div>
               </SimpleGrid>
             ) : (
@@ -295,11 +432,20 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
           <ErrorMessage error={save.error} />
           <ErrorMessage error={transition.error} />
           <Group justify="flex-end">
-            <Button variant="default" component={Link} to={programme ? `/programmes/${programme.id}` : '/programmes'}>
+            <Button
+              variant="default"
+              component={Link}
+              to={programme ? `/programmes/${programme.id}` : '/programmes'}
+            >
               {t('common.cancel')}
             </Button>
             {programme?.status === 'published' && (
-              <Button color="red.8" variant="outline" loading={transition.isPending} onClick={() => transition.mutate('close')}>
+              <Button
+                color="red.8"
+                variant="outline"
+                loading={transition.isPending}
+                onClick={() => transition.mutate('close')}
+              >
                 {t('programmes.close')}
               </Button>
             )}
@@ -323,7 +469,9 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
               {t('programmes.saveBeforePublish')}
             </Text>
           )}
-          {programme && programme.status !== 'draft' && <ChangeHistory programmeId={programme.id} />}
+          {programme && programme.status !== 'draft' && (
+            <ChangeHistory programmeId={programme.id} />
+          )}
         </Stack>
       </form>
     </>

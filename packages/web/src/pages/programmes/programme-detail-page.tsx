@@ -1,4 +1,16 @@
-import { Anchor, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -45,10 +57,16 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
   const queryClient = useQueryClient();
   const [leaving, setLeaving] = useState(false);
   const transition = useProgrammeTransition(programme.id, (updated) =>
-    notifications.show({ color: 'green', message: t(`programmes.${updated.status === 'closed' ? 'closed' : 'published'}`) }),
+    notifications.show({
+      color: 'green',
+      message: t(`programmes.${updated.status === 'closed' ? 'closed' : 'published'}`),
+    }),
   );
   const leave = useMutation({
-    mutationFn: () => expectNoContent(api.DELETE('/api/programmes/{id}/enrolment', { params: { path: { id: programme.id } } })),
+    mutationFn: () =>
+      expectNoContent(
+        api.DELETE('/api/programmes/{id}/enrolment', { params: { path: { id: programme.id } } }),
+      ),
     onSuccess: async () => {
       setLeaving(false);
       notifications.show({ color: 'green', message: t('programmes.left') });
@@ -73,11 +91,21 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
         : dash,
     ],
     [
-      programme.type === 'group' ? t('programmes.fields.groupSize') : t('programmes.fields.defaultCapacity'),
-      programme.type === 'group' ? `${programme.groupMin}–${programme.groupMax}` : String(programme.defaultCapacity),
+      programme.type === 'group'
+        ? t('programmes.fields.groupSize')
+        : t('programmes.fields.defaultCapacity'),
+      programme.type === 'group'
+        ? `${programme.groupMin}–${programme.groupMax}`
+        : String(programme.defaultCapacity),
     ],
-    [t('programmes.fields.checkInCadenceDays'), t('programmes.days', { count: programme.checkInCadenceDays })],
-    [t('programmes.fields.requestExpiryDays'), t('programmes.days', { count: programme.requestExpiryDays })],
+    [
+      t('programmes.fields.checkInCadenceDays'),
+      t('programmes.days', { count: programme.checkInCadenceDays }),
+    ],
+    [
+      t('programmes.fields.requestExpiryDays'),
+      t('programmes.days', { count: programme.requestExpiryDays }),
+    ],
     [t('programmes.fields.enrolledCount'), String(programme.enrolledCount)],
   ];
   const description = programmeDescription(programme, locale);
@@ -93,18 +121,28 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
               <Button variant="default" component={Link} to={`/programmes/${programme.id}/design`}>
                 {t('programmes.design')}
               </Button>
-              {programme.matchingMode === 'manager_proposes' && programme.status === 'published' && (
-                <Button variant="default" component={Link} to={`/programmes/${programme.id}/proposals`}>
-                  {t('proposals.title')}
-                </Button>
-              )}
+              {programme.matchingMode === 'manager_proposes' &&
+                programme.status === 'published' && (
+                  <Button
+                    variant="default"
+                    component={Link}
+                    to={`/programmes/${programme.id}/proposals`}
+                  >
+                    {t('proposals.title')}
+                  </Button>
+                )}
               {programme.status === 'draft' && (
                 <Button loading={transition.isPending} onClick={() => transition.mutate('publish')}>
                   {t('programmes.publish')}
                 </Button>
               )}
               {programme.status === 'published' && (
-                <Button color="red.8" variant="outline" loading={transition.isPending} onClick={() => transition.mutate('close')}>
+                <Button
+                  color="red.8"
+                  variant="outline"
+                  loading={transition.isPending}
+                  onClick={() => transition.mutate('close')}
+                >
                   {t('programmes.close')}
                 </Button>
               )}
@@ -131,7 +169,11 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
           </Title>
           {programme.myEnrolment ? (
             <Stack gap="sm" align="flex-start">
-              <Text>{t('programmes.enrolledAs', { role: t(`programmes.roles.${programme.myEnrolment.role}`) })}</Text>
+              <Text>
+                {t('programmes.enrolledAs', {
+                  role: t(`programmes.roles.${programme.myEnrolment.role}`),
+                })}
+              </Text>
               <Group>
                 {seesSuggestions(programme) && (
                   <Button component={Link} to={`/programmes/${programme.id}/suggestions`}>
@@ -159,7 +201,11 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
               </Button>
             </Stack>
           ) : (
-            <Text>{programme.status === 'published' ? t('programmes.cannotEnrol') : t('programmes.notOpen')}</Text>
+            <Text>
+              {programme.status === 'published'
+                ? t('programmes.cannotEnrol')
+                : t('programmes.notOpen')}
+            </Text>
           )}
         </Card>
 
@@ -209,7 +255,8 @@ function EnrolmentsTable({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const enrolments = useQuery({
     queryKey: [...programmesQueryKey, 'enrolments', programmeId],
-    queryFn: () => unwrap(api.GET('/api/programmes/{id}/enrolments', { params: { path: { id: programmeId } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/programmes/{id}/enrolments', { params: { path: { id: programmeId } } })),
   });
   return (
     <section aria-labelledby="programme-enrolments">

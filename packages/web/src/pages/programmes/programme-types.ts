@@ -5,8 +5,12 @@ type Json<T> = T extends { content: { 'application/json': infer B } } ? B : neve
 
 export type Programme = Json<paths['/api/programmes/{id}']['get']['responses'][200]>;
 export type ProgrammeBody = Json<paths['/api/programmes']['post']['requestBody']>;
-export type ProgrammeChange = Json<paths['/api/programmes/{id}/changes']['get']['responses'][200]>['items'][number];
-export type Enrolment = Json<paths['/api/programmes/{id}/enrolments']['get']['responses'][200]>['items'][number];
+export type ProgrammeChange = Json<
+  paths['/api/programmes/{id}/changes']['get']['responses'][200]
+>['items'][number];
+export type Enrolment = Json<
+  paths['/api/programmes/{id}/enrolments']['get']['responses'][200]
+>['items'][number];
 export type Weights = Programme['weights'];
 export type WeightKey = keyof Weights;
 export type ConflictRules = Programme['conflictRules'];
@@ -27,7 +31,11 @@ export type Suggestions = Json<paths['/api/programmes/{id}/suggestions']['get'][
 export type Suggestion = Suggestions['items'][number];
 
 export const programmeTypes: readonly ProgrammeType[] = ['classic', 'reverse', 'peer', 'group'];
-export const matchingModes: readonly MatchingMode[] = ['participants_choose', 'mentors_offer', 'manager_proposes'];
+export const matchingModes: readonly MatchingMode[] = [
+  'participants_choose',
+  'mentors_offer',
+  'manager_proposes',
+];
 export const meetingModes: readonly MeetingMode[] = ['online', 'in_person', 'either'];
 export const weightKeys: readonly WeightKey[] = [
   'learning',
@@ -71,7 +79,9 @@ export function formatDate(value: string | null | undefined, locale: string): st
   if (!value) return '';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    dateStyle: 'medium',
+  }).format(date);
 }
 
 export function formatDateTime(value: string, locale: string): string {

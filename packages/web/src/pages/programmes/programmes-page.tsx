@@ -8,7 +8,13 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { useSignedIn } from '../../session/use-signed-in';
 import { ProgrammeStatusBadge, ProgrammeTypeBadge } from './click-reasons';
-import { canDesignProgrammes, formatDate, programmesQueryKey, seesSuggestions, type Programme } from './programme-types';
+import {
+  canDesignProgrammes,
+  formatDate,
+  programmesQueryKey,
+  seesSuggestions,
+  type Programme,
+} from './programme-types';
 
 /** Every programme the user may see: managers all (drafts too), others the ones open to them. */
 export function ProgrammesPage() {
@@ -27,7 +33,11 @@ export function ProgrammesPage() {
         description={t('programmes.intro')}
         actions={
           canDesign && (
-            <Button component={Link} to="/programmes/new" leftSection={<IconPlus size={18} aria-hidden />}>
+            <Button
+              component={Link}
+              to="/programmes/new"
+              leftSection={<IconPlus size={18} aria-hidden />}
+            >
               {t('programmes.create')}
             </Button>
           )
@@ -38,9 +48,15 @@ export function ProgrammesPage() {
       ) : programmes.isError ? (
         <ErrorState error={programmes.error} onRetry={() => void programmes.refetch()} />
       ) : programmes.data.items.length === 0 ? (
-        <EmptyMessage>{canDesign ? t('programmes.emptyManager') : t('programmes.empty')}</EmptyMessage>
+        <EmptyMessage>
+          {canDesign ? t('programmes.emptyManager') : t('programmes.empty')}
+        </EmptyMessage>
       ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <SimpleGrid
+          cols={{ base: 1, md: 2 }}
+          component="ul"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
           {programmes.data.items.map((programme) => (
             <li key={programme.id}>
               <ProgrammeCard programme={programme} />
@@ -100,11 +116,18 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
           )}
           {programme.myEnrolment && (
             <Badge variant="light" color="green.9">
-              {t('programmes.enrolledAs', { role: t(`programmes.roles.${programme.myEnrolment.role}`) })}
+              {t('programmes.enrolledAs', {
+                role: t(`programmes.roles.${programme.myEnrolment.role}`),
+              })}
             </Badge>
           )}
           {seesSuggestions(programme) && (
-            <Button component={Link} to={`/programmes/${programme.id}/suggestions`} size="sm" variant="light">
+            <Button
+              component={Link}
+              to={`/programmes/${programme.id}/suggestions`}
+              size="sm"
+              variant="light"
+            >
               {t('programmes.toSuggestions')}
             </Button>
           )}

@@ -1,4 +1,14 @@
-import { ActionIcon, Button, Card, Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { newQuestionKey, type QuestionValues } from './designer-values';
@@ -63,7 +73,12 @@ export function QuestionsEditor({
       <Button
         variant="default"
         leftSection={<IconPlus size={16} aria-hidden />}
-        onClick={() => onChange([...questions, { key: newQuestionKey(), labelNl: '', labelEn: '', required: false }])}
+        onClick={() =>
+          onChange([
+            ...questions,
+            { key: newQuestionKey(), labelNl: '', labelEn: '', required: false },
+          ])
+        }
         style={{ alignSelf: 'flex-start' }}
         disabled={questions.length >= 20}
       >

@@ -30,21 +30,33 @@ export function RequestModal({
   const queryClient = useQueryClient();
   const form = useForm<RequestValues>({
     initialValues: { message: '', hopes: '' },
-    validate: { message: (value) => (value.trim().length >= 10 ? null : t('validation.minLength', { count: 10 })) },
+    validate: {
+      message: (value) =>
+        value.trim().length >= 10 ? null : t('validation.minLength', { count: 10 }),
+    },
   });
   const send = useMutation({
     mutationFn: (values: RequestValues) =>
       unwrap(
         api.POST('/api/programmes/{id}/requests', {
           params: { path: { id: programmeId } },
-          body: { toPersonId: person?.id ?? '', message: values.message.trim(), hopes: values.hopes.trim() },
+          body: {
+            toPersonId: person?.id ?? '',
+            message: values.message.trim(),
+            hopes: values.hopes.trim(),
+          },
         }),
       ),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('suggestions.requestSent', { name: person?.name ?? '' }) });
+      notifications.show({
+        color: 'green',
+        message: t('suggestions.requestSent', { name: person?.name ?? '' }),
+      });
       form.reset();
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: [...programmesQueryKey, 'suggestions', programmeId] }),
+        queryClient.invalidateQueries({
+          queryKey: [...programmesQueryKey, 'suggestions', programmeId],
+        }),
         queryClient.invalidateQueries({ queryKey: requestsQueryKey }),
       ]);
       onClose();
@@ -59,7 +71,9 @@ export function RequestModal({
         send.reset();
         onClose();
       }}
-      title={t(asMentor ? 'suggestions.offerTitle' : 'suggestions.requestTitle', { name: person?.name ?? '' })}
+      title={t(asMentor ? 'suggestions.offerTitle' : 'suggestions.requestTitle', {
+        name: person?.name ?? '',
+      })}
       closeButtonProps={{ 'aria-label': t('common.close') }}
       size="lg"
     >

@@ -50,7 +50,9 @@ export function SkillPicker({
         description={description}
         data={skillOptions(skills, locale)}
         value={value.map((entry) => entry.skill)}
-        onChange={(ids) => onChange(ids.map((skill) => ({ skill, level: levelOf.get(skill) ?? 3 })))}
+        onChange={(ids) =>
+          onChange(ids.map((skill) => ({ skill, level: levelOf.get(skill) ?? 3 })))
+        }
         searchable
         clearable
         maxValues={20}
@@ -71,10 +73,17 @@ export function SkillPicker({
                   value={String(entry.level)}
                   onChange={(event) =>
                     onChange(
-                      value.map((e) => (e.skill === entry.skill ? { ...e, level: Number(event.currentTarget.value) } : e)),
+                      value.map((e) =>
+                        e.skill === entry.skill
+                          ? { ...e, level: Number(event.currentTarget.value) }
+                          : e,
+                      ),
                     )
                   }
-                  data={skillLevels.map((level) => ({ value: String(level), label: t(`enrolment.levels.${level}`) }))}
+                  data={skillLevels.map((level) => ({
+                    value: String(level),
+                    label: t(`enrolment.levels.${level}`),
+                  }))}
                 />
               </Group>
             );

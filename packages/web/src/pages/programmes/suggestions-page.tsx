@@ -1,4 +1,15 @@
-import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -48,10 +59,20 @@ interface Filters {
 function Suggestions({ programme }: { programme: Programme }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'nl';
-  const [filters, setFilters] = useState<Filters>({ language: null, place: '', meetingMode: null, skill: null, search: '' });
+  const [filters, setFilters] = useState<Filters>({
+    language: null,
+    place: '',
+    meetingMode: null,
+    skill: null,
+    search: '',
+  });
   const [settled] = useDebouncedValue(filters, 300);
   const [requesting, setRequesting] = useState<{ id: string; name: string } | null>(null);
-  const skills = useQuery({ queryKey: skillsQueryKey, queryFn: () => unwrap(api.GET('/api/skills')), staleTime: 10 * 60_000 });
+  const skills = useQuery({
+    queryKey: skillsQueryKey,
+    queryFn: () => unwrap(api.GET('/api/skills')),
+    staleTime: 10 * 60_000,
+  });
   const suggestions = useQuery({
     queryKey: [...programmesQueryKey, 'suggestions', programme.id, settled, locale],
     queryFn: () =>
@@ -73,14 +94,17 @@ function Suggestions({ programme }: { programme: Programme }) {
       ),
     placeholderData: keepPreviousData,
   });
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
+    setFilters((f) => ({ ...f, [key]: value }));
   const viewerRole = suggestions.data?.role ?? 'mentee';
 
   return (
     <>
       <PageHeader
         title={t('suggestions.titleFor', { name: programme.name })}
-        description={viewerRole === 'mentor' ? t('suggestions.introMentor') : t('suggestions.intro')}
+        description={
+          viewerRole === 'mentor' ? t('suggestions.introMentor') : t('suggestions.intro')
+        }
         actions={
           <Button variant="default" component={Link} to="/requests?box=outbox">
             {t('suggestions.myRequests')}
@@ -123,13 +147,28 @@ function Suggestions({ programme }: { programme: Programme }) {
           <Select
             label={t('suggestions.meetingMode')}
             placeholder={t('suggestions.any')}
-            data={meetingModes.map((mode) => ({ value: mode, label: t(`enrolment.meetingModes.${mode}`) }))}
+            data={meetingModes.map((mode) => ({
+              value: mode,
+              label: t(`enrolment.meetingModes.${mode}`),
+            }))}
             value={filters.meetingMode}
-            onChange={(value) => set('meetingMode', (meetingModes as readonly string[]).includes(value ?? '') ? (value as MeetingMode) : null)}
+            onChange={(value) =>
+              set(
+                'meetingMode',
+                (meetingModes as readonly string[]).includes(value ?? '')
+                  ? (value as MeetingMode)
+                  : null,
+              )
+            }
             clearable
             w={180}
           />
-          <TextInput label={t('suggestions.place')} value={filters.place} onChange={(event) => set('place', event.currentTarget.value)} w={160} />
+          <TextInput
+            label={t('suggestions.place')}
+            value={filters.place}
+            onChange={(event) => set('place', event.currentTarget.value)}
+            w={160}
+          />
         </Group>
 
         {suggestions.isPending ? (
@@ -143,7 +182,11 @@ function Suggestions({ programme }: { programme: Programme }) {
             <Text size="sm" aria-live="polite">
               {t('suggestions.count', { count: suggestions.data.items.length })}
             </Text>
-            <SimpleGrid cols={{ base: 1, md: 2 }} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            <SimpleGrid
+              cols={{ base: 1, md: 2 }}
+              component="ol"
+              style={{ listStyle: 'none', padding: 0, margin: 0 }}
+            >
               {suggestions.data.items.map((item) => (
                 <li key={item.personId}>
                   <SuggestionCard
@@ -222,7 +265,10 @@ function SuggestionCard({
             <Button
               onClick={onRequest}
               disabled={item.isFull}
-              aria-label={t(viewerRole === 'mentor' ? 'suggestions.offerTo' : 'suggestions.requestTo', { name: item.name })}
+              aria-label={t(
+                viewerRole === 'mentor' ? 'suggestions.offerTo' : 'suggestions.requestTo',
+                { name: item.name },
+              )}
             >
               {viewerRole === 'mentor' ? t('suggestions.offer') : t('suggestions.request')}
             </Button>

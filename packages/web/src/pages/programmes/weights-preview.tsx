@@ -1,26 +1,36 @@
-import { Alert, Badge, Card, Group, List, SimpleGrid, Slider, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Card,
+  Group,
+  List,
+  SimpleGrid,
+  Slider,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { api, ApiError, unwrap } from '../../api/client';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
-import { callJson } from './api-helpers';
-import type { Reason } from './click-reasons';
-import { programmesQueryKey, weightKeys, type ConflictRules, type WeightKey, type Weights } from './programme-types';
-
-interface PreviewSuggestion {
-  personId: string;
-  name: string;
-  strength: number;
-  reasons: Reason[];
-}
-
-interface Preview {
-  samples: { mentee: { id: string; name: string }; suggestions: PreviewSuggestion[] }[];
-}
+import {
+  programmesQueryKey,
+  weightKeys,
+  type ConflictRules,
+  type WeightKey,
+  type Weights,
+} from './programme-types';
 
 /** The weight sliders; `onChange` gets every move, the preview only settled values. */
-export function WeightSliders({ weights, onChange }: { weights: Weights; onChange: (weights: Weights) => void }) {
+export function WeightSliders({
+  weights,
+  onChange,
+}: {
+  weights: Weights;
+  onChange: (weights: Weights) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
@@ -74,7 +84,12 @@ export function WeightsPreview({
   const preview = useQuery({
     queryKey: [...programmesQueryKey, 'preview', programmeId, settled],
     queryFn: () =>
-      callJson<Preview>('POST', `/api/programmes/${programmeId}/preview`, { ...settled, k: 3 }),
+      unwrap(
+        api.POST('/api/programmes/{id}/preview', {
+          params: { path: { id: programmeId } },
+          body: { ...settled, samples: 4 },
+        }),
+      ),
     placeholderData: keepPreviousData,
     retry: false,
   });

@@ -3,21 +3,24 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
-import { callJson } from '../programmes/api-helpers';
 import { ClickReasons } from '../programmes/click-reasons';
 import { relationshipsQueryKey } from '../relationships/relationships-page';
-import { introductionsQueryKey, type Introduction, type IntroductionResponse } from './proposal-types';
+import {
+  introductionsQueryKey,
+  type Introduction,
+  type IntroductionResponse,
+} from './proposal-types';
 
 /** Introductions the programme manager proposed: both must accept; declining has no consequence. */
 export function IntroductionsPage() {
   const { t } = useTranslation();
   const introductions = useQuery({
     queryKey: introductionsQueryKey,
-    queryFn: () => callJson<Introduction[] | { items: Introduction[] }>('GET', '/api/introductions'),
-    // The contract allows a bare array or `{ items }`; accept both until the OpenAPI settles it.
-    select: (data) => (Array.isArray(data) ? data : data.items),
+    queryFn: () => unwrap(api.GET('/api/introductions')),
+    select: (data) => data.items,
   });
   return (
     <>
@@ -29,7 +32,11 @@ export function IntroductionsPage() {
       ) : introductions.data.length === 0 ? (
         <EmptyMessage>{t('introductions.empty')}</EmptyMessage>
       ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <SimpleGrid
+          cols={{ base: 1, md: 2 }}
+          component="ul"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
           {introductions.data.map((introduction) => (
             <li key={introduction.id}>
               <IntroductionCard introduction={introduction} />
@@ -41,9 +48,9 @@ export function IntroductionsPage() {
   );
 }
 
-function ResponseBadge({ response, label }: { response: IntroductionResponse | null; label: string }) {
+function ResponseBadge({ response, label }: { response: IntroductionResponse; label: string }) {
   const { t } = useTranslation();
-  const value = response ?? 'pending';
+  const value = response;
   const color = value === 'accepted' ? 'green.9' : value === 'declined' ? 'gray.8' : 'yellow.9';
   return (
     <Badge variant="outline" color={color}>
@@ -56,7 +63,14 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const respond = useMutation({
-    mutationFn: (answer: 'accept' | 'decline') => callJson<unknown>('POST', `/api/introductions/${introduction.id}/${answer}`),
+    mutationFn: (answer: 'accept' | 'decline') => {
+      const path = { params: { path: { id: introduction.id } } };
+      return unwrap(
+        answer === 'accept'
+          ? api.POST('/api/introductions/{id}/accept', path)
+          : api.POST('/api/introductions/{id}/decline', path),
+      );
+    },
     onSuccess: async (_data, answer) => {
       notifications.show({ color: 'green', message: t(`introductions.done.${answer}`) });
       await Promise.all([
@@ -66,7 +80,7 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
     },
   });
   const headingId = `introduction-${introduction.id}`;
-  const isOpen = (introduction.myResponse ?? 'pending') === 'pending' && introduction.status === 'pending';
+  const isOpen = introduction.myResponse === 'pending' && introduction.status === 'pending';
   return (
     <Card withBorder component="article" aria-labelledby={headingId} h="100%">
       <Stack gap="sm">
@@ -88,10 +102,17 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
         <ErrorMessage error={respond.error} />
         {isOpen && (
           <Group>
-            <Button loading={respond.isPending && respond.variables === 'accept'} onClick={() => respond.mutate('accept')}>
+            <Button
+              loading={respond.isPending && respond.variables === 'accept'}
+              onClick={() => respond.mutate('accept')}
+            >
               {t('introductions.accept')}
             </Button>
-            <Button variant="default" loading={respond.isPending && respond.variables === 'decline'} onClick={() => respond.mutate('decline')}>
+            <Button
+              variant="default"
+              loading={respond.isPending && respond.variables === 'decline'}
+              onClick={() => respond.mutate('decline')}
+            >
               {t('introductions.decline')}
             </Button>
           </Group>

@@ -21,13 +21,19 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { useSignedIn } from '../../session/use-signed-in';
-import { callJson } from '../programmes/api-helpers';
 import { canDesignProgrammes, type Programme } from '../programmes/programme-types';
 import { useProgramme } from '../programmes/use-programme';
-import { pairKey, type PairRef, type PersonRef, type ProposalMode, type ProposalRun } from './proposal-types';
+import {
+  pairKey,
+  type PairRef,
+  type PersonRef,
+  type ProposalMode,
+  type ProposalRun,
+} from './proposal-types';
 
 /** The manager's board: run, adjust with pins and forbids, rerun, then send introductions. */
 export function ProposalBoardPage() {
@@ -69,18 +75,29 @@ function ProposalBoard({ programme }: { programme: Programme }) {
 
   const run = useMutation({
     mutationFn: () =>
-      callJson<ProposalRun>('POST', `/api/programmes/${programme.id}/proposals/run`, {
-        mode,
-        pins: pins.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
-        forbids: forbids.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
-      }),
+      unwrap(
+        api.POST('/api/programmes/{id}/proposals/run', {
+          params: { path: { id: programme.id } },
+          body: {
+            mode,
+            pins: pins.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
+            forbids: forbids.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
+          },
+        }),
+      ),
     onSuccess: () => setSent(false),
   });
   const send = useMutation({
-    mutationFn: (runId: string) => callJson<unknown>('POST', `/api/programmes/${programme.id}/proposals/send`, { runId }),
-    onSuccess: () => {
+    mutationFn: (runId: string) =>
+      unwrap(
+        api.POST('/api/programmes/{id}/proposals/send', {
+          params: { path: { id: programme.id } },
+          body: { runId },
+        }),
+      ),
+    onSuccess: ({ sent: count }) => {
       setSent(true);
-      notifications.show({ color: 'green', message: t('proposals.sent') });
+      notifications.show({ color: 'green', message: t('proposals.sent', { count }) });
     },
   });
 
@@ -94,10 +111,13 @@ function ProposalBoard({ programme }: { programme: Programme }) {
     );
   const forbid = (pair: NamedPair) => {
     setPins((current) => current.filter((p) => pairKey(p) !== pairKey(pair)));
-    setForbids((current) => (current.some((p) => pairKey(p) === pairKey(pair)) ? current : [...current, pair]));
+    setForbids((current) =>
+      current.some((p) => pairKey(p) === pairKey(pair)) ? current : [...current, pair],
+    );
   };
   const result = run.data;
-  const isStale = Boolean(result) && run.isIdle === false && !run.isPending && result?.mode !== mode;
+  const isStale =
+    Boolean(result) && run.isIdle === false && !run.isPending && result?.mode !== mode;
 
   return (
     <>
@@ -111,7 +131,9 @@ function ProposalBoard({ programme }: { programme: Programme }) {
         }
       />
       <Stack gap="lg">
-        {programme.matchingMode !== 'manager_proposes' && <Alert color="yellow">{t('proposals.wrongMode')}</Alert>}
+        {programme.matchingMode !== 'manager_proposes' && (
+          <Alert color="yellow">{t('proposals.wrongMode')}</Alert>
+        )}
         <Card withBorder component="section" aria-labelledby="proposal-run">
           <Title order={2} size="h4" id="proposal-run" mb="xs">
             {t('proposals.run')}
@@ -139,13 +161,17 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                 <PairList
                   title={t('proposals.pinned')}
                   pairs={pins}
-                  removeLabel={(p) => t('proposals.unpin', { mentee: p.mentee.name, mentor: p.mentor.name })}
+                  removeLabel={(p) =>
+                    t('proposals.unpin', { mentee: p.mentee.name, mentor: p.mentor.name })
+                  }
                   onRemove={(p) => setPins((c) => c.filter((x) => pairKey(x) !== pairKey(p)))}
                 />
                 <PairList
                   title={t('proposals.forbidden')}
                   pairs={forbids}
-                  removeLabel={(p) => t('proposals.allow', { mentee: p.mentee.name, mentor: p.mentor.name })}
+                  removeLabel={(p) =>
+                    t('proposals.allow', { mentee: p.mentee.name, mentor: p.mentor.name })
+                  }
                   onRemove={(p) => setForbids((c) => c.filter((x) => pairKey(x) !== pairKey(p)))}
                 />
               </SimpleGrid>
@@ -174,7 +200,9 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                 <Table.ScrollContainer minWidth={760}>
                   <Table striped>
                     <caption>
-                      <VisuallyHidden>{t('proposals.pairs', { count: result.pairs.length })}</VisuallyHidden>
+                      <VisuallyHidden>
+                        {t('proposals.pairs', { count: result.pairs.length })}
+                      </VisuallyHidden>
                     </caption>
                     <Table.Thead>
                       <Table.Tr>
@@ -200,7 +228,10 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                           mentee: pair.mentee.name,
                           mentor: pair.mentor.name,
                         });
-                        const forbidLabel = t('proposals.forbid', { mentee: pair.mentee.name, mentor: pair.mentor.name });
+                        const forbidLabel = t('proposals.forbid', {
+                          mentee: pair.mentee.name,
+                          mentor: pair.mentor.name,
+                        });
                         return (
                           <Table.Tr key={pairKey(named)}>
                             <Table.Td>{pair.mentee.name}</Table.Td>
@@ -226,11 +257,20 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                                     aria-pressed={isPinned}
                                     onClick={() => togglePin(named)}
                                   >
-                                    {isPinned ? <IconPinnedOff size={18} aria-hidden /> : <IconPin size={18} aria-hidden />}
+                                    {isPinned ? (
+                                      <IconPinnedOff size={18} aria-hidden />
+                                    ) : (
+                                      <IconPin size={18} aria-hidden />
+                                    )}
                                   </ActionIcon>
                                 </Tooltip>
                                 <Tooltip label={forbidLabel}>
-                                  <ActionIcon variant="subtle" color="red.8" aria-label={forbidLabel} onClick={() => forbid(named)}>
+                                  <ActionIcon
+                                    variant="subtle"
+                                    color="red.8"
+                                    aria-label={forbidLabel}
+                                    onClick={() => forbid(named)}
+                                  >
                                     <IconBan size={18} aria-hidden />
                                   </ActionIcon>
                                 </Tooltip>
@@ -271,7 +311,9 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                   disabled={sent || result.pairs.length === 0}
                   onClick={() => send.mutate(result.runId)}
                 >
-                  {sent ? t('proposals.sentButton') : t('proposals.send', { count: result.pairs.length })}
+                  {sent
+                    ? t('proposals.sentButton')
+                    : t('proposals.send', { count: result.pairs.length })}
                 </Button>
                 <ErrorMessage error={send.error} />
               </Stack>
@@ -306,7 +348,12 @@ function PairList({
             <Text size="sm">
               {pair.mentee.name} → {pair.mentor.name}
             </Text>
-            <Button size="compact-xs" variant="subtle" aria-label={removeLabel(pair)} onClick={() => onRemove(pair)}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              aria-label={removeLabel(pair)}
+              onClick={() => onRemove(pair)}
+            >
               ×
             </Button>
           </Group>
@@ -326,8 +373,14 @@ function Totals({ run }: { run: ProposalRun }) {
     [t('proposals.totals.unmatched'), String(totals.unmatched)],
     [t('proposals.totals.averageStrength'), `${Math.round(totals.averageStrength)}%`],
     [t('proposals.totals.totalScore'), String(Math.round(totals.totalScore))],
-    [t('proposals.totals.optimalScore'), String(Math.round(totals.optimalScore))],
-    [t('proposals.totals.stableScore'), String(Math.round(totals.stableScore))],
+    [
+      t('proposals.totals.optimalScore'),
+      totals.optimalScore === null ? '—' : String(totals.optimalScore),
+    ],
+    [
+      t('proposals.totals.stableScore'),
+      totals.stableScore === null ? '—' : String(totals.stableScore),
+    ],
   ];
   return (
     <section aria-labelledby="proposal-totals">

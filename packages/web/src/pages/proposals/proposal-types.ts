@@ -1,9 +1,15 @@
-import type { Reason } from '../programmes/click-reasons';
+import type { paths } from '../../api/schema';
 
-// Built against the agreed contract of the proposals API; replace with the generated types
-// (paths['/api/programmes/{id}/proposals/run'] …) once the server's OpenAPI document has them.
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
-export type ProposalMode = 'optimal' | 'stable';
+export type ProposalRun = Json<
+  paths['/api/programmes/{id}/proposals/run']['post']['responses'][200]
+>;
+export type ProposalMode = ProposalRun['mode'];
+export type Introduction = Json<
+  paths['/api/introductions']['get']['responses'][200]
+>['items'][number];
+export type IntroductionResponse = Introduction['myResponse'];
 
 export interface PersonRef {
   id: string;
@@ -13,37 +19,6 @@ export interface PersonRef {
 export interface PairRef {
   menteeId: string;
   mentorId: string;
-}
-
-export interface ProposalRun {
-  runId: string;
-  mode: ProposalMode;
-  pairs: { mentee: PersonRef; mentor: PersonRef; score: number; strength: number; reasons: Reason[] }[];
-  unmatched: { mentee: PersonRef; reason: string }[];
-  totals: {
-    mentees: number;
-    mentors: number;
-    matched: number;
-    unmatched: number;
-    averageStrength: number;
-    totalScore: number;
-    optimalScore: number;
-    stableScore: number;
-  };
-  byTargetGroup: { group: string; matched: number; unmatched: number }[];
-}
-
-export type IntroductionResponse = 'pending' | 'accepted' | 'declined';
-
-export interface Introduction {
-  id: string;
-  programme: { id: string; name: string };
-  other: PersonRef;
-  myRole: 'mentee' | 'mentor';
-  reasons: Reason[];
-  myResponse: IntroductionResponse | null;
-  otherResponse: IntroductionResponse | null;
-  status: string;
 }
 
 export const introductionsQueryKey = ['introductions'] as const;

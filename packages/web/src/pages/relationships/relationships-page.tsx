@@ -8,7 +8,8 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { formatDate } from '../programmes/programme-types';
 
-type Relationship = paths['/api/relationships']['get']['responses'][200]['content']['application/json']['items'][number];
+type Relationship =
+  paths['/api/relationships']['get']['responses'][200]['content']['application/json']['items'][number];
 
 export const relationshipsQueryKey = ['relationships'] as const;
 
@@ -34,7 +35,11 @@ export function RelationshipsPage() {
           </Anchor>
         </Stack>
       ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <SimpleGrid
+          cols={{ base: 1, md: 2 }}
+          component="ul"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
           {relationships.data.items.map((relationship) => (
             <li key={relationship.id}>
               <RelationshipCard relationship={relationship} />
@@ -50,7 +55,9 @@ function RelationshipCard({ relationship }: { relationship: Relationship }) {
   const { t, i18n } = useTranslation();
   const headingId = `relationship-${relationship.id}`;
   const others =
-    relationship.myRole === 'mentor' ? relationship.mentees.map((m) => m.name).join(', ') : relationship.mentor.name;
+    relationship.myRole === 'mentor'
+      ? relationship.mentees.map((m) => m.name).join(', ')
+      : relationship.mentor.name;
   return (
     <Card withBorder component="article" aria-labelledby={headingId} h="100%">
       <Stack gap="xs">

@@ -1,4 +1,15 @@
-import { Anchor, Button, Card, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -58,17 +69,30 @@ function RequestView({ request }: { request: RequestDetail }) {
       const path = { params: { path: { id: request.id } } };
       if (action === 'accept') return unwrap(api.POST('/api/requests/{id}/accept', path));
       if (action === 'withdraw') return unwrap(api.POST('/api/requests/{id}/withdraw', path));
-      return unwrap(api.POST('/api/requests/{id}/decline', { ...path, body: { reason: declineReason.trim() || null } }));
+      return unwrap(
+        api.POST('/api/requests/{id}/decline', {
+          ...path,
+          body: { reason: declineReason.trim() || null },
+        }),
+      );
     },
     onSuccess: async (updated, action) => {
       setDeclining(false);
-      notifications.show({ color: 'green', message: t(`requests.done.${action}`, { name: request.other.name }) });
+      notifications.show({
+        color: 'green',
+        message: t(`requests.done.${action}`, { name: request.other.name }),
+      });
       await onUpdated(updated);
     },
   });
   const ask = useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/requests/{id}/messages', { params: { path: { id: request.id } }, body: { body: question.trim() } })),
+      unwrap(
+        api.POST('/api/requests/{id}/messages', {
+          params: { path: { id: request.id } },
+          body: { body: question.trim() },
+        }),
+      ),
     onSuccess: async (updated) => {
       setQuestion('');
       await onUpdated(updated);
@@ -79,10 +103,18 @@ function RequestView({ request }: { request: RequestDetail }) {
   return (
     <>
       <PageHeader
-        title={isReceived ? t('requests.fromTitle', { name: request.other.name }) : t('requests.toTitle', { name: request.other.name })}
+        title={
+          isReceived
+            ? t('requests.fromTitle', { name: request.other.name })
+            : t('requests.toTitle', { name: request.other.name })
+        }
         description={t('requests.inProgramme', { name: request.programme.name })}
         actions={
-          <Button variant="default" component={Link} to={isReceived ? '/requests' : '/requests?box=outbox'}>
+          <Button
+            variant="default"
+            component={Link}
+            to={isReceived ? '/requests' : '/requests?box=outbox'}
+          >
             {t('requests.back')}
           </Button>
         }
@@ -155,7 +187,8 @@ function RequestView({ request }: { request: RequestDetail }) {
                     mr={message.isMine ? 0 : 'xl'}
                   >
                     <Text size="xs" c="dimmed">
-                      {message.isMine ? t('requests.you') : message.author} · {formatDateTime(message.createdAt, locale)}
+                      {message.isMine ? t('requests.you') : message.author} ·{' '}
+                      {formatDateTime(message.createdAt, locale)}
                     </Text>
                     <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
                       {message.body}
@@ -182,7 +215,12 @@ function RequestView({ request }: { request: RequestDetail }) {
                   />
                   <ErrorMessage error={ask.error} />
                   <Group justify="flex-end">
-                    <Button type="submit" variant="default" loading={ask.isPending} disabled={!question.trim()}>
+                    <Button
+                      type="submit"
+                      variant="default"
+                      loading={ask.isPending}
+                      disabled={!question.trim()}
+                    >
                       {t('requests.sendMessage')}
                     </Button>
                   </Group>
@@ -209,12 +247,20 @@ function RequestView({ request }: { request: RequestDetail }) {
                 <Button variant="default" onClick={() => setDeclining(true)}>
                   {t('requests.decline')}
                 </Button>
-                <Button loading={act.isPending && act.variables === 'accept'} onClick={() => act.mutate('accept')}>
+                <Button
+                  loading={act.isPending && act.variables === 'accept'}
+                  onClick={() => act.mutate('accept')}
+                >
                   {t('requests.accept')}
                 </Button>
               </>
             ) : (
-              <Button variant="default" color="red.8" loading={act.isPending} onClick={() => act.mutate('withdraw')}>
+              <Button
+                variant="default"
+                color="red.8"
+                loading={act.isPending}
+                onClick={() => act.mutate('withdraw')}
+              >
                 {t('requests.withdraw')}
               </Button>
             )}

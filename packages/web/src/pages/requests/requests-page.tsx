@@ -18,7 +18,12 @@ export function RequestsPage() {
   return (
     <>
       <PageHeader title={t('requests.title')} description={t('requests.intro')} />
-      <Tabs value={box} onChange={(value) => setParams(value === 'outbox' ? { box: 'outbox' } : {}, { replace: true })}>
+      <Tabs
+        value={box}
+        onChange={(value) =>
+          setParams(value === 'outbox' ? { box: 'outbox' } : {}, { replace: true })
+        }
+      >
         <Tabs.List mb="md">
           <Tabs.Tab value="inbox">{t('requests.inbox')}</Tabs.Tab>
           <Tabs.Tab value="outbox">{t('requests.outbox')}</Tabs.Tab>
@@ -37,8 +42,10 @@ function RequestList({ box }: { box: Box }) {
     queryFn: () => unwrap(api.GET('/api/requests', { params: { query: { box } } })),
   });
   if (requests.isPending) return <LoadingState />;
-  if (requests.isError) return <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />;
-  if (requests.data.items.length === 0) return <EmptyMessage>{t(`requests.empty.${box}`)}</EmptyMessage>;
+  if (requests.isError)
+    return <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />;
+  if (requests.data.items.length === 0)
+    return <EmptyMessage>{t(`requests.empty.${box}`)}</EmptyMessage>;
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover>
