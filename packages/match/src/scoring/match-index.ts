@@ -112,17 +112,45 @@ export interface Csr {
   level: Uint8Array;
 }
 
-/** Rows from per-row lists (each list sorted by item). */
-function buildRows(rows: { items: number[]; levels?: number[] }[]): Csr {
-  const start = new Int32Array(rows.length + 1);
-  rows.forEach((r, i) => (start[i + 1] = start[i] + r.items.length));
-  const item = new Int32Array(start[rows.length]);
-  const level = new Uint8Array(start[rows.length]);
-  rows.forEach((r, i) => {
-    item.set(r.items, start[i]);
-    if (r.levels) level.set(r.levels, start[i]);
-  });
-  return { start, item, level };
+/** Rows with room for `total` items; filled row by row (`start[i + 1]` set after row i). */
+function emptyRows(n: number, total: number): Csr {
+  return {
+    start: new Int32Array(n + 1),
+    item: new Int32Array(total),
+    level: new Uint8Array(total),
+  };
+}
+
+/** Insertion sort of one (short) row by item, keeping levels alongside. */
+function sortRow(rows: Csr, i: number): void {
+  const { start, item, level } = rows;
+  for (let j = start[i] + 1; j < start[i + 1]; j++) {
+    const x = item[j];
+    const lx = level[j];
+    let k = j - 1;
+    while (k >= start[i] && item[k] > x) {
+      item[k + 1] = item[k];
+      level[k + 1] = level[k];
+      k--;
+    }
+    item[k + 1] = x;
+    level[k + 1] = lx;
+  }
+}
+
+function fillSkillRow(
+  rows: Csr,
+  i: number,
+  list: { skill: string; level: number }[],
+  skills: Interner,
+): void {
+  const from = rows.start[i];
+  for (let j = 0; j < list.length; j++) {
+    rows.item[from + j] = skills.get(list[j].skill);
+    rows.level[from + j] = list[j].level;
+  }
+  rows.start[i + 1] = from + list.length;
+  sortRow(rows, i);
 }
 
 /** Inverts person rows into posting lists: item → people (with their levels), people ascending. */
@@ -142,16 +170,6 @@ function invert(rows: Csr, nItems: number): Csr {
     }
   }
   return { start, item, level };
-}
-
-function sortedSkillRow(
-  list: { skill: string; level: number }[],
-  skills: Interner,
-): { items: number[]; levels: number[] } {
-  const pairs = list
-    .map((s) => [skills.get(s.skill), s.level] as const)
-    .sort((a, b) => a[0] - b[0]);
-  return { items: pairs.map((p) => p[0]), levels: pairs.map((p) => p[1]) };
 }
 
 function toIdSet(ids: string[], idToIdx: Map<string, number>): Set<number> | null {
@@ -234,7 +252,7 @@ export class MatchIndex {
   readonly names: string[];
   /** Highest possible score under the programme's weights. */
   readonly maxScore: number;
-  /** @internal */ readonly nameLower: string[];
+  private lowerNames: string[] | null = null;
   /** @internal */ readonly idToIdx: Map<string, number>;
   /** @internal */ readonly idHash: Uint32Array;
   /** @internal */ readonly skills = new Interner();
@@ -284,7 +302,6 @@ export class MatchIndex {
     this.labels = labels;
     this.ids = participants.map((p) => p.id);
     this.names = participants.map((p) => p.name);
-    this.nameLower = this.names.map((s) => s.toLowerCase());
     this.idToIdx = new Map(this.ids.map((id, i) => [id, i]));
     this.idHash = Uint32Array.from(this.ids, hashString);
     const wt = rules.weights;
@@ -302,7 +319,6 @@ export class MatchIndex {
     this.practicalMax = STRENGTH_MAX * (wt.language + wt.timeZone + wt.availability + wt.meeting);
 
     const orgs = new Interner();
-    const teams = new Interner();
     const rec = (this.rec = new Int32Array(n * STRIDE));
     this.wantDivisor = new Int32Array(n);
     this.capacity = new Int32Array(n);
@@ -311,32 +327,70 @@ export class MatchIndex {
     this.group = new Uint8Array(n);
     this.canMentee = new Uint8Array(n);
     this.canMentor = new Uint8Array(n);
-    const offerRows: { items: number[]; levels: number[] }[] = [];
-    const wantRows: { items: number[]; levels: number[] }[] = [];
-    const interestRows: { items: number[] }[] = [];
-    const langRows: { items: number[] }[] = [];
-    participants.forEach((p, i) => {
+    // Person rows (CSR), allocated once and sorted per row in place: no per-person arrays.
+    let nOffers = 0;
+    let nWants = 0;
+    let nInterests = 0;
+    let nLangs = 0;
+    for (const p of participants) {
+      nOffers += p.offers.length;
+      nWants += p.wants.length;
+      nInterests += p.interests.length;
+      nLangs += p.languages.length;
+    }
+    const offers: Csr = emptyRows(n, nOffers);
+    const wants: Csr = emptyRows(n, nWants);
+    const interestRows: Csr = emptyRows(n, nInterests);
+    const langRows: Csr = emptyRows(n, nLangs);
+    const teamIds = new Map<string, Map<string, number>>();
+    let teamCount = 0;
+    const groupId = (org: string, name: string | undefined): number => {
+      if (name === undefined || name === '') return -1;
+      let inner = teamIds.get(org);
+      if (inner === undefined) teamIds.set(org, (inner = new Map()));
+      let id = inner.get(name);
+      if (id === undefined) inner.set(name, (id = teamCount++));
+      return id;
+    };
+    const placeOfRaw = new Map<string, number>();
+    const placeId = (raw: string | undefined): number => {
+      if (raw === undefined) return -1;
+      let id = placeOfRaw.get(raw);
+      if (id === undefined) {
+        const key = raw.trim().toLowerCase();
+        if (key === '') id = -1;
+        else {
+          const before = this.places.size;
+          id = this.places.get(key);
+          if (this.places.size > before) this.placeNames.push(raw.trim());
+        }
+        placeOfRaw.set(raw, id);
+      }
+      return id;
+    };
+    for (let i = 0; i < n; i++) {
+      const p = participants[i];
       const r = i * STRIDE;
       rec[r + R_ORG] = p.organisationId !== undefined ? orgs.get(p.organisationId) : -1;
       const orgKey = p.organisationId ?? '';
-      rec[r + R_TEAM] =
-        p.team !== undefined && p.team !== '' ? teams.get(`t\u0000${orgKey}\u0000${p.team}`) : -1;
-      rec[r + R_DEPT] =
-        p.department !== undefined && p.department !== ''
-          ? teams.get(`d\u0000${orgKey}\u0000${p.department}`)
-          : -1;
+      rec[r + R_TEAM] = groupId(`t${orgKey}`, p.team);
+      rec[r + R_DEPT] = groupId(`d${orgKey}`, p.department);
       let flags = 0;
-      const langs = p.languages.map((l) => this.languages.get(l)).sort((x, y) => x - y);
-      langRows.push({ items: langs });
       let mask = 0;
-      for (const l of langs) {
+      const l0 = langRows.start[i];
+      p.languages.forEach((code, j) => {
+        const l = this.languages.get(code);
+        langRows.item[l0 + j] = l;
         if (l < LANG_BITS) mask |= 1 << l;
         else flags |= F_LANG_OVERFLOW;
-      }
+      });
+      langRows.start[i + 1] = l0 + p.languages.length;
+      sortRow(langRows, i);
       rec[r + R_LANG] = mask;
       rec[r + R_OFFSET] = p.utcOffsetMinutes ?? NO_OFFSET;
       for (const slot of p.availability) {
-        const [from, to] = typeof slot === 'number' ? [slot, slot + 1] : slot;
+        const from = typeof slot === 'number' ? slot : slot[0];
+        const to = typeof slot === 'number' ? slot + 1 : slot[1];
         for (let h = from; h < to; h++) rec[r + R_AVAIL + (h >>> 5)] |= 1 << (h & 31);
       }
       rec[r + R_MODE] =
@@ -345,21 +399,14 @@ export class MatchIndex {
           : p.meetingMode === 'in_person'
             ? IN_PERSON
             : ONLINE | IN_PERSON;
-      const placeKey = p.place?.trim().toLowerCase() ?? '';
-      rec[r + R_PLACE] = -1;
-      if (placeKey !== '') {
-        const before = this.places.size;
-        rec[r + R_PLACE] = this.places.get(placeKey);
-        if (this.places.size > before) this.placeNames.push(p.place!.trim());
-      }
-      const offers = sortedSkillRow(p.offers, this.skills);
-      const wants = sortedSkillRow(p.wants, this.skills);
-      offerRows.push(offers);
-      wantRows.push(wants);
-      this.wantDivisor[i] = Math.max(1, Math.min(LEARNING_FULL_SKILLS, wants.items.length));
-      interestRows.push({
-        items: p.interests.map((t) => this.interests.get(t)).sort((x, y) => x - y),
-      });
+      rec[r + R_PLACE] = placeId(p.place);
+      fillSkillRow(offers, i, p.offers, this.skills);
+      fillSkillRow(wants, i, p.wants, this.skills);
+      this.wantDivisor[i] = Math.max(1, Math.min(LEARNING_FULL_SKILLS, p.wants.length));
+      const t0 = interestRows.start[i];
+      p.interests.forEach((t, j) => (interestRows.item[t0 + j] = this.interests.get(t)));
+      interestRows.start[i + 1] = t0 + p.interests.length;
+      sortRow(interestRows, i);
       this.capacity[i] = p.capacity;
       this.remaining[i] = p.capacity - p.activeMentees;
       rec[r + R_REMAINING] = this.remaining[i];
@@ -368,7 +415,7 @@ export class MatchIndex {
       this.canMentee[i] = p.eligibleAs.includes('mentee') ? 1 : 0;
       this.canMentor[i] = p.eligibleAs.includes('mentor') ? 1 : 0;
       rec[r + R_FLAGS] = flags;
-    });
+    }
     this.orgCount = Math.max(1, orgs.size + rules.competingOrganisations.length * 2);
     for (const [a, b] of rules.competingOrganisations) {
       const x = orgs.get(a);
@@ -377,10 +424,10 @@ export class MatchIndex {
       this.competing.add(y * this.orgCount + x);
     }
 
-    this.offers = buildRows(offerRows);
-    this.wants = buildRows(wantRows);
-    this.interestRows = buildRows(interestRows);
-    this.langRows = buildRows(langRows);
+    this.offers = offers;
+    this.wants = wants;
+    this.interestRows = interestRows;
+    this.langRows = langRows;
     const roleLists = (eligible: Uint8Array): RoleLists => {
       const people: number[] = [];
       for (let i = 0; i < n; i++) if (eligible[i] === 1) people.push(i);
@@ -464,6 +511,11 @@ export class MatchIndex {
 
     const dense = Math.max(this.byRole.mentee.people.length, this.byRole.mentor.people.length, 1);
     this.acc = new Int32Array(dense * 4);
+  }
+
+  /** Lower-cased display names, built on first use (text search). @internal */
+  get nameLower(): string[] {
+    return (this.lowerNames ??= this.names.map((x) => x.toLowerCase()));
   }
 
   /** Index of a participant id, or -1. */
