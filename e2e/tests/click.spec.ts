@@ -1,0 +1,199 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  demo,
+  expectAccessible,
+  expectAccessibleInBothLanguages,
+  mainNavigation,
+  signIn,
+} from './helpers';
+
+// Issue 4's scenario: nobody is appointed a mentor. A manager designs and publishes a reverse-
+// mentoring programme; the CEO enrols as mentee, sees suggestions with reasons in Dutch and asks
+// a young software engineer; he accepts; both see the new relationship.
+const run = Date.now().toString(36);
+const programmeName = `Reverse mentoring ${run}`;
+const ceo = { email: 'directie@noordzee.demo', name: 'Pieter van den Berg' };
+const mentor = { email: demo.member, name: 'Daan Jansen' };
+
+async function openProgramme(page: Page): Promise<void> {
+  await mainNavigation(page).getByRole('link', { name: 'Programma’s' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Programma’s' })).toBeVisible();
+}
+
+test('a manager designs a reverse programme, the CEO asks a young mentor, he accepts, both see the relationship', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+
+  // 1. The programme manager designs the programme and publishes it.
+  await signIn(page, demo.programmeManager);
+  await mainNavigation(page).getByRole('link', { name: 'Programma ontwerpen' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Nieuw programma ontwerpen' }),
+  ).toBeVisible();
+  await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(programmeName);
+  await page
+    .getByRole('textbox', { name: 'Doel' })
+    .fill('Jong leert oud over technologie, oud leert jong over netwerken.');
+  await page
+    .getByRole('textbox', { name: 'Beschrijving (Nederlands)' })
+    .fill('Jongere collega’s zijn mentor van ervaren collega’s, en andersom.');
+  await page
+    .getByRole('textbox', { name: 'Beschrijving (Engels)' })
+    .fill('Younger colleagues mentor experienced ones, and back.');
+  await page.getByRole('radio', { name: 'Reverse mentoring' }).check();
+  // The reporting line is excluded two levels either way unless the designer says otherwise.
+  await expect(
+    page.getByRole('textbox', { name: 'Rapportagelijn: niveaus uitsluiten' }),
+  ).toHaveValue('2');
+  // The demo CEO and Daan already mentor each other elsewhere; this programme allows earlier pairs.
+  await page
+    .getByRole('checkbox', { name: 'Geen paren die eerder samen een mentorrelatie hadden' })
+    .uncheck();
+  await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
+  await page
+    .getByRole('textbox', { name: 'Vraag 1 (Nederlands)' })
+    .fill('Wat wil je na dit programma anders doen?');
+  await page
+    .getByRole('textbox', { name: 'Vraag 1 (Engels)' })
+    .fill('What do you want to do differently afterwards?');
+  await expectAccessible(page, 'designer (new programme)');
+  await page.getByRole('button', { name: 'Concept opslaan' }).click();
+
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Ontwerp: ${programmeName}` }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/programmes\/[0-9a-f-]{36}\/design$/);
+  const programmeId = /\/programmes\/([0-9a-f-]{36})\/design/.exec(page.url())?.[1] ?? '';
+  await expect(page.getByRole('slider', { name: 'Gemeenschappelijke interesses' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Voorbeeld van suggesties' })).toBeVisible();
+  await expectAccessibleInBothLanguages(page, 'designer with weights and preview');
+  await page.getByRole('button', { name: 'Publiceren' }).click();
+  await expect(page.getByText('Gepubliceerd', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Programma sluiten' })).toBeVisible();
+
+  // 2. Daan, a young software engineer, enrols as mentor (through the API: the wizard is shown
+  //    with the mentee below). He sails, like the CEO will say he does.
+  const mentorContext = await browser.newContext();
+  const mentorPage = await mentorContext.newPage();
+  await signIn(mentorPage, mentor.email);
+  const profile = (await (await mentorPage.request.get('/api/me/profile')).json()) as {
+    hobbies: string[];
+    isComplete?: boolean;
+  };
+  delete profile.isComplete;
+  const saved = await mentorPage.request.put('/api/me/profile', {
+    data: { ...profile, hobbies: [...new Set([...profile.hobbies, 'Zeilen'])] },
+  });
+  expect(saved.status()).toBe(200);
+  const enrolled = await mentorPage.request.post(`/api/programmes/${programmeId}/enrolment`, {
+    data: { role: 'mentor', capacity: 2 },
+  });
+  expect(enrolled.status()).toBe(201);
+
+  // 3. The CEO enrols as mentee with the wizard.
+  const ceoContext = await browser.newContext();
+  const ceoPage = await ceoContext.newPage();
+  await signIn(ceoPage, ceo.email);
+  await openProgramme(ceoPage);
+  const card = ceoPage
+    .getByRole('article')
+    .filter({ has: ceoPage.getByRole('heading', { name: programmeName }) });
+  await expectAccessibleInBothLanguages(ceoPage, 'programme list');
+  await card.getByRole('link', { name: 'Inschrijven' }).click();
+  await expect(
+    ceoPage.getByRole('heading', { level: 1, name: `Inschrijven: ${programmeName}` }),
+  ).toBeVisible();
+  await expect(ceoPage.getByRole('radio', { name: 'mentee', exact: true })).toBeChecked();
+  await ceoPage.getByRole('button', { name: 'Volgende' }).click();
+
+  await expect(ceoPage.getByRole('heading', { level: 2, name: 'Je profiel' })).toBeVisible();
+  // Skills come from the bilingual list, grouped by category and searchable.
+  const offers = ceoPage.getByLabel('Wat je kunt bieden', { exact: true });
+  if ((await ceoPage.getByRole('combobox', { name: 'Jouw niveau in Presenteren' }).count()) === 0) {
+    await offers.click();
+    await offers.fill('Presen');
+    await ceoPage.getByRole('option', { name: 'Presenteren', exact: true }).click();
+    await ceoPage.keyboard.press('Escape');
+  }
+  await ceoPage.getByRole('combobox', { name: 'Jouw niveau in Presenteren' }).selectOption('5');
+  const hobbies = ceoPage.getByLabel('Hobby’s', { exact: true });
+  await hobbies.fill('Zeilen');
+  await hobbies.press('Enter');
+  await ceoPage.getByRole('checkbox', { name: 'di, Middag (12–17 uur)' }).check();
+  await expectAccessible(ceoPage, 'enrolment wizard, profile');
+  await ceoPage.getByRole('button', { name: 'Volgende' }).click();
+
+  await expect(ceoPage.getByRole('heading', { level: 2, name: 'Vragen' })).toBeVisible();
+  await ceoPage
+    .getByRole('textbox', { name: 'Wat wil je na dit programma anders doen?' })
+    .fill('Zelf een AI-assistent gebruiken en begrijpen wat het team ermee doet.');
+  await ceoPage.getByRole('button', { name: 'Volgende' }).click();
+  await expect(ceoPage.getByRole('heading', { level: 2, name: 'Controleren' })).toBeVisible();
+  await ceoPage.getByRole('button', { name: 'Inschrijven', exact: true }).click();
+
+  // 4. Suggestions with reasons in Dutch, both learning directions.
+  await expect(
+    ceoPage.getByRole('heading', { level: 1, name: `Suggesties in ${programmeName}` }),
+  ).toBeVisible();
+  const suggestion = ceoPage
+    .getByRole('article')
+    .filter({ has: ceoPage.getByRole('heading', { name: mentor.name }) });
+  await expect(suggestion).toContainText('Wat jij leert');
+  await expect(suggestion).toContainText(`${mentor.name} kan je helpen met`);
+  await expect(suggestion).toContainText(`Jij kunt ${mentor.name} helpen met`);
+  await expect(suggestion).toContainText(/zeilen/i);
+  await expect(suggestion).toContainText(/Klik: \d+%/);
+  await expectAccessibleInBothLanguages(ceoPage, 'suggestions');
+
+  await suggestion.getByRole('button', { name: `Verzoek sturen aan ${mentor.name}` }).click();
+  const dialog = ceoPage.getByRole('dialog', { name: `Verzoek aan ${mentor.name}` });
+  await dialog
+    .getByRole('textbox', { name: 'Persoonlijk bericht' })
+    .fill(
+      'Daan, ik wil graag van je leren hoe jullie AI in het werk gebruiken. Zullen we eens koffie drinken?',
+    );
+  await dialog
+    .getByRole('textbox', { name: 'Wat hoop je te leren?' })
+    .fill('Zelf aan de slag met AI-hulpmiddelen.');
+  await expectAccessible(ceoPage, 'request modal');
+  await dialog.getByRole('button', { name: 'Verzoek versturen' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(suggestion.getByText('Verzoek verstuurd')).toBeVisible();
+
+  // 5. Daan finds the request in his inbox, reads why, and accepts.
+  await mentorPage.goto('/');
+  await mainNavigation(mentorPage).getByRole('link', { name: 'Verzoeken' }).click();
+  await expect(mentorPage.getByRole('heading', { level: 1, name: 'Verzoeken' })).toBeVisible();
+  const row = mentorPage.getByRole('row').filter({ hasText: programmeName });
+  await expectAccessibleInBothLanguages(mentorPage, 'request inbox');
+  await row.getByRole('link', { name: ceo.name }).click();
+  await expect(
+    mentorPage.getByRole('heading', { level: 1, name: `Verzoek van ${ceo.name}` }),
+  ).toBeVisible();
+  await expect(mentorPage.getByText('ik wil graag van je leren')).toBeVisible();
+  await expect(
+    mentorPage.getByRole('region', { name: 'Waarom het zou kunnen klikken' }),
+  ).toContainText(`Jij kunt ${ceo.name} helpen met`);
+  await expectAccessibleInBothLanguages(mentorPage, 'request detail');
+  await mentorPage.getByRole('button', { name: 'Accepteren' }).click();
+  await expect(mentorPage.getByText('Geaccepteerd', { exact: true })).toBeVisible();
+
+  // 6. Both see the relationship.
+  await mainNavigation(mentorPage).getByRole('link', { name: 'Mijn mentoring' }).click();
+  const asMentor = mentorPage.getByRole('article').filter({ hasText: programmeName });
+  await expect(
+    asMentor.getByRole('heading', { name: `Jij bent mentor van ${ceo.name}` }),
+  ).toBeVisible();
+  await expectAccessibleInBothLanguages(mentorPage, 'my mentoring (mentor)');
+
+  await mainNavigation(ceoPage).getByRole('link', { name: 'Mijn mentoring' }).click();
+  const asMentee = ceoPage.getByRole('article').filter({ hasText: programmeName });
+  await expect(
+    asMentee.getByRole('heading', { name: `Je mentor is ${mentor.name}` }),
+  ).toBeVisible();
+
+  await mentorContext.close();
+  await ceoContext.close();
+});
