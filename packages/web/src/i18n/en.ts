@@ -3,7 +3,7 @@ import type { Translation } from './translation';
 
 /** English. Same keys as nl.ts; the compiler and resources.test.ts both check that. */
 export const en: Translation = {
-  language: { label: 'Language' },
+  language: { label: 'Language', notSaved: 'Your language choice was not saved' },
   layout: {
     skipToContent: 'Skip to content',
     mainNavigation: 'Main menu',

@@ -2,7 +2,7 @@ import { clickNl } from '../pages/programmes/messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
 export const nl = {
-  language: { label: 'Taal' },
+  language: { label: 'Taal', notSaved: 'Je taalkeuze is niet bewaard' },
   layout: {
     skipToContent: 'Naar de inhoud',
     mainNavigation: 'Hoofdmenu',

@@ -1,8 +1,10 @@
 import { NativeSelect } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { IconLanguage } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
+import { describeError } from '../api/errors';
 import { currentLocale, i18n } from '../i18n';
 import { isLocale, type Locale } from '../i18n/locale';
 import { meQueryKey, useMe } from '../session/use-me';
@@ -21,6 +23,9 @@ export function LanguageSwitcher() {
   const save = useMutation({
     mutationFn: (locale: Locale) => unwrap(api.PATCH('/api/me', { body: { locale } })),
     onSuccess: (updated) => queryClient.setQueryData(meQueryKey, updated),
+    // The switch itself already happened; only remembering it failed, so say so quietly.
+    onError: (error) =>
+      notifications.show({ color: 'yellow', title: t('language.notSaved'), message: describeError(error, t) }),
   });
 
   function choose(value: string) {
