@@ -111,9 +111,16 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
     );
   }
 
-  function isActive(to: string): boolean {
-    return to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
-  }
+  const matches = (to: string): boolean =>
+    to === '/'
+      ? location.pathname === '/'
+      : location.pathname === to || location.pathname.startsWith(`${to}/`);
+  // Only the most specific item is current: /programmes/new is "design", not also "programmes".
+  const activeTo = items
+    .map((item) => item.to)
+    .filter(matches)
+    .sort((a, b) => b.length - a.length)[0];
+  const isActive = (to: string): boolean => to === activeTo;
 
   return (
     <Stack justify="space-between" h="100%">
