@@ -86,10 +86,7 @@ export async function sendRequest(
           : 'You already have a request waiting for an answer; withdraw it or wait for the answer',
       );
     }
-    if (
-      !programme.type.startsWith('peer') &&
-      (await repo.hasActiveRelationshipAsMentee(tx, programmeId, menteeId))
-    ) {
+    if (await repo.hasActiveRelationshipAsMentee(tx, programmeId, menteeId)) {
       throw conflict('There is already a mentoring relationship for this mentee in this programme');
     }
     const expiresAt = new Date(now.getTime() + programme.requestExpiryDays * DAY);
