@@ -110,7 +110,7 @@ test('a manager designs a reverse programme, the CEO asks a young mentor, he acc
 
   await expect(ceoPage.getByRole('heading', { level: 2, name: 'Je profiel' })).toBeVisible();
   // Skills come from the bilingual list, grouped by category and searchable.
-  const offers = ceoPage.getByLabel('Wat je kunt bieden', { exact: true });
+  const offers = ceoPage.getByRole('combobox', { name: 'Wat je kunt bieden' });
   if ((await ceoPage.getByRole('combobox', { name: 'Jouw niveau in Presenteren' }).count()) === 0) {
     await offers.click();
     await offers.fill('Presen');
@@ -118,7 +118,7 @@ test('a manager designs a reverse programme, the CEO asks a young mentor, he acc
     await ceoPage.keyboard.press('Escape');
   }
   await ceoPage.getByRole('combobox', { name: 'Jouw niveau in Presenteren' }).selectOption('5');
-  const hobbies = ceoPage.getByLabel('Hobby’s', { exact: true });
+  const hobbies = ceoPage.getByRole('combobox', { name: 'Hobby’s' });
   await hobbies.fill('Zeilen');
   await hobbies.press('Enter');
   await ceoPage.getByRole('checkbox', { name: 'di, Middag (12–17 uur)' }).check();

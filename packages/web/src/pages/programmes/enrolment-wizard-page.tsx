@@ -178,7 +178,11 @@ function EnrolmentWizard({
     mutationFn: () => expectNoContent(api.DELETE('/api/me/sensitive')),
     onSuccess: async () => {
       setSensitiveValues({ consent: false, gender: '', ageBand: '', background: '' });
-      notifications.show({ color: 'green', message: t('enrolment.sensitive.withdrawn') });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'green',
+        message: t('enrolment.sensitive.withdrawn'),
+      });
       await queryClient.invalidateQueries({ queryKey: sensitiveQueryKey });
     },
   });
@@ -198,6 +202,7 @@ function EnrolmentWizard({
       ),
     onSuccess: async () => {
       notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
         message: t('enrolment.enrolled', { name: programme.name }),
       });

@@ -336,7 +336,7 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     search: 'Search',
     searchHint: 'By name, job title or topic',
     skill: 'Skill',
-    language: 'Language',
+    language: 'Spoken language',
     languages: { nl: 'Dutch', en: 'English' },
     meetingMode: 'Meeting',
     place: 'Place',

@@ -334,7 +334,7 @@ export const clickNl = {
     search: 'Zoeken',
     searchHint: 'Op naam, functie of onderwerp',
     skill: 'Vaardigheid',
-    language: 'Taal',
+    language: 'Gesprekstaal',
     languages: { nl: 'Nederlands', en: 'Engels' },
     meetingMode: 'Afspreken',
     place: 'Plaats',

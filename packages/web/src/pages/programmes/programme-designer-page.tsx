@@ -140,10 +140,15 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
       queryClient.setQueryData(programmeQueryKey(saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: programmesQueryKey });
       if (programme) {
-        notifications.show({ color: 'green', message: t('programmes.saved') });
+        notifications.show({
+          closeButtonProps: { 'aria-label': t('common.close') },
+          color: 'green',
+          message: t('programmes.saved'),
+        });
         form.resetDirty(designerValuesOf(saved));
       } else {
         notifications.show({
+          closeButtonProps: { 'aria-label': t('common.close') },
           color: 'green',
           message: t('programmes.created', { name: saved.name }),
         });
@@ -153,6 +158,7 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
   });
   const transition = useProgrammeTransition(programme?.id ?? '', (updated) =>
     notifications.show({
+      closeButtonProps: { 'aria-label': t('common.close') },
       color: 'green',
       message: t(`programmes.${updated.status === 'closed' ? 'closed' : 'published'}`),
     }),

@@ -58,6 +58,7 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
   const [leaving, setLeaving] = useState(false);
   const transition = useProgrammeTransition(programme.id, (updated) =>
     notifications.show({
+      closeButtonProps: { 'aria-label': t('common.close') },
       color: 'green',
       message: t(`programmes.${updated.status === 'closed' ? 'closed' : 'published'}`),
     }),
@@ -69,7 +70,11 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
       ),
     onSuccess: async () => {
       setLeaving(false);
-      notifications.show({ color: 'green', message: t('programmes.left') });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'green',
+        message: t('programmes.left'),
+      });
       await queryClient.invalidateQueries({ queryKey: programmesQueryKey });
     },
   });

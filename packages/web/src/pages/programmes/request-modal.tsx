@@ -49,6 +49,7 @@ export function RequestModal({
       ),
     onSuccess: async () => {
       notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
         message: t('suggestions.requestSent', { name: person?.name ?? '' }),
       });

@@ -72,7 +72,11 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
       );
     },
     onSuccess: async (_data, answer) => {
-      notifications.show({ color: 'green', message: t(`introductions.done.${answer}`) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'green',
+        message: t(`introductions.done.${answer}`),
+      });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: introductionsQueryKey }),
         queryClient.invalidateQueries({ queryKey: relationshipsQueryKey }),

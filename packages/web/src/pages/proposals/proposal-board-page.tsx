@@ -97,7 +97,11 @@ function ProposalBoard({ programme }: { programme: Programme }) {
       ),
     onSuccess: ({ sent: count }) => {
       setSent(true);
-      notifications.show({ color: 'green', message: t('proposals.sent', { count }) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'green',
+        message: t('proposals.sent', { count }),
+      });
     },
   });
 

@@ -79,6 +79,7 @@ function RequestView({ request }: { request: RequestDetail }) {
     onSuccess: async (updated, action) => {
       setDeclining(false);
       notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
         message: t(`requests.done.${action}`, { name: request.other.name }),
       });
