@@ -9,6 +9,8 @@ const baseURL = externalUrl ?? `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: './tests',
+  // Separate runs on one machine must not share (and wipe) each other's traces.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   // One worker: the tests share one server and its sign-in rate limit, on a small machine.
