@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   MultiSelect,
-  NativeSelect,
   NumberInput,
   Radio,
   SimpleGrid,
