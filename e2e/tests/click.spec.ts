@@ -197,3 +197,108 @@ test('a manager designs a reverse programme, the CEO asks a young mentor, he acc
   await mentorContext.close();
   await ceoContext.close();
 });
+
+test('a manager proposes introductions (pin, rerun, stable), sends them, and both people accept', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const name = `Voorgestelde introducties ${run}`;
+
+  // The design itself is covered above; here the programme is set up through the API.
+  await signIn(page, demo.programmeManager);
+  const created = await page.request.post('/api/programmes', {
+    data: {
+      name,
+      type: 'classic',
+      matchingMode: 'manager_proposes',
+      conflictRules: {
+        reportingLineLevels: 2,
+        excludeSameTeam: false,
+        excludeSameDepartment: false,
+        excludeEarlierPairs: false,
+      },
+    },
+  });
+  expect(created.status()).toBe(201);
+  const programmeId = ((await created.json()) as { id: string }).id;
+  expect((await page.request.post(`/api/programmes/${programmeId}/publish`)).status()).toBe(200);
+
+  const people: { page: Page; close: () => Promise<void> }[] = [];
+  for (const [email, role] of [
+    [mentor.email, 'mentor'],
+    [ceo.email, 'mentee'],
+  ] as const) {
+    const context = await browser.newContext();
+    const personPage = await context.newPage();
+    await signIn(personPage, email);
+    const enrolled = await personPage.request.post(`/api/programmes/${programmeId}/enrolment`, {
+      data: role === 'mentor' ? { role, capacity: 2 } : { role },
+    });
+    expect(enrolled.status()).toBe(201);
+    people.push({ page: personPage, close: () => context.close() });
+  }
+  const [mentorSide, menteeSide] = people;
+  if (!mentorSide || !menteeSide) throw new Error('both people are signed in');
+
+  // The manager runs the optimal assignment, pins the pair, reruns stable, and sends.
+  await page.goto(`/programmes/${programmeId}`);
+  await page.getByRole('link', { name: 'Voorstellen' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Voorstellen voor ${name}` }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Voorstel berekenen' }).click();
+  const pair = page.getByRole('row').filter({ hasText: ceo.name }).filter({ hasText: mentor.name });
+  await expect(pair).toContainText(`${mentor.name} kan ${ceo.name} helpen met`);
+  await expect(page.getByRole('heading', { name: 'Totalen (Optimaal)' })).toBeVisible();
+  await expectAccessibleInBothLanguages(page, 'proposal board');
+  await pair.getByRole('button', { name: `${ceo.name} en ${mentor.name} vastzetten` }).click();
+  await expect(page.getByText('Vastgezet', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Opnieuw berekenen' }).click();
+  await expect(pair).toBeVisible();
+  // The stable method ignores pins, and says so.
+  await page.getByText('Stabiel', { exact: true }).click();
+  await expect(page.getByText('de stabiele methode negeert ze')).toBeVisible();
+  await page.getByRole('button', { name: 'Opnieuw berekenen' }).click();
+  await expect(page.getByRole('heading', { name: 'Totalen (Stabiel)' })).toBeVisible();
+  await expect(pair).toBeVisible();
+  await page.getByRole('button', { name: '1 introductie versturen' }).click();
+  await expect(page.getByRole('button', { name: 'Verstuurd' })).toBeDisabled();
+
+  // Both must accept; either could decline without consequence.
+  await menteeSide.page.goto('/');
+  await mainNavigation(menteeSide.page).getByRole('link', { name: 'Introducties' }).click();
+  const forMentee = menteeSide.page
+    .getByRole('article')
+    .filter({
+      has: menteeSide.page.getByRole('heading', {
+        name: `Voorgesteld als je mentor: ${mentor.name}`,
+      }),
+    })
+    .filter({ hasText: name });
+  await expect(forMentee).toContainText('Nee zeggen heeft geen gevolgen');
+  await expectAccessibleInBothLanguages(menteeSide.page, 'introductions');
+  await forMentee.getByRole('button', { name: 'Ja, graag' }).click();
+  await expect(forMentee.getByText('Jij: ja')).toBeVisible();
+
+  await mentorSide.page.goto('/introductions');
+  const forMentor = mentorSide.page
+    .getByRole('article')
+    .filter({
+      has: mentorSide.page.getByRole('heading', { name: `Voorgesteld als je mentee: ${ceo.name}` }),
+    })
+    .filter({ hasText: name });
+  await expect(forMentor.getByText(`${ceo.name}: ja`)).toBeVisible();
+  await forMentor.getByRole('button', { name: 'Ja, graag' }).click();
+  await expect(forMentor.getByText('Jij: ja')).toBeVisible();
+
+  await mainNavigation(mentorSide.page).getByRole('link', { name: 'Mijn mentoring' }).click();
+  await expect(
+    mentorSide.page
+      .getByRole('article')
+      .filter({ hasText: name })
+      .getByRole('heading', { name: `Jij bent mentor van ${ceo.name}` }),
+  ).toBeVisible();
+
+  for (const person of people) await person.close();
+});

@@ -449,6 +449,7 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     rerun: 'Compute again',
     running: 'Computing the proposal…',
     stale: 'You chose another method; compute again to see it.',
+    pinsOptimalOnly: 'Pinned pairs count in the optimal method only; the stable method ignores them.',
     pinned: 'Pinned',
     forbidden: 'Forbidden',
     pin: 'Pin {{mentee}} and {{mentor}}',

@@ -447,6 +447,7 @@ export const clickNl = {
     rerun: 'Opnieuw berekenen',
     running: 'Het voorstel wordt berekend…',
     stale: 'Je koos een andere methode; bereken opnieuw om die te zien.',
+    pinsOptimalOnly: 'Vastgezette paren tellen alleen bij de optimale methode; de stabiele methode negeert ze.',
     pinned: 'Vastgezet',
     forbidden: 'Uitgesloten',
     pin: '{{mentee}} en {{mentor}} vastzetten',

@@ -80,7 +80,11 @@ function ProposalBoard({ programme }: { programme: Programme }) {
           params: { path: { id: programme.id } },
           body: {
             mode,
-            pins: pins.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
+            // The engine honours pins in the optimal assignment only.
+            pins:
+              mode === 'optimal'
+                ? pins.map(({ menteeId, mentorId }) => ({ menteeId, mentorId }))
+                : [],
             forbids: forbids.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
           },
         }),
@@ -180,6 +184,11 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                 />
               </SimpleGrid>
             )}
+            {mode === 'stable' && pins.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {t('proposals.pinsOptimalOnly')}
+              </Text>
+            )}
             <Group>
               <Button loading={run.isPending} onClick={() => run.mutate()}>
                 {result ? t('proposals.rerun') : t('proposals.runButton')}
@@ -260,6 +269,7 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                                     aria-label={pinLabel}
                                     aria-pressed={isPinned}
                                     onClick={() => togglePin(named)}
+                                    disabled={mode === 'stable'}
                                   >
                                     {isPinned ? (
                                       <IconPinnedOff size={18} aria-hidden />
