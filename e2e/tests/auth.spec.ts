@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   demo,
+  demoPassword,
   expectAccessible,
   expectAccessibleInBothLanguages,
   mainNavigation,
@@ -52,6 +53,23 @@ test('a programme manager sees the directory but cannot import', async ({ page }
   await nav.getByRole('link', { name: 'Mensen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mensen' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Persoon uitnodigen' })).toHaveCount(0);
+});
+
+test("a user's saved language wins over the browser's", async ({ page }) => {
+  // Sign in through the API (the page shares its cookies) and save English for this user.
+  const signedIn = await page.request.post('/api/auth/sign-in/email', {
+    data: { email: demo.smeAdmin, password: demoPassword },
+  });
+  expect(signedIn.ok()).toBe(true);
+  const saved = await page.request.patch('/api/me', { data: { locale: 'en' } });
+  expect(saved.ok()).toBe(true);
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: /^Welcome, / })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(
+    page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Import' }),
+  ).toBeVisible();
 });
 
 test('magic link: request a link, find it in the outbox as platform admin, follow it and land signed in', async ({

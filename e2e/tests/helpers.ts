@@ -9,6 +9,7 @@ export const demo = {
   sponsor: 'directie@noordzee.demo',
   member: 'medewerker@noordzee.demo',
   platformAdmin: 'admin@klik.demo',
+  smeAdmin: 'admin@groenveld.demo',
 } as const;
 
 /** Fails on any serious or critical accessibility violation, naming the rule and elements. */
