@@ -98,7 +98,7 @@ export function StrengthMeter({ strength }: { strength: number }) {
 export function ProgrammeTypeBadge({ type }: { type: ProgrammeType }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color="blue.9">
+    <Badge variant="outline" color="blue.9">
       {t(`programmes.types.${type}`)}
     </Badge>
   );

@@ -115,7 +115,7 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
             </Button>
           )}
           {programme.myEnrolment && (
-            <Badge variant="light" color="green.9">
+            <Badge variant="outline" color="green.9">
               {t('programmes.enrolledAs', {
                 role: t(`programmes.roles.${programme.myEnrolment.role}`),
               })}
@@ -126,7 +126,7 @@ function ProgrammeCard({ programme }: { programme: Programme }) {
               component={Link}
               to={`/programmes/${programme.id}/suggestions`}
               size="sm"
-              variant="light"
+              variant="outline"
             >
               {t('programmes.toSuggestions')}
             </Button>

@@ -258,7 +258,7 @@ function SuggestionCard({
         )}
         <Group mt="auto">
           {item.isRequested ? (
-            <Badge variant="light" color="green.9" size="lg">
+            <Badge variant="outline" color="green.9" size="lg">
               {t('suggestions.requested')}
             </Badge>
           ) : (

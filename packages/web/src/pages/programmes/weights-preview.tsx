@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Card,
   Group,
   List,
@@ -113,7 +112,7 @@ export function WeightsPreview({
       ) : preview.data.samples.length === 0 ? (
         <EmptyMessage>{t('programmes.preview.empty')}</EmptyMessage>
       ) : (
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <SimpleGrid cols={{ base: 1, xl: 2 }}>
           {preview.data.samples.map((sample) => (
             <Card withBorder key={sample.mentee.id} padding="sm">
               <Text fw={600} size="sm" mb={4}>
@@ -127,14 +126,12 @@ export function WeightsPreview({
                 <List size="sm" spacing={4} type="ordered">
                   {sample.suggestions.map((suggestion) => (
                     <List.Item key={suggestion.personId}>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" span>
-                          {suggestion.name}
-                        </Text>
-                        <Badge size="sm" variant="light" color="blue.9">
-                          {t('click.strength', { strength: suggestion.strength })}
-                        </Badge>
-                      </Group>
+                      <Text size="sm" span fw={500}>
+                        {suggestion.name}
+                      </Text>{' '}
+                      <Text size="sm" span c="blue.9">
+                        ({t('click.strength', { strength: suggestion.strength })})
+                      </Text>
                       {suggestion.reasons[0] && (
                         <Text size="xs" c="dimmed">
                           {suggestion.reasons

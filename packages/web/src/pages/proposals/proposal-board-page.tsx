@@ -250,7 +250,7 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                             <Table.Td>{pair.mentee.name}</Table.Td>
                             <Table.Td>{pair.mentor.name}</Table.Td>
                             <Table.Td>
-                              <Badge variant="light" color="blue.9">
+                              <Badge variant="outline" color="blue.9">
                                 {pair.strength}%
                               </Badge>
                             </Table.Td>

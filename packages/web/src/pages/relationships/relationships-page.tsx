@@ -67,7 +67,7 @@ function RelationshipCard({ relationship }: { relationship: Relationship }) {
             : t('relationships.mentoredBy', { name: others })}
         </Title>
         <Group gap="xs">
-          <Badge variant="light" color="blue.9">
+          <Badge variant="outline" color="blue.9">
             {t(`relationships.roles.${relationship.myRole}`)}
           </Badge>
           <Badge variant="outline" color={relationship.status === 'active' ? 'green.9' : 'gray.8'}>
