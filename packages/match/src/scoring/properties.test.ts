@@ -151,7 +151,7 @@ function naiveCodes(
   return codes;
 }
 
-const RUNS = { numRuns: 100 };
+const RUNS = { numRuns: 80 };
 
 describe('properties', () => {
   it('no suggestion ever violates a hard rule, and the index answers exactly like a full scan', () => {
@@ -283,7 +283,7 @@ describe('properties', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 
