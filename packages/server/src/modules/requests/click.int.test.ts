@@ -195,6 +195,10 @@ describe('requests', () => {
       hopes: 'Zelfverzekerd presenteren voor het MT',
     });
     expect(detail.reasons.length).toBeGreaterThan(0);
+    expect(detail.otherProfile).toMatchObject({
+      wants: [{ skill: 'public-speaking', label: 'Presenteren' }],
+    });
+    expect(detail.otherProfile.interests).toContain('Zeilen');
     const [mail] = await ctx.db
       .select()
       .from(mailOutbox)

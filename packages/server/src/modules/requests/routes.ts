@@ -12,6 +12,19 @@ const RequestDetail = z.object({
   programme: z.object({ id: z.string(), name: z.string() }),
   direction: z.enum(['received', 'sent']),
   other: z.object({ id: z.string(), name: z.string() }),
+  otherProfile: z
+    .object({
+      jobTitle: z.string().nullable(),
+      department: z.string().nullable(),
+      location: z.string().nullable(),
+      offers: z.array(z.object({ skill: z.string(), label: z.string(), level: z.number().int() })),
+      wants: z.array(z.object({ skill: z.string(), label: z.string(), level: z.number().int() })),
+      interests: z.array(z.string()),
+      languages: z.array(z.string()),
+      meetingMode: z.string(),
+      about: z.string(),
+    })
+    .nullable(),
   myRole: z.enum(['mentee', 'mentor']),
   status: Status,
   message: z.string(),

@@ -1,6 +1,9 @@
 import { evaluatePair } from '@klik/match';
 import { requireMember, type Actor } from '../../auth/actor.js';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { person as personTable, profile as profileTable } from '../../db/schema.js';
+import { listSkills } from '../enrolments/service.js';
 import { AppError, conflict, notFound } from '../../errors.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Mailer } from '../../mail/mailer.js';
@@ -158,6 +161,7 @@ export async function getRequest(deps: Deps, actor: Actor, id: string, locale: L
     programme: { id: row.programmeId, name: programme?.name ?? '' },
     direction: isRecipient ? ('received' as const) : ('sent' as const),
     other: { id: otherId, name: await repo.personName(db, otherId) },
+    otherProfile: await describeProfile(db, organisationId, otherId, locale),
     myRole: row.mentorId === personId ? ('mentor' as const) : ('mentee' as const),
     status: row.status,
     message: row.message,
@@ -176,6 +180,41 @@ export async function getRequest(deps: Deps, actor: Actor, id: string, locale: L
       body: m.body,
       createdAt: m.createdAt.toISOString(),
     })),
+  };
+}
+
+/** What the other side sees of a requester (or the person asked): never sensitive attributes. */
+async function describeProfile(db: Db, organisationId: string, personId: string, locale: Locale) {
+  const [row] = await db
+    .select({ person: personTable, profile: profileTable })
+    .from(personTable)
+    .leftJoin(profileTable, eq(profileTable.personId, personTable.id))
+    .where(and(eq(personTable.id, personId), eq(personTable.organisationId, organisationId)));
+  if (!row) return null;
+  const labels = new Map(
+    (await listSkills(db, organisationId)).items.map((s) => [s.id, s[locale]]),
+  );
+  const skills = (entries: { skill: string; level: number }[] | undefined) =>
+    (entries ?? []).map((e) => ({
+      skill: e.skill,
+      label: labels.get(e.skill) ?? e.skill,
+      level: e.level,
+    }));
+  return {
+    jobTitle: row.person.jobTitle,
+    department: row.person.department,
+    location: row.person.location,
+    offers: skills(row.profile?.offers),
+    wants: skills(row.profile?.wants),
+    interests: [
+      ...(row.profile?.hobbies ?? []),
+      ...(row.profile?.experiences ?? []),
+      ...(row.profile?.values ?? []),
+      ...(row.profile?.tags ?? []),
+    ],
+    languages: row.profile?.languages ?? [],
+    meetingMode: row.profile?.meetingMode ?? 'either',
+    about: row.profile?.about ?? '',
   };
 }
 
