@@ -24,7 +24,7 @@ test('a manager designs a reverse programme, the CEO asks a young mentor, he acc
   page,
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
 
   // 1. The programme manager designs the programme and publishes it.
   await signIn(page, demo.programmeManager);
@@ -202,7 +202,7 @@ test('a manager proposes introductions (pin, rerun, stable), sends them, and bot
   page,
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const name = `Voorgestelde introducties ${run}`;
 
   // The design itself is covered above; here the programme is set up through the API.

@@ -331,6 +331,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     intro: 'People you could click with, and why. You choose; the other person says yes or no.',
     introMentor:
       'Mentees your experience could help. Offer yourself; the other person says yes or no.',
+    notEnrolled: 'Enrol in this programme first; then you see your suggestions here.',
+    notForMentors: 'In this programme mentees choose their mentor: requests reach you under Requests.',
     myRequests: 'My requests',
     filters: 'Filter suggestions',
     search: 'Search',

@@ -329,6 +329,8 @@ export const clickNl = {
       'Mensen met wie het zou kunnen klikken, met de redenen waarom. Jij kiest; de ander zegt ja of nee.',
     introMentor:
       'Mentees bij wie jouw ervaring zou kunnen helpen. Bied je aan; de ander zegt ja of nee.',
+    notEnrolled: 'Schrijf je eerst in voor dit programma; daarna zie je hier je suggesties.',
+    notForMentors: 'In dit programma kiezen mentees zelf hun mentor: verzoeken komen bij jou binnen onder Verzoeken.',
     myRequests: 'Mijn verzoeken',
     filters: 'Suggesties filteren',
     search: 'Zoeken',

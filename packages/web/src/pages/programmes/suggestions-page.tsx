@@ -1,4 +1,6 @@
 import {
+  Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -16,7 +18,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { api, ApiError, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { ClickReasons, StrengthMeter } from './click-reasons';
@@ -174,7 +176,23 @@ function Suggestions({ programme }: { programme: Programme }) {
         {suggestions.isPending ? (
           <LoadingState />
         ) : suggestions.isError ? (
-          <ErrorState error={suggestions.error} onRetry={() => void suggestions.refetch()} />
+          // 422: not enrolled, or a mentor where mentees choose; say what to do instead.
+          suggestions.error instanceof ApiError && suggestions.error.status === 422 ? (
+            <Alert color="yellow">
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">
+                  {programme.myEnrolment
+                    ? t('suggestions.notForMentors')
+                    : t('suggestions.notEnrolled')}
+                </Text>
+                <Anchor component={Link} to={`/programmes/${programme.id}`} size="sm">
+                  {t('programmes.view')}
+                </Anchor>
+              </Stack>
+            </Alert>
+          ) : (
+            <ErrorState error={suggestions.error} onRetry={() => void suggestions.refetch()} />
+          )
         ) : suggestions.data.items.length === 0 ? (
           <EmptyMessage>{t('suggestions.empty')}</EmptyMessage>
         ) : (
