@@ -18,7 +18,14 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  // CI also writes a JSON report (PLAYWRIGHT_JSON_OUTPUT_NAME) that .ci/run adds to its totals.
+  reporter: process.env.CI
+    ? [
+        ['list'],
+        ['html', { open: 'never' }],
+        ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['json'] as ['json']] : []),
+      ]
+    : 'list',
   use: {
     ...devices['Desktop Chrome'],
     baseURL,
@@ -59,6 +66,8 @@ export default defineConfig({
           // e2e always runs on the embedded database, even when the shell points at PostgreSQL.
           DATABASE_URL: '',
           SMTP_URL: '',
+          // Every test signs in from 127.0.0.1: a production-like limit would throttle the suite.
+          KLIK_SIGN_IN_RATE_LIMIT: '200',
         },
       },
 });

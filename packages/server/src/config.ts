@@ -25,6 +25,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFromEnv.default(false),
   WEB_DIST_DIR: z.string().optional(),
+  KLIK_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
 export type DatabaseConfig =
@@ -86,6 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDistDir?: stri
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : (defaults.webDistDir ?? null),
-    signInRateLimit: 10,
+    signInRateLimit: e.KLIK_SIGN_IN_RATE_LIMIT,
   });
 }

@@ -196,3 +196,16 @@ describe('planImport', () => {
     expect(plan.errors[0]).toMatchObject({ line: 2, field: 'email' });
   });
 });
+
+describe('messages', () => {
+  it('are written in Dutch for a Dutch admin', () => {
+    const file = parsePeopleCsv('email,voornaam\na@x.nl,Anna\n', 'nl');
+    expect(file.errors[0]!.message).toBe('kolom "family_name" ontbreekt');
+    const csv = `${header}\nann@x.nl,Ann,Ander,E2,boss@x.nl,IT,31-02-2021,\n`;
+    const plan = planImport(parsePeopleCsv(csv, 'nl'), [], { ...options, locale: 'nl' });
+    expect(plan.errors.map((e) => e.message)).toEqual([
+      '"31-02-2021" is geen datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ)',
+      'onbekende leidinggevende "boss@x.nl": niet in dit bestand en niet in de organisatie',
+    ]);
+  });
+});

@@ -114,6 +114,55 @@ const fieldLabel: Record<string, string> = {
   leaveDate: 'leave_date',
 };
 
+/** Every message of the import in both languages (the file's problems are shown to the admin). */
+const catalogue = {
+  en: {
+    emptyFile: () => 'the file is empty',
+    notCsv: (detail: string) => `the file is not valid CSV: ${detail}`,
+    columnTwice: (c: string) => `column "${c}" appears twice`,
+    missingColumn: (c: string) => `missing column "${c}"`,
+    unknownColumn: (c: string) => `column "${c}" is not known and is ignored`,
+    required: () => 'is required',
+    badEmail: (v: string) => `"${v}" is not a valid email address`,
+    duplicateInFile: (v: string, line: number) => `${v} also appears on line ${line}`,
+    emailTaken: (v: string) => `${v} is already in use by another account`,
+    badLanguage: (v: string) => `"${v}" is not a supported language (nl or en)`,
+    badDate: (v: string) => `"${v}" is not a date (use YYYY-MM-DD or DD-MM-YYYY)`,
+    leaveBeforeStart: () => 'is before the start date',
+    samePerson: () => 'matches the same person as an earlier line',
+    emailOfOther: (v: string, id: string | null) =>
+      `${v} belongs to another person (employee id ${id ?? 'none'})`,
+    ownManager: () => 'a person cannot be their own manager',
+    unknownManager: (v: string) =>
+      `unknown manager "${v}": not in this file nor in the organisation`,
+    cycle: (c: string) => `reporting-line cycle: ${c}`,
+    managerLeaving: () => 'the manager is not in the file and would be deactivated',
+  },
+  nl: {
+    emptyFile: () => 'het bestand is leeg',
+    notCsv: (detail: string) => `het bestand is geen geldig CSV-bestand: ${detail}`,
+    columnTwice: (c: string) => `kolom "${c}" staat er twee keer in`,
+    missingColumn: (c: string) => `kolom "${c}" ontbreekt`,
+    unknownColumn: (c: string) => `kolom "${c}" is onbekend en wordt overgeslagen`,
+    required: () => 'is verplicht',
+    badEmail: (v: string) => `"${v}" is geen geldig e-mailadres`,
+    duplicateInFile: (v: string, line: number) => `${v} staat ook op regel ${line}`,
+    emailTaken: (v: string) => `${v} is al in gebruik bij een ander account`,
+    badLanguage: (v: string) => `"${v}" is geen ondersteunde taal (nl of en)`,
+    badDate: (v: string) => `"${v}" is geen datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ)`,
+    leaveBeforeStart: () => 'ligt vóór de startdatum',
+    samePerson: () => 'is dezelfde persoon als op een eerdere regel',
+    emailOfOther: (v: string, id: string | null) =>
+      `${v} hoort bij iemand anders (personeelsnummer ${id ?? 'geen'})`,
+    ownManager: () => 'iemand kan niet zijn of haar eigen leidinggevende zijn',
+    unknownManager: (v: string) =>
+      `onbekende leidinggevende "${v}": niet in dit bestand en niet in de organisatie`,
+    cycle: (c: string) => `rapportagelijn loopt rond: ${c}`,
+    managerLeaving: () => 'de leidinggevende staat niet in het bestand en zou worden gedeactiveerd',
+  },
+};
+export type ImportLocale = keyof typeof catalogue;
+
 const normaliseHeader = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 const fieldByHeader = new Map<string, ImportField>(
@@ -129,13 +178,14 @@ function detectDelimiter(text: string): string {
   return counts[0]![0];
 }
 
-export function parsePeopleCsv(text: string): ParsedFile {
+export function parsePeopleCsv(text: string, locale: ImportLocale = 'en'): ParsedFile {
+  const m = catalogue[locale];
   const errors: ImportProblem[] = [];
   if (text.trim().length === 0) {
     return {
       columns: [],
       rows: [],
-      errors: [{ line: 1, field: null, message: 'the file is empty' }],
+      errors: [{ line: 1, field: null, message: m.emptyFile() }],
       ignoredColumns: [],
     };
   }
@@ -154,9 +204,7 @@ export function parsePeopleCsv(text: string): ParsedFile {
     return {
       columns: [],
       rows: [],
-      errors: [
-        { line, field: null, message: `the file is not valid CSV: ${(error as Error).message}` },
-      ],
+      errors: [{ line, field: null, message: m.notCsv((error as Error).message) }],
       ignoredColumns: [],
     };
   }
@@ -165,7 +213,7 @@ export function parsePeopleCsv(text: string): ParsedFile {
     return {
       columns: [],
       rows: [],
-      errors: [{ line: 1, field: null, message: 'the file is empty' }],
+      errors: [{ line: 1, field: null, message: m.emptyFile() }],
       ignoredColumns: [],
     };
   }
@@ -178,7 +226,7 @@ export function parsePeopleCsv(text: string): ParsedFile {
       errors.push({
         line: header.info.lines,
         field: fieldLabel[field] ?? field,
-        message: `column "${cell}" appears twice`,
+        message: m.columnTwice(cell),
       });
       columnFields.push(null);
       return;
@@ -192,7 +240,7 @@ export function parsePeopleCsv(text: string): ParsedFile {
       errors.push({
         line: header.info.lines,
         field: fieldLabel[field] ?? field,
-        message: `missing column "${fieldLabel[field]}"`,
+        message: m.missingColumn(fieldLabel[field] ?? field),
       });
     }
   }
@@ -264,6 +312,8 @@ export interface PlanOptions {
   takenEmails: ReadonlySet<string>;
   /** Never deactivated by a sync (the admin running the import). */
   protectedPersonIds: ReadonlySet<string>;
+  /** Language of the messages; English when absent. */
+  locale?: ImportLocale;
 }
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -308,11 +358,12 @@ export function planImport(
   existing: ExistingPerson[],
   options: PlanOptions,
 ): ImportPlan {
+  const m = catalogue[options.locale ?? 'en'];
   const errors: ImportProblem[] = [...file.errors];
   const warnings: ImportProblem[] = file.ignoredColumns.map((c) => ({
     line: 1,
     field: null,
-    message: `column "${c}" is not known and is ignored`,
+    message: m.unknownColumn(c),
   }));
   const problem = (line: number, field: string | null, message: string) =>
     errors.push({ line, field: field ? (fieldLabel[field] ?? field) : null, message });
@@ -334,22 +385,20 @@ export function planImport(
     const familyName = (v.familyName ?? '').trim();
     const employeeId = hasColumn('employeeId') ? (v.employeeId ?? '').trim() || null : undefined;
 
-    if (!email) problem(row.line, 'email', 'is required');
-    else if (!emailPattern.test(email))
-      problem(row.line, 'email', `"${v.email}" is not a valid email address`);
+    if (!email) problem(row.line, 'email', m.required());
+    else if (!emailPattern.test(email)) problem(row.line, 'email', m.badEmail(v.email ?? ''));
     else if (fileEmails.has(email))
-      problem(row.line, 'email', `${email} also appears on line ${fileEmails.get(email)}`);
-    else if (options.takenEmails.has(email))
-      problem(row.line, 'email', `${email} is already in use by another account`);
+      problem(row.line, 'email', m.duplicateInFile(email, fileEmails.get(email)!));
+    else if (options.takenEmails.has(email)) problem(row.line, 'email', m.emailTaken(email));
     if (email && !fileEmails.has(email)) fileEmails.set(email, row.line);
-    if (!givenName) problem(row.line, 'givenName', 'is required');
-    if (!familyName) problem(row.line, 'familyName', 'is required');
+    if (!givenName) problem(row.line, 'givenName', m.required());
+    if (!familyName) problem(row.line, 'familyName', m.required());
     if (employeeId) {
       if (fileEmployeeIds.has(employeeId)) {
         problem(
           row.line,
           'employeeId',
-          `${employeeId} also appears on line ${fileEmployeeIds.get(employeeId)}`,
+          m.duplicateInFile(employeeId, fileEmployeeIds.get(employeeId)!),
         );
       } else fileEmployeeIds.set(employeeId, row.line);
     }
@@ -364,8 +413,7 @@ export function planImport(
       if (!raw) values.preferredLanguage = null;
       else {
         const lang = parseLanguage(raw);
-        if (!lang)
-          problem(row.line, 'preferredLanguage', `"${raw}" is not a supported language (nl or en)`);
+        if (!lang) problem(row.line, 'preferredLanguage', m.badLanguage(raw));
         values.preferredLanguage = lang;
       }
     }
@@ -375,13 +423,12 @@ export function planImport(
       if (!raw) values[field] = null;
       else {
         const date = parseDate(raw);
-        if (!date)
-          problem(row.line, field, `"${raw}" is not a date (use YYYY-MM-DD or DD-MM-YYYY)`);
+        if (!date) problem(row.line, field, m.badDate(raw));
         values[field] = date;
       }
     }
     if (values.startDate && values.leaveDate && values.leaveDate < values.startDate) {
-      problem(row.line, 'leaveDate', 'is before the start date');
+      problem(row.line, 'leaveDate', m.leaveBeforeStart());
     }
 
     // Match an existing person: by employee id first, then by email.
@@ -389,16 +436,11 @@ export function planImport(
     if (employeeId) match = byEmployeeId.get(employeeId);
     const emailMatch = email ? byEmail.get(email) : undefined;
     if (match && emailMatch && emailMatch.id !== match.id) {
-      problem(
-        row.line,
-        'email',
-        `${email} belongs to another person (employee id ${emailMatch.employeeId ?? 'none'})`,
-      );
+      problem(row.line, 'email', m.emailOfOther(email, emailMatch.employeeId));
     }
     match ??= emailMatch;
     if (match) {
-      if (matchedIds.has(match.id))
-        problem(row.line, null, 'matches the same person as an earlier line');
+      if (matchedIds.has(match.id)) problem(row.line, null, m.samePerson());
       matchedIds.add(match.id);
     }
 
@@ -448,20 +490,16 @@ export function planImport(
     const known = isEmail ? byEmail.get(key) : byEmployeeId.get(key);
     if (inFile) {
       if (inFile === plannedRow) {
-        problem(row.line, column, 'a person cannot be their own manager');
+        problem(row.line, column, m.ownManager());
         return;
       }
       plannedRow.manager = { line: inFile.line };
     } else if (known && !(known.id === plannedRow.personId)) {
       plannedRow.manager = { personId: known.id };
     } else if (known) {
-      problem(row.line, column, 'a person cannot be their own manager');
+      problem(row.line, column, m.ownManager());
     } else {
-      problem(
-        row.line,
-        column,
-        `unknown manager "${ref}": not in this file nor in the organisation`,
-      );
+      problem(row.line, column, m.unknownManager(ref));
     }
   });
 
@@ -498,7 +536,7 @@ export function planImport(
       for (const member of path) {
         reported.add(member);
         const row = lineOfNode.get(member);
-        if (row) problem(row.line, 'manager', `reporting-line cycle: ${cycle}`);
+        if (row) problem(row.line, 'manager', m.cycle(cycle));
       }
     }
   }
@@ -547,7 +585,7 @@ export function planImport(
     const leaving = new Set(missingDeactivated.map((m) => m.personId));
     for (const p of planned) {
       if (p.manager && 'personId' in p.manager && leaving.has(p.manager.personId)) {
-        problem(p.line, 'manager', 'the manager is not in the file and would be deactivated');
+        problem(p.line, 'manager', m.managerLeaving());
       }
     }
   }

@@ -275,7 +275,8 @@ async function buildPlan(
   actor: Actor,
   request: ImportRequest,
 ): Promise<ImportPlan> {
-  const file = parsePeopleCsv(request.csv);
+  const locale = actor.locale ?? 'nl';
+  const file = parsePeopleCsv(request.csv, locale);
   const existing = await repo.listAllInOrganisation(db, organisationId);
   const emails = [
     ...new Set(file.rows.map((r) => (r.values.email ?? '').trim().toLowerCase()).filter(Boolean)),
@@ -286,6 +287,7 @@ async function buildPlan(
     today: today(),
     takenEmails,
     protectedPersonIds: new Set(actor.member ? [actor.member.personId] : []),
+    locale,
   });
 }
 
