@@ -56,7 +56,8 @@ export function generateProgramme(shape: ProgrammeShape): AssignmentInstance {
   for (let j = 0; j < nMentors; j++) appeal[j] = 400 * (1 - j / nMentors) + 200 * random();
   const mentors = Array.from({ length: nMentors }, (_, j) => ({
     id: `mentor-${j}`,
-    capacity: shape.minCapacity + Math.floor(random() * (shape.maxCapacity - shape.minCapacity + 1)),
+    capacity:
+      shape.minCapacity + Math.floor(random() * (shape.maxCapacity - shape.minCapacity + 1)),
   }));
   const mentees = Array.from({ length: nMentees }, (_, i) => ({ id: `mentee-${i}` }));
   const pairs: { mentee: string; mentor: string; score: number }[] = [];

@@ -37,11 +37,27 @@ function median(values: readonly number[]): number {
 function runWorker(job: WorkerJob, timeoutMs: number): Outcome {
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=4096', '--conditions=klik-source', '--import', 'tsx', workerPath, JSON.stringify(job)],
-    { cwd: packageDir, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 1 << 24 },
+    [
+      '--expose-gc',
+      '--max-old-space-size=4096',
+      '--conditions=klik-source',
+      '--import',
+      'tsx',
+      workerPath,
+      JSON.stringify(job),
+    ],
+    {
+      cwd: packageDir,
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      killSignal: 'SIGKILL',
+      maxBuffer: 1 << 24,
+    },
   );
-  if (child.error || child.signal) return { ok: false, reason: `> budget (${Math.round(timeoutMs / 1000)} s)` };
-  if (child.status !== 0) return { ok: false, reason: `failed: ${child.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };
+  if (child.error || child.signal)
+    return { ok: false, reason: `> budget (${Math.round(timeoutMs / 1000)} s)` };
+  if (child.status !== 0)
+    return { ok: false, reason: `failed: ${child.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };
   return { ok: true, result: JSON.parse(child.stdout) as WorkerResult };
 }
 
@@ -59,8 +75,15 @@ interface ScipyResult {
 function runScipy(job: Record<string, unknown>, timeoutMs: number): ScipyResult | string {
   const jobPath = path.join(tmp, 'job.json');
   writeFileSync(jobPath, JSON.stringify(job));
-  const child = spawnSync('python3', [scipyScript, jobPath], { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
-  if (child.error || child.signal) return child.error?.message.includes('ENOENT') ? 'python3 not found' : `> budget (${Math.round(timeoutMs / 1000)} s)`;
+  const child = spawnSync('python3', [scipyScript, jobPath], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+  });
+  if (child.error || child.signal)
+    return child.error?.message.includes('ENOENT')
+      ? 'python3 not found'
+      : `> budget (${Math.round(timeoutMs / 1000)} s)`;
   if (child.status !== 0) return `failed: ${child.stderr.trim().split('\n').slice(-1)[0] ?? ''}`;
   const out = JSON.parse(child.stdout) as ScipyResult;
   out.times = out.times.map((s) => s * 1000);
@@ -85,7 +108,9 @@ function denseSection(): void {
   ] as const) {
     log(`### Dense n×n, ${label}`);
     log();
-    log(`| n | scipy linear_sum_assignment, wall (CPU) | Klik solveDenseAssignment, wall (CPU) | Klik / scipy, wall (CPU) | ${peers.join(' | ')} |`);
+    log(
+      `| n | scipy linear_sum_assignment, wall (CPU) | Klik solveDenseAssignment, wall (CPU) | Klik / scipy, wall (CPU) | ${peers.join(' | ')} |`,
+    );
     log(`|---|---|---|---|${peers.map(() => '---').join('|')}|`);
     for (const n of sizes) {
       const repeats = quick ? (n >= 2000 ? 1 : 3) : n >= 4000 ? 3 : 5;
@@ -94,7 +119,10 @@ function denseSection(): void {
       writeFileSync(costPath, generateDenseCosts(n, distinct, seed));
       const scipy = runScipy({ kind: 'dense', n, cost: costPath, repeats }, budgetMs * repeats);
       rmSync(costPath);
-      const klik = runWorker({ kind: 'dense', solver: 'klik', n, distinct, seed, repeats, budgetMs }, budgetMs * (repeats + 1));
+      const klik = runWorker(
+        { kind: 'dense', solver: 'klik', n, distinct, seed, repeats, budgetMs },
+        budgetMs * (repeats + 1),
+      );
       const scipyMs = typeof scipy === 'string' ? Number.NaN : median(scipy.times);
       const scipyCpu = typeof scipy === 'string' ? Number.NaN : median(scipy.cpuTimes);
       const klikMs = klik.ok ? median(klik.result.times) : Number.NaN;
@@ -106,7 +134,10 @@ function denseSection(): void {
           cells.push(`> budget (skipped)`);
           continue;
         }
-        const out = runWorker({ kind: 'dense', solver: peer, n, distinct, seed, repeats, budgetMs }, budgetMs);
+        const out = runWorker(
+          { kind: 'dense', solver: peer, n, distinct, seed, repeats, budgetMs },
+          budgetMs,
+        );
         if (!out.ok) {
           if (out.reason.startsWith('>')) timedOut.add(key);
           cells.push(out.reason);
@@ -114,9 +145,14 @@ function denseSection(): void {
         }
         const same = klik.ok && out.result.value === klik.result.value ? '' : ' (cost differs!)';
         const peerCpu = median(out.result.cpuTimes);
-        cells.push(`${ms(median(out.result.times))} ms (${ms(peerCpu)}); ${(peerCpu / klikCpu).toFixed(1)}× Klik CPU${same}`);
+        cells.push(
+          `${ms(median(out.result.times))} ms (${ms(peerCpu)}); ${(peerCpu / klikCpu).toFixed(1)}× Klik CPU${same}`,
+        );
       }
-      const agree = typeof scipy !== 'string' && klik.ok && scipy.cost === klik.result.value ? '' : ' (cost differs!)';
+      const agree =
+        typeof scipy !== 'string' && klik.ok && scipy.cost === klik.result.value
+          ? ''
+          : ' (cost differs!)';
       const cert = klik.ok && klik.result.extra.certificate === true ? ', certificate ✓' : '';
       log(
         `| ${n} | ${typeof scipy === 'string' ? scipy : `${ms(scipyMs)} ms (${ms(scipyCpu)})`} | ${klik.ok ? `${ms(klikMs)} ms (${ms(klikCpu)})${cert}${agree}` : klik.reason} | ${(klikMs / scipyMs).toFixed(2)} (${(klikCpu / scipyCpu).toFixed(2)}) | ${cells.join(' | ')} |`,
@@ -128,7 +164,9 @@ function denseSection(): void {
 
 function capacitatedSection(shape: ProgrammeShape): void {
   const repeats = quick ? 1 : 3;
-  log(`### Capacitated programme: ${shape.mentees} mentees × ${shape.mentors} mentors, capacities ${shape.minCapacity}–${shape.maxCapacity}, ${shape.candidatesPerMentee} candidates per mentee, Zipf(${shape.skew}) popularity`);
+  log(
+    `### Capacitated programme: ${shape.mentees} mentees × ${shape.mentors} mentors, capacities ${shape.minCapacity}–${shape.maxCapacity}, ${shape.candidatesPerMentee} candidates per mentee, Zipf(${shape.skew}) popularity`,
+  );
   log();
   // scipy gets the same lexicographic weights on the slot-expanded graph.
   const instance = generateProgramme(shape);
@@ -142,18 +180,30 @@ function capacitatedSection(shape: ProgrammeShape): void {
     arcWeight[x] = prep.bigM + prep.pairScore[p];
   }
   const files = { rowStart, arcCol, arcWeight, cap: prep.capacity };
-  const job: Record<string, unknown> = { kind: 'capacitated', rows: prep.nMentees, cols: prep.nMentors, repeats };
+  const job: Record<string, unknown> = {
+    kind: 'capacitated',
+    rows: prep.nMentees,
+    cols: prep.nMentors,
+    repeats,
+  };
   for (const [name, data] of Object.entries(files)) {
     const file = path.join(tmp, `${name}.bin`);
     writeFileSync(file, data);
     job[name] = file;
   }
   const scipy = runScipy(job, budgetMs * 4 * repeats);
-  const klik = runWorker({ kind: 'capacitated', shape, repeats, candidates: 'auto' }, budgetMs * 4 * (repeats + 1));
-  const klikAll = runWorker({ kind: 'capacitated', shape, repeats: 1, candidates: 'all' }, budgetMs * 4);
+  const klik = runWorker(
+    { kind: 'capacitated', shape, repeats, candidates: 'auto' },
+    budgetMs * 4 * (repeats + 1),
+  );
+  const klikAll = runWorker(
+    { kind: 'capacitated', shape, repeats: 1, candidates: 'all' },
+    budgetMs * 4,
+  );
   log(`| solver | median wall (CPU) | optimum (matched, bigM·matched + score) | notes |`);
   log(`|---|---|---|---|`);
-  if (typeof scipy === 'string') log(`| scipy min_weight_full_bipartite_matching (slot-expanded) | ${scipy} | | |`);
+  if (typeof scipy === 'string')
+    log(`| scipy min_weight_full_bipartite_matching (slot-expanded) | ${scipy} | | |`);
   else {
     log(
       `| scipy ${scipy.scipy} min_weight_full_bipartite_matching (slot-expanded) | ${ms(median(scipy.times))} ms (${ms(median(scipy.cpuTimes))}) | ${scipy.matched}, ${scipy.weight} | ${scipy.edges} edges after expansion; expansion itself ${ms((scipy.expandSeconds ?? 0) * 1000)} ms, not counted |`,
@@ -174,7 +224,10 @@ function capacitatedSection(shape: ProgrammeShape): void {
       typeof scipy === 'string'
         ? ''
         : `; ${(t / median(scipy.times)).toFixed(2)}× scipy wall, ${(c / median(scipy.cpuTimes)).toFixed(2)}× CPU`;
-    const agree = typeof scipy !== 'string' && scipy.weight === out.result.value ? 'same optimum as scipy' : 'OPTIMUM DIFFERS';
+    const agree =
+      typeof scipy !== 'string' && scipy.weight === out.result.value
+        ? 'same optimum as scipy'
+        : 'OPTIMUM DIFFERS';
     log(
       `| ${label} | ${ms(t)} ms (${ms(c)})${ratio} | ${e.matched}, ${out.result.value} | ${agree}; certificate verified: ${e.verified} (verifier ${ms(Number(e.verifyMs))} ms); peak RSS ${out.result.maxRssMb.toFixed(0)} MB; ${e.candidatePairs} of ${e.pairs} pairs solved, ${e.solves} solve(s) (re-solves warm-started), ${e.pricingViolations} pricing violations, ${e.searches} mentee searches + ${e.holeSearches} repair searches |`,
     );
@@ -192,8 +245,12 @@ function stableSection(shape: ProgrammeShape): void {
   }
   log(`| measurement | median |`);
   log(`|---|---|`);
-  log(`| stable() end to end (validation, string ids → indices, deferred acceptance, output) | ${ms(median(out.result.times))} ms wall, ${ms(median(out.result.cpuTimes))} ms CPU |`);
-  log(`| deferred acceptance on the prepared (indexed) instance | ${ms(Number(out.result.extra.coreMedianMs))} ms |`);
+  log(
+    `| stable() end to end (validation, string ids → indices, deferred acceptance, output) | ${ms(median(out.result.times))} ms wall, ${ms(median(out.result.cpuTimes))} ms CPU |`,
+  );
+  log(
+    `| deferred acceptance on the prepared (indexed) instance | ${ms(Number(out.result.extra.coreMedianMs))} ms |`,
+  );
   log(`| matched mentees | ${out.result.value} |`);
   log(`| blocking pairs (findBlockingPairs) | ${out.result.extra.blockingPairs} |`);
   log();
@@ -214,15 +271,41 @@ const started = performance.now();
 log(`## Klik matching benchmark${quick ? ' (--quick)' : ''}`);
 log();
 log(
-  `Machine: ${machine()}; load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}. Budget per peer run: ${budgetMs / 1000} s. Times are medians of repeated runs in fresh processes after a JIT warm-up; CPU time (user + system of that process) is shown beside wall time because the machine is shared.`,
+  `Machine: ${machine()}; load average at start ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(
+      ' / ',
+    )}. Budget per peer run: ${budgetMs / 1000} s. Times are medians of repeated runs in fresh processes after a JIT warm-up; CPU time (user + system of that process) is shown beside wall time because the machine is shared.`,
 );
 log();
 denseSection();
 const shape: ProgrammeShape = quick
-  ? { mentees: 5000, mentors: 1250, candidatesPerMentee: 50, minCapacity: 1, maxCapacity: 6, skew: 1, seed: 7 }
-  : { mentees: 20_000, mentors: 5000, candidatesPerMentee: 50, minCapacity: 1, maxCapacity: 6, skew: 1, seed: 7 };
+  ? {
+      mentees: 5000,
+      mentors: 1250,
+      candidatesPerMentee: 50,
+      minCapacity: 1,
+      maxCapacity: 6,
+      skew: 1,
+      seed: 7,
+    }
+  : {
+      mentees: 20_000,
+      mentors: 5000,
+      candidatesPerMentee: 50,
+      minCapacity: 1,
+      maxCapacity: 6,
+      skew: 1,
+      seed: 7,
+    };
 capacitatedSection(shape);
 stableSection(shape);
 await suggestSection();
-log(`Total benchmark time: ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}.`);
+log(
+  `Total benchmark time: ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')}.`,
+);
 rmSync(tmp, { recursive: true, force: true });

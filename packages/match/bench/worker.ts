@@ -7,13 +7,32 @@
 import { solveDenseAssignment, verifyDenseAssignment } from '../src/assignment/dense-assignment.js';
 import { assign } from '../src/assignment/assign.js';
 import { verifyAssignment } from '../src/assignment/verify-assignment.js';
-import { derivePreferences, findBlockingPairs, prepareStable, runDeferredAcceptance, stable } from '../src/assignment/stable.js';
+import {
+  derivePreferences,
+  findBlockingPairs,
+  prepareStable,
+  runDeferredAcceptance,
+  stable,
+} from '../src/assignment/stable.js';
 import { generateDenseCosts, generateProgramme } from './generate.js';
 import type { ProgrammeShape } from './generate.js';
 
 export type WorkerJob =
-  | { kind: 'dense'; solver: DenseSolver; n: number; distinct: number; seed: number; repeats: number; budgetMs: number }
-  | { kind: 'capacitated'; shape: ProgrammeShape; repeats: number; candidates: 'all' | 'auto' | number }
+  | {
+      kind: 'dense';
+      solver: DenseSolver;
+      n: number;
+      distinct: number;
+      seed: number;
+      repeats: number;
+      budgetMs: number;
+    }
+  | {
+      kind: 'capacitated';
+      shape: ProgrammeShape;
+      repeats: number;
+      candidates: 'all' | 'auto' | number;
+    }
   | { kind: 'stable'; shape: ProgrammeShape; repeats: number };
 
 export type DenseSolver = 'klik' | 'munkres' | 'munkres-algorithm' | 'linear-sum-assignment';
@@ -29,8 +48,14 @@ export interface WorkerResult {
 }
 
 type MunkresFn = (matrix: ArrayLike<ArrayLike<number>>) => [number, number][];
-type MunkresAlgorithmFn = (matrix: ArrayLike<ArrayLike<number>>) => { assignments: (number | null)[]; assignmentsWeight: number };
-type LsaFn = (matrix: Float64Array[], options: { maximaze: boolean }) => { rowAssignments: Float64Array };
+type MunkresAlgorithmFn = (matrix: ArrayLike<ArrayLike<number>>) => {
+  assignments: (number | null)[];
+  assignmentsWeight: number;
+};
+type LsaFn = (
+  matrix: Float64Array[],
+  options: { maximaze: boolean },
+) => { rowAssignments: Float64Array };
 
 async function importUntyped(name: string): Promise<Record<string, unknown>> {
   return (await import(name)) as Record<string, unknown>;
@@ -44,7 +69,8 @@ function gc(): void {
 async function runDense(job: Extract<WorkerJob, { kind: 'dense' }>): Promise<WorkerResult> {
   const { n } = job;
   const flat = generateDenseCosts(n, job.distinct, job.seed);
-  const rows = (): Float64Array[] => Array.from({ length: n }, (_, i) => Float64Array.from(flat.subarray(i * n, (i + 1) * n)));
+  const rows = (): Float64Array[] =>
+    Array.from({ length: n }, (_, i) => Float64Array.from(flat.subarray(i * n, (i + 1) * n)));
   let solve: () => number;
   const extra: Record<string, number | string | boolean> = {};
   if (job.solver === 'klik') {
@@ -160,5 +186,9 @@ function runStable(job: Extract<WorkerJob, { kind: 'stable' }>): WorkerResult {
 
 const job = JSON.parse(process.argv[2] ?? '{}') as WorkerJob;
 const result =
-  job.kind === 'dense' ? await runDense(job) : job.kind === 'capacitated' ? runCapacitated(job) : runStable(job);
+  job.kind === 'dense'
+    ? await runDense(job)
+    : job.kind === 'capacitated'
+      ? runCapacitated(job)
+      : runStable(job);
 process.stdout.write(`${JSON.stringify(result)}\n`);

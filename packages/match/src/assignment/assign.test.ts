@@ -28,7 +28,10 @@ function bruteForce(instance: AssignmentInstance): { matched: number; score: num
   const pins = new Map((instance.pins ?? []).map((p) => [p.mentee, p.mentor]));
   const options = instance.mentees.map((m) =>
     instance.pairs.filter(
-      (p) => p.mentee === m.id && !forbidden.has(`${p.mentee}|${p.mentor}`) && (!pins.has(m.id) || pins.get(m.id) === p.mentor),
+      (p) =>
+        p.mentee === m.id &&
+        !forbidden.has(`${p.mentee}|${p.mentor}`) &&
+        (!pins.has(m.id) || pins.get(m.id) === p.mentor),
     ),
   );
   const load = new Map(instance.mentors.map((m) => [m.id, 0]));
@@ -36,7 +39,8 @@ function bruteForce(instance: AssignmentInstance): { matched: number; score: num
   let best = { matched: -1, score: -1 };
   const go = (i: number, matched: number, score: number): void => {
     if (i === instance.mentees.length) {
-      if (matched > best.matched || (matched === best.matched && score > best.score)) best = { matched, score };
+      if (matched > best.matched || (matched === best.matched && score > best.score))
+        best = { matched, score };
       return;
     }
     if (!pins.has(instance.mentees[i].id)) go(i + 1, matched, score);
@@ -71,10 +75,13 @@ const arbitraryInstance = fc
     const pairs = [];
     for (const e of mentees) {
       for (const r of mentors) {
-        if (random() < density) pairs.push({ mentee: e.id, mentor: r.id, score: Math.floor(random() * (maxScore + 1)) });
+        if (random() < density)
+          pairs.push({ mentee: e.id, mentor: r.id, score: Math.floor(random() * (maxScore + 1)) });
       }
     }
-    const forbids = pairs.filter(() => random() < 0.1).map(({ mentee, mentor }) => ({ mentee, mentor }));
+    const forbids = pairs
+      .filter(() => random() < 0.1)
+      .map(({ mentee, mentor }) => ({ mentee, mentor }));
     return { mentees, mentors, pairs, forbids };
   });
 
@@ -86,7 +93,11 @@ describe('assign', () => {
       { mentee: 'bob', mentor: 'max', score: 8 },
     ]);
     expect(result).toMatchObject({ matched: 2, score: 9, optimal: true, unmatched: [] });
-    expect(verifyAssignment(buildInstance(), result)).toMatchObject({ feasible: true, optimal: true, issues: [] });
+    expect(verifyAssignment(buildInstance(), result)).toMatchObject({
+      feasible: true,
+      optimal: true,
+      issues: [],
+    });
   });
 
   it('maximises the score among maximum matchings with capacities', () => {
@@ -117,11 +128,21 @@ describe('assign', () => {
   });
 
   it('rejects bad input with a message naming the problem', () => {
-    expect(() => assign(buildInstance({ mentees: [{ id: 'ann' }, { id: 'ann' }] }))).toThrow(/duplicate mentee id "ann"/);
-    expect(() => assign(buildInstance({ mentors: [{ id: 'max', capacity: -1 }] }))).toThrow(/capacity must not be negative/);
-    expect(() => assign(buildInstance({ pairs: [{ mentee: 'zoe', mentor: 'max', score: 1 }] }))).toThrow(/unknown mentee id "zoe"/);
-    expect(() => assign(buildInstance({ pairs: [{ mentee: 'ann', mentor: 'max', score: 1.5 }] }))).toThrow(/score must be an integer/);
-    expect(() => assign(buildInstance({ pairs: [{ mentee: 'ann', mentor: 'max', score: -2 }] }))).toThrow(/score must be ≥ 0/);
+    expect(() => assign(buildInstance({ mentees: [{ id: 'ann' }, { id: 'ann' }] }))).toThrow(
+      /duplicate mentee id "ann"/,
+    );
+    expect(() => assign(buildInstance({ mentors: [{ id: 'max', capacity: -1 }] }))).toThrow(
+      /capacity must not be negative/,
+    );
+    expect(() =>
+      assign(buildInstance({ pairs: [{ mentee: 'zoe', mentor: 'max', score: 1 }] })),
+    ).toThrow(/unknown mentee id "zoe"/);
+    expect(() =>
+      assign(buildInstance({ pairs: [{ mentee: 'ann', mentor: 'max', score: 1.5 }] })),
+    ).toThrow(/score must be an integer/);
+    expect(() =>
+      assign(buildInstance({ pairs: [{ mentee: 'ann', mentor: 'max', score: -2 }] })),
+    ).toThrow(/score must be ≥ 0/);
     expect(() =>
       assign(
         buildInstance({
@@ -132,11 +153,22 @@ describe('assign', () => {
         }),
       ),
     ).toThrow(/duplicate pair/);
-    expect(() => assign(buildInstance({ pins: [{ mentee: 'bob', mentor: 'eva' }] }))).toThrow(/not a listed pair/);
-    expect(() => assign(buildInstance({ pins: [{ mentee: 'ann', mentor: 'max' }, { mentee: 'bob', mentor: 'max' }] }))).toThrow(
-      /more pins than capacity/,
+    expect(() => assign(buildInstance({ pins: [{ mentee: 'bob', mentor: 'eva' }] }))).toThrow(
+      /not a listed pair/,
     );
-    expect(() => assign(buildInstance({ mentees: [{ id: 'ann' }, { id: 'ann' }] }))).toThrow(InvalidInstanceError);
+    expect(() =>
+      assign(
+        buildInstance({
+          pins: [
+            { mentee: 'ann', mentor: 'max' },
+            { mentee: 'bob', mentor: 'max' },
+          ],
+        }),
+      ),
+    ).toThrow(/more pins than capacity/);
+    expect(() => assign(buildInstance({ mentees: [{ id: 'ann' }, { id: 'ann' }] }))).toThrow(
+      InvalidInstanceError,
+    );
   });
 
   it('reports undersized groups, or closes them on request', () => {
@@ -167,12 +199,20 @@ describe('assign', () => {
   it('detects a tampered result', () => {
     const instance = buildInstance();
     const result = assign(instance);
-    const worse = { ...result, pairs: [{ mentee: 'ann', mentor: 'max', score: 9 }], matched: 1, score: 9 };
+    const worse = {
+      ...result,
+      pairs: [{ mentee: 'ann', mentor: 'max', score: 9 }],
+      matched: 1,
+      score: 9,
+    };
     const report = verifyAssignment(instance, worse);
     expect(report.feasible).toBe(true);
     expect(report.optimal).toBe(false);
     expect(report.issues.map((i) => i.code)).toContain('duality-gap');
-    const over = { ...result, pairs: [...result.pairs, { mentee: 'ann', mentor: 'max', score: 9 }] };
+    const over = {
+      ...result,
+      pairs: [...result.pairs, { mentee: 'ann', mentor: 'max', score: 9 }],
+    };
     expect(verifyAssignment(instance, over).feasible).toBe(false);
   });
 
@@ -195,7 +235,10 @@ describe('assign', () => {
       fc.property(arbitraryInstance, fc.integer({ min: 1, max: 2 }), (instance, k) => {
         const full = assign(instance, { candidates: 'all' });
         const priced = assign(instance, { candidates: k });
-        expect({ matched: priced.matched, score: priced.score }).toEqual({ matched: full.matched, score: full.score });
+        expect({ matched: priced.matched, score: priced.score }).toEqual({
+          matched: full.matched,
+          score: full.score,
+        });
         expect(verifyAssignment(instance, priced).optimal).toBe(true);
       }),
       { numRuns: 300 },
@@ -235,7 +278,10 @@ describe('assign', () => {
       for (const k of [1, 2, 4]) {
         const priced = assign(instance, { candidates: k });
         expect(priced.stats.solves).toBeGreaterThanOrEqual(1);
-        expect({ matched: priced.matched, score: priced.score }).toEqual({ matched: full.matched, score: full.score });
+        expect({ matched: priced.matched, score: priced.score }).toEqual({
+          matched: full.matched,
+          score: full.score,
+        });
         expect(verifyAssignment(instance, priced).issues).toEqual([]);
       }
     }

@@ -31,7 +31,10 @@ const AUTO_K = 6;
  * // result.pairs: ann–eva (1) and bob–max (8): two matched beats one matched with score 9.
  * ```
  */
-export function assign(instance: AssignmentInstance, options: AssignOptions = {}): AssignmentResult {
+export function assign(
+  instance: AssignmentInstance,
+  options: AssignOptions = {},
+): AssignmentResult {
   const prep = prepareInstance(instance);
   const groupMode = options.groupMinimum ?? 'report';
   const maxRounds = options.maxPricingRounds ?? 10;
@@ -40,7 +43,8 @@ export function assign(instance: AssignmentInstance, options: AssignOptions = {}
   if (c === 'auto') k = prep.nPairs > AUTO_CANDIDATE_THRESHOLD ? AUTO_K : 'all';
   else if (c === 'all') k = 'all';
   else {
-    if (!Number.isInteger(c) || c < 1) throw new RangeError(`candidates must be 'all', 'auto' or a positive integer`);
+    if (!Number.isInteger(c) || c < 1)
+      throw new RangeError(`candidates must be 'all', 'auto' or a positive integer`);
     k = c;
   }
 
@@ -92,10 +96,16 @@ interface PricedRun {
   violations: number;
 }
 
-function solveWithPricing(prep: PreparedInstance, cap: Int32Array, k: number | 'all', maxRounds: number): PricedRun {
+function solveWithPricing(
+  prep: PreparedInstance,
+  cap: Int32Array,
+  k: number | 'all',
+  maxRounds: number,
+): PricedRun {
   const { nPairs, pairAllowed, pinnedPair, pairMentee, pairMentor, pairScore, bigM } = prep;
   const usable = new Uint8Array(nPairs);
-  for (let p = 0; p < nPairs; p++) usable[p] = pairAllowed[p] === 1 && pinnedPair[pairMentee[p]] < 0 ? 1 : 0;
+  for (let p = 0; p < nPairs; p++)
+    usable[p] = pairAllowed[p] === 1 && pinnedPair[pairMentee[p]] < 0 ? 1 : 0;
   const selected = k === 'all' ? usable : selectCandidates(prep, cap, usable, k);
   let solves = 0;
   let violations = 0;
@@ -111,7 +121,15 @@ function solveWithPricing(prep: PreparedInstance, cap: Int32Array, k: number | '
     holeSearches += solution.holeSearches;
     solves++;
     if (selected === usable) {
-      return { solution, arcPair, candidatePairs: arcPair.length, solves, violations, searches, holeSearches };
+      return {
+        solution,
+        arcPair,
+        candidatePairs: arcPair.length,
+        solves,
+        violations,
+        searches,
+        holeSearches,
+      };
     }
     // Pricing: an omitted pair with u + v < bigM + score could improve the result.
     const { u, v } = solution;
@@ -125,13 +143,27 @@ function solveWithPricing(prep: PreparedInstance, cap: Int32Array, k: number | '
       }
     }
     violations += found;
-    if (found === 0) return { solution, arcPair, candidatePairs: arcPair.length, solves, violations, searches, holeSearches };
+    if (found === 0)
+      return {
+        solution,
+        arcPair,
+        candidatePairs: arcPair.length,
+        solves,
+        violations,
+        searches,
+        holeSearches,
+      };
     if (round + 1 >= maxRounds) selected.set(usable);
   }
 }
 
 /** Union of each mentee's top-k pairs and each mentor's top-(k·capacity) pairs, by score. */
-function selectCandidates(prep: PreparedInstance, cap: Int32Array, usable: Uint8Array, k: number): Uint8Array {
+function selectCandidates(
+  prep: PreparedInstance,
+  cap: Int32Array,
+  usable: Uint8Array,
+  k: number,
+): Uint8Array {
   const { nPairs, nMentees, nMentors, menteeStart, menteePairs, pairMentor, pairScore } = prep;
   const selected = new Uint8Array(nPairs);
   const buf = new Float64Array(Math.max(16, nPairs));
@@ -211,7 +243,8 @@ function findUndersized(prep: PreparedInstance, rowCol: Int32Array): { j: number
   }
   const out: { j: number; size: number }[] = [];
   for (let j = 0; j < prep.nMentors; j++) {
-    if (prep.isGroup[j] === 1 && size[j] > 0 && size[j] < prep.minGroupSize[j]) out.push({ j, size: size[j] });
+    if (prep.isGroup[j] === 1 && size[j] > 0 && size[j] < prep.minGroupSize[j])
+      out.push({ j, size: size[j] });
   }
   return out;
 }
@@ -221,7 +254,8 @@ function buildResult(
   run: PricedRun,
   extra: { solves: number; violations: number; undersized: UndersizedGroup[]; closed: string[] },
 ): AssignmentResult {
-  const { menteeIds, mentorIds, pinnedPair, pairMentor, pairScore, nMentees, nMentors, bigM } = prep;
+  const { menteeIds, mentorIds, pinnedPair, pairMentor, pairScore, nMentees, nMentors, bigM } =
+    prep;
   const { solution, arcPair, candidatePairs } = run;
   const { rowCol, rowArc, u, v } = solution;
   const pairs: AssignedPair[] = [];
@@ -232,7 +266,11 @@ function buildResult(
   for (let i = 0; i < nMentees; i++) {
     const pin = pinnedPair[i];
     if (pin >= 0) {
-      pairs.push({ mentee: menteeIds[i], mentor: mentorIds[pairMentor[pin]], score: pairScore[pin] });
+      pairs.push({
+        mentee: menteeIds[i],
+        mentor: mentorIds[pairMentor[pin]],
+        score: pairScore[pin],
+      });
       score += pairScore[pin];
       continue;
     }

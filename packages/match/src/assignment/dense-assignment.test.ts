@@ -40,7 +40,9 @@ describe('solveDenseAssignment', () => {
 
   it('rejects a matrix of the wrong size or with non-finite costs', () => {
     expect(() => solveDenseAssignment(new Float64Array(3), 2)).toThrow(RangeError);
-    expect(() => solveDenseAssignment(new Float64Array([0, Number.NaN, 1, 2]), 2)).toThrow(/not finite/);
+    expect(() => solveDenseAssignment(new Float64Array([0, Number.NaN, 1, 2]), 2)).toThrow(
+      /not finite/,
+    );
   });
 
   it('finds a verified optimum on a larger random matrix', () => {
@@ -57,9 +59,14 @@ describe('solveDenseAssignment', () => {
   it('equals brute force on small matrices, ties included, and its certificate verifies', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 7 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.array(fc.integer({ min: 0, max: 20 }), { minLength: n * n, maxLength: n * n })),
-        ),
+        fc
+          .integer({ min: 1, max: 7 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(fc.integer({ min: 0, max: 20 }), { minLength: n * n, maxLength: n * n }),
+            ),
+          ),
         fc.integer({ min: 1, max: 20 }),
         ([n, values], modulus) => {
           const cost = new Float64Array(values.map((x) => x % modulus));

@@ -36,12 +36,15 @@ const LARGE = Number.POSITIVE_INFINITY;
  * ```
  */
 export function solveDenseAssignment(cost: DenseCostMatrix, n: number): DenseAssignmentResult {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
-  if (cost.length !== n * n) throw new RangeError(`cost has ${cost.length} entries, expected n*n = ${n * n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  if (cost.length !== n * n)
+    throw new RangeError(`cost has ${cost.length} entries, expected n*n = ${n * n}`);
   const x = new Int32Array(n).fill(-1); // row -> col
   const y = new Int32Array(n).fill(-1); // col -> row
   const v = new Float64Array(n);
-  if (n === 0) return { rowToCol: x, colToRow: y, rowDual: new Float64Array(0), colDual: v, cost: 0 };
+  if (n === 0)
+    return { rowToCol: x, colToRow: y, rowDual: new Float64Array(0), colDual: v, cost: 0 };
   if (!(cost instanceof Int32Array)) {
     // x - x is NaN exactly for NaN and ±Infinity; Int32Array entries are always finite.
     for (let k = 0, end = n * n; k < end; k++) {
@@ -331,7 +334,11 @@ function findPath(
  * verifyDenseAssignment(cost, n, r); // []
  * ```
  */
-export function verifyDenseAssignment(cost: DenseCostMatrix, n: number, result: DenseAssignmentResult): string[] {
+export function verifyDenseAssignment(
+  cost: DenseCostMatrix,
+  n: number,
+  result: DenseAssignmentResult,
+): string[] {
   const problems: string[] = [];
   const { rowToCol, rowDual: u, colDual: v } = result;
   const seen = new Uint8Array(n);

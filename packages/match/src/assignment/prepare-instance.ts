@@ -36,7 +36,8 @@ function fail(message: string): never {
 }
 
 function checkId(value: unknown, where: string): string {
-  if (typeof value !== 'string' || value.length === 0) fail(`${where}: id must be a non-empty string`);
+  if (typeof value !== 'string' || value.length === 0)
+    fail(`${where}: id must be a non-empty string`);
   return value;
 }
 
@@ -72,16 +73,20 @@ export function prepareInstance(instance: AssignmentInstance): PreparedInstance 
     mentorIndex.set(id, j);
     mentorIds[j] = id;
     const cap: unknown = m.capacity;
-    if (typeof cap !== 'number' || !Number.isInteger(cap)) fail(`mentors[${j}] ("${id}"): capacity must be an integer`);
+    if (typeof cap !== 'number' || !Number.isInteger(cap))
+      fail(`mentors[${j}] ("${id}"): capacity must be an integer`);
     if (cap < 0) fail(`mentors[${j}] ("${id}"): capacity must not be negative, got ${cap}`);
     if (cap > 2 ** 30) fail(`mentors[${j}] ("${id}"): capacity ${cap} is too large`);
     capacity[j] = cap;
-    if (m.group !== undefined && typeof m.group !== 'boolean') fail(`mentors[${j}] ("${id}"): group must be a boolean`);
+    if (m.group !== undefined && typeof m.group !== 'boolean')
+      fail(`mentors[${j}] ("${id}"): group must be a boolean`);
     if (m.group === true) {
       isGroup[j] = 1;
       const min: unknown = m.minGroupSize ?? Math.min(3, cap);
       if (typeof min !== 'number' || !Number.isInteger(min) || min < 1 || min > cap) {
-        fail(`mentors[${j}] ("${id}"): minGroupSize must be an integer between 1 and the capacity ${cap}`);
+        fail(
+          `mentors[${j}] ("${id}"): minGroupSize must be an integer between 1 and the capacity ${cap}`,
+        );
       }
       minGroupSize[j] = min;
     } else if (m.minGroupSize !== undefined) {
@@ -103,9 +108,12 @@ export function prepareInstance(instance: AssignmentInstance): PreparedInstance 
     if (j === undefined) fail(`pairs[${p}]: unknown mentor id ${JSON.stringify(pair.mentor)}`);
     const score: unknown = pair.score;
     if (typeof score !== 'number' || !Number.isSafeInteger(score)) {
-      fail(`pairs[${p}] (${pair.mentee}, ${pair.mentor}): score must be an integer, got ${JSON.stringify(score)}`);
+      fail(
+        `pairs[${p}] (${pair.mentee}, ${pair.mentor}): score must be an integer, got ${JSON.stringify(score)}`,
+      );
     }
-    if (score < 0) fail(`pairs[${p}] (${pair.mentee}, ${pair.mentor}): score must be ≥ 0, got ${score}`);
+    if (score < 0)
+      fail(`pairs[${p}] (${pair.mentee}, ${pair.mentor}): score must be ≥ 0, got ${score}`);
     pairMentee[p] = i;
     pairMentor[p] = j;
     pairScore[p] = score;
@@ -125,13 +133,17 @@ export function prepareInstance(instance: AssignmentInstance): PreparedInstance 
     for (let k = menteeStart[i]; k < menteeStart[i + 1]; k++) {
       const p = menteePairs[k];
       const j = pairMentor[p];
-      if (seenBy[j] === i) fail(`pairs[${p}]: duplicate pair (${menteeIds[i]}, ${mentorIds[j]}), also pairs[${pairOf[j]}]`);
+      if (seenBy[j] === i)
+        fail(
+          `pairs[${p}]: duplicate pair (${menteeIds[i]}, ${mentorIds[j]}), also pairs[${pairOf[j]}]`,
+        );
       seenBy[j] = i;
       pairOf[j] = p;
     }
   }
   const findPair = (i: number, j: number): number => {
-    for (let k = menteeStart[i]; k < menteeStart[i + 1]; k++) if (pairMentor[menteePairs[k]] === j) return menteePairs[k];
+    for (let k = menteeStart[i]; k < menteeStart[i + 1]; k++)
+      if (pairMentor[menteePairs[k]] === j) return menteePairs[k];
     return -1;
   };
 
@@ -160,7 +172,8 @@ export function prepareInstance(instance: AssignmentInstance): PreparedInstance 
     if (p < 0) fail(`pins[${k}]: (${pin.mentee}, ${pin.mentor}) is not a listed pair`);
     if (pairAllowed[p] === 0) fail(`pins[${k}]: (${pin.mentee}, ${pin.mentor}) is also forbidden`);
     if (pinnedPair[i] >= 0) fail(`pins[${k}]: mentee "${pin.mentee}" is pinned twice`);
-    if (residualCapacity[j] === 0) fail(`pins[${k}]: mentor "${pin.mentor}" has more pins than capacity`);
+    if (residualCapacity[j] === 0)
+      fail(`pins[${k}]: mentor "${pin.mentor}" has more pins than capacity`);
     pinnedPair[i] = p;
     residualCapacity[j]--;
   });

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareStableWithOptimal, derivePreferences, findBlockingPairs, stable } from './stable.js';
+import {
+  compareStableWithOptimal,
+  derivePreferences,
+  findBlockingPairs,
+  stable,
+} from './stable.js';
 import type { StableInstance } from './stable.js';
 
 const example: StableInstance = {
@@ -37,8 +42,15 @@ const arbitraryStable = fc
     const menteeIds = Array.from({ length: nMentees }, (_, i) => `e${i}`);
     const mentorIds = caps.map((_, j) => `r${j}`);
     return {
-      mentees: menteeIds.map((id) => ({ id, prefs: shuffle(mentorIds.filter(() => random() < density)) })),
-      mentors: mentorIds.map((id, j) => ({ id, capacity: caps[j], prefs: shuffle(menteeIds.filter(() => random() < density)) })),
+      mentees: menteeIds.map((id) => ({
+        id,
+        prefs: shuffle(mentorIds.filter(() => random() < density)),
+      })),
+      mentors: mentorIds.map((id, j) => ({
+        id,
+        capacity: caps[j],
+        prefs: shuffle(menteeIds.filter(() => random() < density)),
+      })),
     };
   });
 
@@ -51,7 +63,8 @@ function allStableMatchings(instance: StableInstance): Map<string, string>[] {
   const lists = new Map(instance.mentors.map((m) => [m.id, new Set(m.prefs)]));
   const go = (i: number): void => {
     if (i === instance.mentees.length) {
-      if (findBlockingPairs(instance, { pairs: current }).length === 0) out.push(new Map(current.map((p) => [p.mentee, p.mentor])));
+      if (findBlockingPairs(instance, { pairs: current }).length === 0)
+        out.push(new Map(current.map((p) => [p.mentee, p.mentor])));
       return;
     }
     const mentee = instance.mentees[i];
@@ -105,15 +118,24 @@ describe('stable', () => {
     expect(findBlockingPairs(example, { pairs: [{ mentee: 'ann', mentor: 'max' }] })).toEqual([
       { mentee: 'bob', mentor: 'max' },
     ]);
-    expect(() => findBlockingPairs(example, { pairs: [{ mentee: 'bob', mentor: 'eva' }] })).toThrow(/not mutually acceptable/);
+    expect(() => findBlockingPairs(example, { pairs: [{ mentee: 'bob', mentor: 'eva' }] })).toThrow(
+      /not mutually acceptable/,
+    );
   });
 
   it('rejects bad input', () => {
-    expect(() => stable({ mentees: [{ id: 'a', prefs: ['zz'] }], mentors: [] })).toThrow(/unknown mentor id "zz"/);
-    expect(() => stable({ mentees: [], mentors: [{ id: 'x', capacity: -1, prefs: [] }] })).toThrow(/must not be negative/);
-    expect(() => stable({ mentees: [{ id: 'a', prefs: ['x', 'x'] }], mentors: [{ id: 'x', capacity: 1, prefs: [] }] })).toThrow(
-      /listed twice/,
+    expect(() => stable({ mentees: [{ id: 'a', prefs: ['zz'] }], mentors: [] })).toThrow(
+      /unknown mentor id "zz"/,
     );
+    expect(() => stable({ mentees: [], mentors: [{ id: 'x', capacity: -1, prefs: [] }] })).toThrow(
+      /must not be negative/,
+    );
+    expect(() =>
+      stable({
+        mentees: [{ id: 'a', prefs: ['x', 'x'] }],
+        mentors: [{ id: 'x', capacity: 1, prefs: [] }],
+      }),
+    ).toThrow(/listed twice/);
   });
 
   it('has no blocking pair and is mentee-optimal (brute force over all stable matchings)', () => {
@@ -123,10 +145,14 @@ describe('stable', () => {
         expect(findBlockingPairs(instance, result)).toEqual([]);
         const mine = new Map(result.pairs.map((p) => [p.mentee, p.mentor]));
         const all = allStableMatchings(instance);
-        expect(all.some((m) => m.size === mine.size && [...m].every(([e, r]) => mine.get(e) === r))).toBe(true);
+        expect(
+          all.some((m) => m.size === mine.size && [...m].every(([e, r]) => mine.get(e) === r)),
+        ).toBe(true);
         for (const mentee of instance.mentees) {
-          const rank = (mentor: string | undefined): number => (mentor === undefined ? Infinity : mentee.prefs.indexOf(mentor));
-          for (const other of all) expect(rank(mine.get(mentee.id))).toBeLessThanOrEqual(rank(other.get(mentee.id)));
+          const rank = (mentor: string | undefined): number =>
+            mentor === undefined ? Infinity : mentee.prefs.indexOf(mentor);
+          for (const other of all)
+            expect(rank(mine.get(mentee.id))).toBeLessThanOrEqual(rank(other.get(mentee.id)));
         }
       }),
       { numRuns: 400 },
@@ -166,9 +192,14 @@ describe('stable', () => {
             return s / 2147483647;
           };
           const mentees = Array.from({ length: nMentees }, (_, i) => ({ id: `e${i}` }));
-          const mentors = Array.from({ length: nMentors }, (_, j) => ({ id: `r${j}`, capacity: Math.floor(random() * 3) }));
+          const mentors = Array.from({ length: nMentors }, (_, j) => ({
+            id: `r${j}`,
+            capacity: Math.floor(random() * 3),
+          }));
           const pairs = mentees.flatMap((e) =>
-            mentors.filter(() => random() < 0.6).map((r) => ({ mentee: e.id, mentor: r.id, score: Math.floor(random() * 10) })),
+            mentors
+              .filter(() => random() < 0.6)
+              .map((r) => ({ mentee: e.id, mentor: r.id, score: Math.floor(random() * 10) })),
           );
           const comparison = compareStableWithOptimal({ mentees, mentors, pairs });
           expect(comparison.blockingPairs).toBe(0);

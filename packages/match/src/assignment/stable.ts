@@ -71,20 +71,26 @@ export function prepareStable(instance: StableInstance): PreparedStable {
   const mentorIds = new Array<string>(nMentors);
   mentees.forEach((m, i) => {
     if (m === null || typeof m !== 'object') fail(`mentees[${i}] must be an object`);
-    if (typeof m.id !== 'string' || m.id.length === 0) fail(`mentees[${i}]: id must be a non-empty string`);
+    if (typeof m.id !== 'string' || m.id.length === 0)
+      fail(`mentees[${i}]: id must be a non-empty string`);
     if (menteeIndex.has(m.id)) fail(`mentees[${i}]: duplicate mentee id "${m.id}"`);
-    if (!Array.isArray(m.prefs)) fail(`mentees[${i}] ("${m.id}"): prefs must be an array of mentor ids`);
+    if (!Array.isArray(m.prefs))
+      fail(`mentees[${i}] ("${m.id}"): prefs must be an array of mentor ids`);
     menteeIndex.set(m.id, i);
     menteeIds[i] = m.id;
   });
   const capacity = new Int32Array(nMentors);
   mentors.forEach((m, j) => {
     if (m === null || typeof m !== 'object') fail(`mentors[${j}] must be an object`);
-    if (typeof m.id !== 'string' || m.id.length === 0) fail(`mentors[${j}]: id must be a non-empty string`);
+    if (typeof m.id !== 'string' || m.id.length === 0)
+      fail(`mentors[${j}]: id must be a non-empty string`);
     if (mentorIndex.has(m.id)) fail(`mentors[${j}]: duplicate mentor id "${m.id}"`);
-    if (typeof m.capacity !== 'number' || !Number.isInteger(m.capacity)) fail(`mentors[${j}] ("${m.id}"): capacity must be an integer`);
-    if (m.capacity < 0) fail(`mentors[${j}] ("${m.id}"): capacity must not be negative, got ${m.capacity}`);
-    if (!Array.isArray(m.prefs)) fail(`mentors[${j}] ("${m.id}"): prefs must be an array of mentee ids`);
+    if (typeof m.capacity !== 'number' || !Number.isInteger(m.capacity))
+      fail(`mentors[${j}] ("${m.id}"): capacity must be an integer`);
+    if (m.capacity < 0)
+      fail(`mentors[${j}] ("${m.id}"): capacity must not be negative, got ${m.capacity}`);
+    if (!Array.isArray(m.prefs))
+      fail(`mentors[${j}] ("${m.id}"): prefs must be an array of mentee ids`);
     mentorIndex.set(m.id, j);
     mentorIds[j] = m.id;
     capacity[j] = m.capacity;
@@ -99,8 +105,12 @@ export function prepareStable(instance: StableInstance): PreparedStable {
     const prefs = mentors[j].prefs;
     for (let r = 0; r < prefs.length; r++) {
       const i = menteeIndex.get(prefs[r]);
-      if (i === undefined) fail(`mentors[${j}] ("${mentorIds[j]}"): prefs[${r}] is an unknown mentee id ${JSON.stringify(prefs[r])}`);
-      if (stampMentee[i] === j) fail(`mentors[${j}] ("${mentorIds[j]}"): mentee "${prefs[r]}" is listed twice`);
+      if (i === undefined)
+        fail(
+          `mentors[${j}] ("${mentorIds[j]}"): prefs[${r}] is an unknown mentee id ${JSON.stringify(prefs[r])}`,
+        );
+      if (stampMentee[i] === j)
+        fail(`mentors[${j}] ("${mentorIds[j]}"): mentee "${prefs[r]}" is listed twice`);
       stampMentee[i] = j;
       rankMentee[rankStart[j] + r] = i;
     }
@@ -116,8 +126,12 @@ export function prepareStable(instance: StableInstance): PreparedStable {
     rawStart[i + 1] = rawStart[i] + prefs.length;
     for (let r = 0; r < prefs.length; r++) {
       const j = mentorIndex.get(prefs[r]);
-      if (j === undefined) fail(`mentees[${i}] ("${menteeIds[i]}"): prefs[${r}] is an unknown mentor id ${JSON.stringify(prefs[r])}`);
-      if (stampMentor[j] === i) fail(`mentees[${i}] ("${menteeIds[i]}"): mentor "${prefs[r]}" is listed twice`);
+      if (j === undefined)
+        fail(
+          `mentees[${i}] ("${menteeIds[i]}"): prefs[${r}] is an unknown mentor id ${JSON.stringify(prefs[r])}`,
+        );
+      if (stampMentor[j] === i)
+        fail(`mentees[${i}] ("${menteeIds[i]}"): mentor "${prefs[r]}" is listed twice`);
       stampMentor[j] = i;
       rawMentor[rawStart[i] + r] = j;
     }
@@ -178,7 +192,10 @@ export function prepareStable(instance: StableInstance): PreparedStable {
  * const mentorOfFirst = menteeMentor[0] >= 0 ? p.mentorIds[menteeMentor[0]] : undefined;
  * ```
  */
-export function runDeferredAcceptance(p: PreparedStable): { menteeMentor: Int32Array; proposals: number } {
+export function runDeferredAcceptance(p: PreparedStable): {
+  menteeMentor: Int32Array;
+  proposals: number;
+} {
   const { capacity, prefStart, prefMentor, prefRank } = p;
   const nMentees = prefStart.length - 1;
   const nMentors = capacity.length;
@@ -282,7 +299,10 @@ export function stable(instance: StableInstance): StableResult {
  * findBlockingPairs(instance, stable(instance)); // []
  * ```
  */
-export function findBlockingPairs(instance: StableInstance, result: { pairs: readonly PairRef[] }): PairRef[] {
+export function findBlockingPairs(
+  instance: StableInstance,
+  result: { pairs: readonly PairRef[] },
+): PairRef[] {
   const p = prepareStable(instance);
   const nMentees = p.menteeIds.length;
   const nMentors = p.mentorIds.length;
@@ -295,11 +315,13 @@ export function findBlockingPairs(instance: StableInstance, result: { pairs: rea
   for (const [k, pair] of result.pairs.entries()) {
     const i = menteeIndex.get(pair.mentee);
     const j = mentorIndex.get(pair.mentor);
-    if (i === undefined || j === undefined) fail(`pairs[${k}]: unknown id in (${pair.mentee}, ${pair.mentor})`);
+    if (i === undefined || j === undefined)
+      fail(`pairs[${k}]: unknown id in (${pair.mentee}, ${pair.mentor})`);
     if (mentorOf[i] >= 0) fail(`pairs[${k}]: mentee "${pair.mentee}" is matched twice`);
     let x = p.prefStart[i];
     while (x < p.prefStart[i + 1] && p.prefMentor[x] !== j) x++;
-    if (x === p.prefStart[i + 1]) fail(`pairs[${k}]: (${pair.mentee}, ${pair.mentor}) is not mutually acceptable`);
+    if (x === p.prefStart[i + 1])
+      fail(`pairs[${k}]: (${pair.mentee}, ${pair.mentor}) is not mutually acceptable`);
     mentorOf[i] = j;
     rankOfMatch[i] = x - p.prefStart[i];
     if (++load[j] > p.capacity[j]) fail(`pairs[${k}]: mentor "${pair.mentor}" is over capacity`);
@@ -338,7 +360,8 @@ export function derivePreferences(instance: AssignmentInstance): StableInstance 
   for (const [k, pair] of instance.pairs.entries()) {
     const i = menteeIndex.get(pair.mentee);
     const j = mentorIndex.get(pair.mentor);
-    if (i === undefined || j === undefined) fail(`pairs[${k}]: unknown id in (${pair.mentee}, ${pair.mentor})`);
+    if (i === undefined || j === undefined)
+      fail(`pairs[${k}]: unknown id in (${pair.mentee}, ${pair.mentor})`);
     if (forbidden.has(`${pair.mentee}\u0000${pair.mentor}`)) continue;
     byMentee[i].push({ j, score: pair.score });
     byMentor[j].push({ i, score: pair.score });
@@ -346,19 +369,27 @@ export function derivePreferences(instance: AssignmentInstance): StableInstance 
   return {
     mentees: instance.mentees.map((m, i) => ({
       id: m.id,
-      prefs: byMentee[i].sort((a, b) => b.score - a.score || a.j - b.j).map((e) => instance.mentors[e.j].id),
+      prefs: byMentee[i]
+        .sort((a, b) => b.score - a.score || a.j - b.j)
+        .map((e) => instance.mentors[e.j].id),
     })),
     mentors: instance.mentors.map((m, j) => ({
       id: m.id,
       capacity: m.capacity,
-      prefs: byMentor[j].sort((a, b) => b.score - a.score || a.i - b.i).map((e) => instance.mentees[e.i].id),
+      prefs: byMentor[j]
+        .sort((a, b) => b.score - a.score || a.i - b.i)
+        .map((e) => instance.mentees[e.i].id),
     })),
   };
 }
 
 /** Output of {@link compareStableWithOptimal}. */
 export interface StableComparison {
-  stable: { pairs: { mentee: string; mentor: string; score: number }[]; matched: number; score: number };
+  stable: {
+    pairs: { mentee: string; mentor: string; score: number }[];
+    matched: number;
+    score: number;
+  };
   optimal: { matched: number; score: number };
   /** Blocking pairs of the stable result (always 0; reported as a check). */
   blockingPairs: number;
@@ -376,13 +407,19 @@ export interface StableComparison {
  * console.log(`stable ${stable.score} vs optimal ${optimal.score}`);
  * ```
  */
-export function compareStableWithOptimal(instance: AssignmentInstance, options: AssignOptions = {}): StableComparison {
+export function compareStableWithOptimal(
+  instance: AssignmentInstance,
+  options: AssignOptions = {},
+): StableComparison {
   if ((instance.pins ?? []).length > 0) fail('pins are not supported in stable mode');
   const optimal = assign(instance, options);
   const prefs = derivePreferences(instance);
   const result = stable(prefs);
   const scoreOf = new Map(instance.pairs.map((p) => [`${p.mentee}\u0000${p.mentor}`, p.score]));
-  const pairs = result.pairs.map((p) => ({ ...p, score: scoreOf.get(`${p.mentee}\u0000${p.mentor}`) ?? 0 }));
+  const pairs = result.pairs.map((p) => ({
+    ...p,
+    score: scoreOf.get(`${p.mentee}\u0000${p.mentor}`) ?? 0,
+  }));
   const score = pairs.reduce((s, p) => s + p.score, 0);
   return {
     stable: { pairs, matched: pairs.length, score },

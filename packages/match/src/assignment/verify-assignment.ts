@@ -55,9 +55,21 @@ const MAX_ISSUES = 20;
  * report.optimal; // true
  * ```
  */
-export function verifyAssignment(instance: AssignmentInstance, result: AssignmentResult): AssignmentVerification {
+export function verifyAssignment(
+  instance: AssignmentInstance,
+  result: AssignmentResult,
+): AssignmentVerification {
   const prep = prepareInstance(instance);
-  const { nMentees, nMentors, menteeIndex, mentorIndex, pairMentee, pairMentor, pairScore, pairAllowed } = prep;
+  const {
+    nMentees,
+    nMentors,
+    menteeIndex,
+    mentorIndex,
+    pairMentee,
+    pairMentor,
+    pairScore,
+    pairAllowed,
+  } = prep;
   const { menteeStart, menteePairs, pinnedPair, bigM } = prep;
   const issues: VerificationIssue[] = [];
   const report = (code: VerificationIssue['code'], message: string): void => {
@@ -80,7 +92,8 @@ export function verifyAssignment(instance: AssignmentInstance, result: Assignmen
     const j = mentorIndex.get(pair.mentor);
     let p = -1;
     if (i !== undefined && j !== undefined) {
-      for (let x = menteeStart[i]; x < menteeStart[i + 1]; x++) if (pairMentor[menteePairs[x]] === j) p = menteePairs[x];
+      for (let x = menteeStart[i]; x < menteeStart[i + 1]; x++)
+        if (pairMentor[menteePairs[x]] === j) p = menteePairs[x];
     }
     if (i === undefined || j === undefined || p < 0) {
       feasible = false;
@@ -93,7 +106,10 @@ export function verifyAssignment(instance: AssignmentInstance, result: Assignmen
     }
     if (pair.score !== pairScore[p]) {
       feasible = false;
-      report('score-mismatch', `pairs[${k}] reports score ${pair.score}, the instance says ${pairScore[p]}`);
+      report(
+        'score-mismatch',
+        `pairs[${k}] reports score ${pair.score}, the instance says ${pairScore[p]}`,
+      );
     }
     if (menteeMentor[i] >= 0) {
       feasible = false;
@@ -105,22 +121,33 @@ export function verifyAssignment(instance: AssignmentInstance, result: Assignmen
     if (pinnedPair[i] < 0) primal += bigM + pairScore[p];
   }
   for (let j = 0; j < nMentors; j++) {
-    const limit = closed.has(prep.mentorIds[j]) ? prep.capacity[j] - prep.residualCapacity[j] : prep.capacity[j];
+    const limit = closed.has(prep.mentorIds[j])
+      ? prep.capacity[j] - prep.residualCapacity[j]
+      : prep.capacity[j];
     if (load[j] > limit) {
       feasible = false;
-      report('over-capacity', `mentor "${prep.mentorIds[j]}" has ${load[j]} mentees, capacity ${limit}`);
+      report(
+        'over-capacity',
+        `mentor "${prep.mentorIds[j]}" has ${load[j]} mentees, capacity ${limit}`,
+      );
     }
   }
   for (let i = 0; i < nMentees; i++) {
     const p = pinnedPair[i];
     if (p >= 0 && menteeMentor[i] !== pairMentor[p]) {
       feasible = false;
-      report('pin-missing', `pinned pair (${prep.menteeIds[i]}, ${prep.mentorIds[pairMentor[p]]}) is missing`);
+      report(
+        'pin-missing',
+        `pinned pair (${prep.menteeIds[i]}, ${prep.mentorIds[pairMentor[p]]}) is missing`,
+      );
     }
   }
   if (result.matched !== result.pairs.length || result.score !== score) {
     feasible = false;
-    report('totals-mismatch', `result says matched ${result.matched}, score ${result.score}; pairs give ${result.pairs.length}, ${score}`);
+    report(
+      'totals-mismatch',
+      `result says matched ${result.matched}, score ${result.score}; pairs give ${result.pairs.length}, ${score}`,
+    );
   }
 
   // Dual feasibility and objective.
@@ -172,10 +199,16 @@ export function verifyAssignment(instance: AssignmentInstance, result: Assignmen
     if (reduced < minReduced) minReduced = reduced;
     if (reduced < 0) {
       dualOk = false;
-      report('negative-reduced-cost', `pair (${prep.menteeIds[i]}, ${prep.mentorIds[j]}) has reduced cost ${reduced}`);
+      report(
+        'negative-reduced-cost',
+        `pair (${prep.menteeIds[i]}, ${prep.mentorIds[j]}) has reduced cost ${reduced}`,
+      );
     } else if (reduced > 0 && menteeMentor[i] === j) {
       // Not needed for the proof (primal = dual already implies it) but names the culprit.
-      report('not-tight', `matched pair (${prep.menteeIds[i]}, ${prep.mentorIds[j]}) has reduced cost ${reduced}`);
+      report(
+        'not-tight',
+        `matched pair (${prep.menteeIds[i]}, ${prep.mentorIds[j]}) has reduced cost ${reduced}`,
+      );
     }
   }
   if (primal !== dual) {

@@ -60,16 +60,63 @@ describe('klik-match CLI', () => {
 
   const bad: [string, string, string, RegExp][] = [
     ['malformed JSON', 'assign', '{"mentees": [', /malformed JSON/],
-    ['unknown id', 'assign', withAssign((i) => (i.pairs as { mentee: string }[]).push({ mentee: 'zoe', mentor: 'max', score: 1 } as never)), /unknown mentee id "zoe"/],
-    ['duplicate id', 'assign', withAssign((i) => (i.mentees as unknown[]).push({ id: 'ann' })), /duplicate mentee id "ann"/],
-    ['negative capacity', 'assign', withAssign((i) => ((i.mentors as { capacity: number }[])[0].capacity = -1)), /capacity must not be negative/],
-    ['non-integer score', 'assign', withAssign((i) => ((i.pairs as { score: number }[])[0].score = 2.5)), /score must be an integer/],
-    ['negative score', 'assign', withAssign((i) => ((i.pairs as { score: number }[])[0].score = -1)), /score must be ≥ 0/],
-    ['missing field', 'assign', withAssign((i) => delete (i.pairs as Record<string, unknown>[])[0].score), /pairs\[0\]: missing field "score"/],
+    [
+      'unknown id',
+      'assign',
+      withAssign((i) =>
+        (i.pairs as { mentee: string }[]).push({ mentee: 'zoe', mentor: 'max', score: 1 } as never),
+      ),
+      /unknown mentee id "zoe"/,
+    ],
+    [
+      'duplicate id',
+      'assign',
+      withAssign((i) => (i.mentees as unknown[]).push({ id: 'ann' })),
+      /duplicate mentee id "ann"/,
+    ],
+    [
+      'negative capacity',
+      'assign',
+      withAssign((i) => ((i.mentors as { capacity: number }[])[0].capacity = -1)),
+      /capacity must not be negative/,
+    ],
+    [
+      'non-integer score',
+      'assign',
+      withAssign((i) => ((i.pairs as { score: number }[])[0].score = 2.5)),
+      /score must be an integer/,
+    ],
+    [
+      'negative score',
+      'assign',
+      withAssign((i) => ((i.pairs as { score: number }[])[0].score = -1)),
+      /score must be ≥ 0/,
+    ],
+    [
+      'missing field',
+      'assign',
+      withAssign((i) => delete (i.pairs as Record<string, unknown>[])[0].score),
+      /pairs\[0\]: missing field "score"/,
+    ],
     ['missing array', 'assign', withAssign((i) => delete i.mentors), /missing field "mentors"/],
-    ['string capacity', 'assign', withAssign((i) => ((i.mentors as Record<string, unknown>[])[0].capacity = '2')), /capacity must be a number/],
-    ['stable unknown id', 'stable', JSON.stringify({ ...stableInput, mentors: [{ id: 'max', capacity: 1, prefs: ['nobody'] }] }), /unknown mentee id "nobody"/],
-    ['stable missing prefs', 'stable', JSON.stringify({ mentees: [{ id: 'a' }], mentors: [] }), /missing field "prefs"/],
+    [
+      'string capacity',
+      'assign',
+      withAssign((i) => ((i.mentors as Record<string, unknown>[])[0].capacity = '2')),
+      /capacity must be a number/,
+    ],
+    [
+      'stable unknown id',
+      'stable',
+      JSON.stringify({ ...stableInput, mentors: [{ id: 'max', capacity: 1, prefs: ['nobody'] }] }),
+      /unknown mentee id "nobody"/,
+    ],
+    [
+      'stable missing prefs',
+      'stable',
+      JSON.stringify({ mentees: [{ id: 'a' }], mentors: [] }),
+      /missing field "prefs"/,
+    ],
     ['not an object', 'stable', '[1, 2]', /must be a JSON object/],
   ];
   it.each(bad)('rejects %s without printing a result', (_name, command, stdin, message) => {
@@ -94,12 +141,16 @@ describe('klik-match CLI', () => {
   it('runs as a real process: stdin in, JSON out, non-zero exit on bad input', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const run = (stdin: string) =>
-      spawnSync(process.execPath, ['--conditions=klik-source', '--import', 'tsx', 'src/cli/main.ts', 'assign'], {
-        cwd: root,
-        input: stdin,
-        encoding: 'utf8',
-        timeout: 30_000,
-      });
+      spawnSync(
+        process.execPath,
+        ['--conditions=klik-source', '--import', 'tsx', 'src/cli/main.ts', 'assign'],
+        {
+          cwd: root,
+          input: stdin,
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      );
     const ok = run(JSON.stringify(assignInput));
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ matched: 2, score: 9, optimal: true });

@@ -43,7 +43,11 @@ const USAGE = `usage: klik-match <assign|stable|suggest> [--pretty] [--candidate
 export function runCli(argv: readonly string[], stdinText: string): CliOutcome {
   const [command, ...flags] = argv;
   if (command === undefined || command === '--help' || command === '-h') {
-    return { code: command === undefined ? 2 : 0, stdout: command === undefined ? '' : USAGE, stderr: command === undefined ? USAGE : '' };
+    return {
+      code: command === undefined ? 2 : 0,
+      stdout: command === undefined ? '' : USAGE,
+      stderr: command === undefined ? USAGE : '',
+    };
   }
   let pretty = false;
   const options: AssignOptions = {};
@@ -69,7 +73,11 @@ export function runCli(argv: readonly string[], stdinText: string): CliOutcome {
     if (command === 'assign') output = runAssign(input, options);
     else if (command === 'stable') output = runStable(input);
     else output = runSuggest(input);
-    return { code: 0, stdout: `${JSON.stringify(output, null, pretty ? 2 : undefined)}\n`, stderr: '' };
+    return {
+      code: 0,
+      stdout: `${JSON.stringify(output, null, pretty ? 2 : undefined)}\n`,
+      stderr: '',
+    };
   } catch (error) {
     if (error instanceof CliInputError || error instanceof InvalidInstanceError) {
       return { code: 1, stdout: '', stderr: `klik-match ${command}: ${error.message}\n` };
@@ -100,7 +108,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Shape checks the engine's own validation does not cover (it assumes typed input). */
-function requireArrayOfObjects(root: Record<string, unknown>, key: string, fields: readonly string[], optional = false): void {
+function requireArrayOfObjects(
+  root: Record<string, unknown>,
+  key: string,
+  fields: readonly string[],
+  optional = false,
+): void {
   const value = root[key];
   if (value === undefined && optional) return;
   if (!Array.isArray(value)) throw new CliInputError(`missing field "${key}" (an array)`);
@@ -108,7 +121,10 @@ function requireArrayOfObjects(root: Record<string, unknown>, key: string, field
     if (!isRecord(item)) throw new CliInputError(`${key}[${k}] must be an object`);
     for (const field of fields) {
       if (!(field in item)) throw new CliInputError(`${key}[${k}]: missing field "${field}"`);
-      if ((field === 'id' || field === 'mentee' || field === 'mentor') && typeof item[field] !== 'string') {
+      if (
+        (field === 'id' || field === 'mentee' || field === 'mentor') &&
+        typeof item[field] !== 'string'
+      ) {
         throw new CliInputError(`${key}[${k}].${field} must be a string`);
       }
       if ((field === 'capacity' || field === 'score') && typeof item[field] !== 'number') {
@@ -135,8 +151,15 @@ function runAssign(input: unknown, options: AssignOptions): unknown {
   const result = assign(instance, options);
   // Never print a claim we cannot back: check the certificate before answering.
   const report = verifyAssignment(instance, result);
-  if (!report.optimal) throw new Error(`certificate check failed: ${report.issues[0]?.message ?? 'unknown'}`);
-  return { pairs: result.pairs, matched: result.matched, score: result.score, optimal: true, duals: result.duals };
+  if (!report.optimal)
+    throw new Error(`certificate check failed: ${report.issues[0]?.message ?? 'unknown'}`);
+  return {
+    pairs: result.pairs,
+    matched: result.matched,
+    score: result.score,
+    optimal: true,
+    duals: result.duals,
+  };
 }
 
 function runStable(input: unknown): unknown {

@@ -25,7 +25,11 @@ export function LanguageSwitcher() {
     onSuccess: (updated) => queryClient.setQueryData(meQueryKey, updated),
     // The switch itself already happened; only remembering it failed, so say so quietly.
     onError: (error) =>
-      notifications.show({ color: 'yellow', title: t('language.notSaved'), message: describeError(error, t) }),
+      notifications.show({
+        color: 'yellow',
+        title: t('language.notSaved'),
+        message: describeError(error, t),
+      }),
   });
 
   function choose(value: string) {
