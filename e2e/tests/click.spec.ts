@@ -73,7 +73,7 @@ test('a manager designs a reverse programme, an HR partner asks a young mentor, 
   await expect(
     page.getByRole('textbox', { name: 'Rapportagelijn: niveaus uitsluiten' }),
   ).toHaveValue('2');
-  // The demo CEO and Daan already mentor each other elsewhere; this programme allows earlier pairs.
+  // Earlier pairs are allowed here, so the scenario also runs against a database it ran on before.
   await page
     .getByRole('checkbox', { name: 'Geen paren die eerder samen een mentorrelatie hadden' })
     .uncheck();
