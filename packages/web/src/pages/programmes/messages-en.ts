@@ -332,7 +332,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     introMentor:
       'Mentees your experience could help. Offer yourself; the other person says yes or no.',
     notEnrolled: 'Enrol in this programme first; then you see your suggestions here.',
-    notForMentors: 'In this programme mentees choose their mentor: requests reach you under Requests.',
+    notForMentors:
+      'In this programme mentees choose their mentor: requests reach you under Requests.',
     myRequests: 'My requests',
     filters: 'Filter suggestions',
     search: 'Search',
@@ -451,7 +452,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     rerun: 'Compute again',
     running: 'Computing the proposal…',
     stale: 'You chose another method; compute again to see it.',
-    pinsOptimalOnly: 'Pinned pairs count in the optimal method only; the stable method ignores them.',
+    pinsOptimalOnly:
+      'Pinned pairs count in the optimal method only; the stable method ignores them.',
     pinned: 'Pinned',
     forbidden: 'Forbidden',
     pin: 'Pin {{mentee}} and {{mentor}}',

@@ -330,7 +330,8 @@ export const clickNl = {
     introMentor:
       'Mentees bij wie jouw ervaring zou kunnen helpen. Bied je aan; de ander zegt ja of nee.',
     notEnrolled: 'Schrijf je eerst in voor dit programma; daarna zie je hier je suggesties.',
-    notForMentors: 'In dit programma kiezen mentees zelf hun mentor: verzoeken komen bij jou binnen onder Verzoeken.',
+    notForMentors:
+      'In dit programma kiezen mentees zelf hun mentor: verzoeken komen bij jou binnen onder Verzoeken.',
     myRequests: 'Mijn verzoeken',
     filters: 'Suggesties filteren',
     search: 'Zoeken',
@@ -449,7 +450,8 @@ export const clickNl = {
     rerun: 'Opnieuw berekenen',
     running: 'Het voorstel wordt berekend…',
     stale: 'Je koos een andere methode; bereken opnieuw om die te zien.',
-    pinsOptimalOnly: 'Vastgezette paren tellen alleen bij de optimale methode; de stabiele methode negeert ze.',
+    pinsOptimalOnly:
+      'Vastgezette paren tellen alleen bij de optimale methode; de stabiele methode negeert ze.',
     pinned: 'Vastgezet',
     forbidden: 'Uitgesloten',
     pin: '{{mentee}} en {{mentor}} vastzetten',

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Card,
-  Group,
-  List,
-  SimpleGrid,
-  Slider,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Card, Group, List, SimpleGrid, Slider, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
