@@ -4302,6 +4302,25 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            otherProfile: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                location: string | null;
+                                offers: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                wants: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                interests: string[];
+                                languages: string[];
+                                meetingMode: string;
+                                about: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
@@ -4608,6 +4627,25 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            otherProfile: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                location: string | null;
+                                offers: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                wants: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                interests: string[];
+                                languages: string[];
+                                meetingMode: string;
+                                about: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
@@ -4778,6 +4816,25 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            otherProfile: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                location: string | null;
+                                offers: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                wants: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                interests: string[];
+                                languages: string[];
+                                meetingMode: string;
+                                about: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
@@ -4940,6 +4997,25 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            otherProfile: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                location: string | null;
+                                offers: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                wants: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                interests: string[];
+                                languages: string[];
+                                meetingMode: string;
+                                about: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
@@ -5109,6 +5185,25 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            otherProfile: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                location: string | null;
+                                offers: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                wants: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                interests: string[];
+                                languages: string[];
+                                meetingMode: string;
+                                about: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
@@ -5271,6 +5366,25 @@ export interface paths {
                                 id: string;
                                 name: string;
                             };
+                            otherProfile: {
+                                jobTitle: string | null;
+                                department: string | null;
+                                location: string | null;
+                                offers: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                wants: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                interests: string[];
+                                languages: string[];
+                                meetingMode: string;
+                                about: string;
+                            } | null;
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */

@@ -85,6 +85,9 @@ describe('skills and profile', () => {
 
   it('saves a profile and names each bad field', async () => {
     const me = await signedIn(ctx.app, 'member');
+    const empty = await call('GET', '/api/me/profile', me.cookie);
+    expect(empty.statusCode, empty.body).toBe(200);
+    expect(empty.json()).toMatchObject({ isComplete: false, languages: [], offers: [] });
     const saved = await call('PUT', '/api/me/profile', me.cookie, profile());
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ isComplete: true, hobbies: ['Zeilen'] });

@@ -37,7 +37,11 @@ export const ProfileBody = z.object({
 });
 export type ProfileBody = z.infer<typeof ProfileBody>;
 
-export const ProfileResponse = ProfileBody.extend({ isComplete: z.boolean() });
+/** A stored (or still empty) profile: no minimums, an empty profile is a valid answer. */
+export const ProfileResponse = ProfileBody.extend({
+  languages: z.array(z.string()),
+  isComplete: z.boolean(),
+});
 
 export const SensitiveBody = z.object({
   consent: z.literal(true, { error: 'explicit consent is required' }),

@@ -369,6 +369,10 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     requestSent: 'Your request to {{name}} has been sent.',
   },
   requests: {
+    profileOf: "{{name}}'s profile",
+    profileOffers: 'Can help with',
+    profileWants: 'Wants to learn',
+    profileInterests: 'Interests',
     title: 'Requests',
     intro: 'Requests you received and sent.',
     inbox: 'Received',

@@ -367,6 +367,10 @@ export const clickNl = {
     requestSent: 'Je verzoek aan {{name}} is verstuurd.',
   },
   requests: {
+    profileOf: 'Profiel van {{name}}',
+    profileOffers: 'Kan helpen met',
+    profileWants: 'Wil leren',
+    profileInterests: 'Interesses',
     title: 'Verzoeken',
     intro: 'Verzoeken die je kreeg en die je stuurde.',
     inbox: 'Ontvangen',

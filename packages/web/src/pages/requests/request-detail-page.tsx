@@ -156,6 +156,54 @@ function RequestView({ request }: { request: RequestDetail }) {
           )}
         </Card>
 
+        {request.otherProfile && (
+          <Card withBorder component="section" aria-labelledby="request-profile">
+            <Title order={2} size="h4" id="request-profile" mb="xs">
+              {t('requests.profileOf', { name: request.other.name })}
+            </Title>
+            <Stack gap={6}>
+              {[
+                request.otherProfile.jobTitle,
+                request.otherProfile.department,
+                request.otherProfile.location,
+              ].some(Boolean) && (
+                <Text size="sm">
+                  {[
+                    request.otherProfile.jobTitle,
+                    request.otherProfile.department,
+                    request.otherProfile.location,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+              )}
+              {request.otherProfile.offers.length > 0 && (
+                <Text size="sm">
+                  <strong>{t('requests.profileOffers')}:</strong>{' '}
+                  {request.otherProfile.offers.map((s) => s.label).join(', ')}
+                </Text>
+              )}
+              {request.otherProfile.wants.length > 0 && (
+                <Text size="sm">
+                  <strong>{t('requests.profileWants')}:</strong>{' '}
+                  {request.otherProfile.wants.map((s) => s.label).join(', ')}
+                </Text>
+              )}
+              {request.otherProfile.interests.length > 0 && (
+                <Text size="sm">
+                  <strong>{t('requests.profileInterests')}:</strong>{' '}
+                  {request.otherProfile.interests.join(', ')}
+                </Text>
+              )}
+              {request.otherProfile.about && (
+                <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+                  {request.otherProfile.about}
+                </Text>
+              )}
+            </Stack>
+          </Card>
+        )}
+
         <Card withBorder component="section" aria-labelledby="request-click">
           <Title order={2} size="h4" id="request-click" mb="xs">
             {t('requests.whyMatch')}
