@@ -238,6 +238,16 @@ test('a manager designs a reverse programme, an HR partner asks a young mentor, 
     asMentee.getByRole('heading', { name: `Je mentor is ${mentor.name}` }),
   ).toBeVisible();
 
+  // 7. The mentee was told in the app too, and the notification leads to the relationship.
+  await mainNavigation(menteePage).getByRole('link', { name: 'Meldingen' }).click();
+  const started = menteePage.getByRole('link', {
+    name: `Jullie klikken: je mentorrelatie met ${mentor.name} is begonnen`,
+  });
+  await expect(started.first()).toBeVisible();
+  await expectAccessibleInBothLanguages(menteePage, 'notifications');
+  await started.first().click();
+  await expect(menteePage).toHaveURL(/\/mentoring$/);
+
   await mentorContext.close();
   await menteeContext.close();
 });

@@ -20,6 +20,7 @@ import { ProgrammesPage } from './pages/programmes/programmes-page';
 import { SuggestionsPage } from './pages/programmes/suggestions-page';
 import { IntroductionsPage } from './pages/proposals/introductions-page';
 import { ProposalBoardPage } from './pages/proposals/proposal-board-page';
+import { NotificationsPage } from './pages/notifications/notifications-page';
 import { RelationshipsPage } from './pages/relationships/relationships-page';
 import { RequestDetailPage } from './pages/requests/request-detail-page';
 import { RequestsPage } from './pages/requests/requests-page';
@@ -89,6 +90,7 @@ export const routes: RouteObject[] = [
       { path: '/requests', element: <RequestsPage /> },
       { path: '/requests/:requestId', element: <RequestDetailPage /> },
       { path: '/mentoring', element: <RelationshipsPage /> },
+      { path: '/notifications', element: <NotificationsPage /> },
       { path: '/introductions', element: <IntroductionsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

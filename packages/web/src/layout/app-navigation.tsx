@@ -2,6 +2,7 @@ import { Button, NavLink, Stack } from '@mantine/core';
 import {
   IconBuilding,
   IconBuildingCommunity,
+  IconBell,
   IconCompass,
   IconFileImport,
   IconHeartHandshake,
@@ -69,6 +70,11 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
         to: '/introductions',
         label: t('click.nav.introductions'),
         icon: <IconSparkles size={18} aria-hidden />,
+      },
+      {
+        to: '/notifications',
+        label: t('click.nav.notifications'),
+        icon: <IconBell size={18} aria-hidden />,
       },
     );
   }

@@ -499,7 +499,7 @@ export async function respondToIntroduction(
         personId: who,
         kind: 'relationship_started',
         payload: { with: `${o?.g ?? ''} ${o?.f ?? ''}`.trim() },
-        link: `/relationships/${opened.relationshipId}`,
+        link: '/mentoring',
       });
     }
   }

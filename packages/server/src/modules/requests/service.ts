@@ -313,7 +313,7 @@ export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
     personId: row.fromPersonId,
     kind: 'request_accepted',
     payload: { by: actor.name },
-    link: `/relationships/${result.relationshipId}`,
+    link: '/mentoring',
   });
   for (const [who, other] of [
     [row.menteeId, names.mentor],
@@ -323,7 +323,7 @@ export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
       personId: who,
       kind: 'relationship_started',
       payload: { with: other },
-      link: `/relationships/${result.relationshipId}`,
+      link: '/mentoring',
     });
   }
   return getRequest(deps, actor, id, actor.locale ?? 'nl');

@@ -9,6 +9,7 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       requests: 'Requests',
       mentoring: 'My mentoring',
       introductions: 'Introductions',
+      notifications: 'Notifications',
       design: 'Design a programme',
     },
     strength: 'Click: {{strength}}%',
@@ -367,6 +368,13 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     hopesHint: 'Optional, but it helps the other person say yes',
     send: 'Send request',
     requestSent: 'Your request to {{name}} has been sent.',
+  },
+  notifications: {
+    title: 'Notifications',
+    intro: 'Requests, answers, reminders and introductions, newest first.',
+    markAllRead: 'Mark all as read',
+    empty: 'Nothing new yet.',
+    new: 'new',
   },
   requests: {
     profileOf: "{{name}}'s profile",

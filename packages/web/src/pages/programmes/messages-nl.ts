@@ -9,6 +9,7 @@ export const clickNl = {
       requests: 'Verzoeken',
       mentoring: 'Mijn mentoring',
       introductions: 'Introducties',
+      notifications: 'Meldingen',
       design: 'Programma ontwerpen',
     },
     strength: 'Klik: {{strength}}%',
@@ -365,6 +366,13 @@ export const clickNl = {
     hopesHint: 'Optioneel, maar het helpt de ander om ja te zeggen',
     send: 'Verzoek versturen',
     requestSent: 'Je verzoek aan {{name}} is verstuurd.',
+  },
+  notifications: {
+    title: 'Meldingen',
+    intro: 'Verzoeken, antwoorden, herinneringen en voorstellen, nieuwste eerst.',
+    markAllRead: 'Alles als gelezen markeren',
+    empty: 'Nog niets nieuws.',
+    new: 'nieuw',
   },
   requests: {
     profileOf: 'Profiel van {{name}}',
