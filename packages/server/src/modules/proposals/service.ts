@@ -1,7 +1,6 @@
 import {
   assign,
   buildCandidatePairs,
-  buildMatchIndex,
   compareStableWithOptimal,
   derivePreferences,
   evaluatePair,
@@ -53,12 +52,11 @@ export async function previewSuggestions(
   locale: Locale,
 ) {
   const programme = await managedProgramme(db, actor, programmeId);
-  const { pool } = await buildProgrammePool(db, {
+  const { pool, index } = await buildProgrammePool(db, {
     ...programme,
     weights: { ...programme.weights, ...input.weights },
     conflictRules: input.conflictRules ?? programme.conflictRules,
   });
-  const index = buildMatchIndex(pool);
   const mentees = pool.participants
     .filter((p) => p.eligibleAs?.includes('mentee'))
     .slice(0, input.samples);
