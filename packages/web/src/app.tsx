@@ -3,6 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
+import { i18n } from './i18n';
 import { routes } from './routes';
 import { meQueryKey } from './session/use-me';
 import { cssVariablesResolver, theme } from './theme';
@@ -29,6 +30,12 @@ const queryClient: QueryClient = new QueryClient({
       refetchOnWindowFocus: false,
     },
   },
+});
+
+// The server writes some text itself (reasons, notifications, messages) in the language the
+// screen shows; after a switch, fetch what is on screen again so it follows.
+i18n.on('languageChanged', () => {
+  void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
 });
 
 const router = createBrowserRouter(routes);

@@ -1,8 +1,18 @@
 import createClient from 'openapi-fetch';
+import { currentLocale } from '../i18n';
 import type { paths } from './schema';
 
 /** Typed client for the Klik API, generated from the server's OpenAPI document. */
 export const api = createClient<paths>({ baseUrl: '', credentials: 'include' });
+
+// Every call says which language the screen shows, so text the server writes (reasons,
+// notifications, error messages) matches it, even while a language switch is being saved.
+api.use({
+  onRequest({ request }) {
+    request.headers.set('x-klik-locale', currentLocale());
+    return request;
+  },
+});
 
 export interface FieldProblem {
   field: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse } from '../../http/schemas.js';
-import { toLocale } from '../../i18n/locale.js';
+import { requestLocale } from '../../i18n/request-locale.js';
 import { listNotifications, markAllRead } from './service.js';
 
 const NotificationList = z.object({
@@ -31,11 +31,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       return {
-        items: await listNotifications(
-          app.database.db,
-          actor,
-          toLocale(actor.locale ?? request.headers['accept-language']),
-        ),
+        items: await listNotifications(app.database.db, actor, requestLocale(request)),
       };
     },
   );

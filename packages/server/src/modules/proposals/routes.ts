@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse, IdParams } from '../../http/schemas.js';
-import { toLocale } from '../../i18n/locale.js';
+import { requestLocale } from '../../i18n/request-locale.js';
 import { ConflictRules, Weights } from '../programmes/schema.js';
 import * as service from './service.js';
 
@@ -60,8 +60,6 @@ const IntroductionResponse = z.object({
 
 export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = () => ({ db: app.database.db, mailer: app.mailer, baseUrl: app.config.baseUrl });
-  const localeOf = (actor: { locale: 'nl' | 'en' | null }, header: string | undefined) =>
-    toLocale(actor.locale ?? header, 'nl');
 
   app.post(
     '/api/programmes/:id/preview',
@@ -102,7 +100,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         actor,
         request.params.id,
         request.body,
-        localeOf(actor, request.headers['accept-language']),
+        requestLocale(request),
       );
     },
   );
@@ -130,7 +128,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         actor,
         request.params.id,
         request.body,
-        localeOf(actor, request.headers['accept-language']),
+        requestLocale(request),
       );
     },
   );
@@ -162,11 +160,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       return {
-        items: await service.listMyIntroductions(
-          app.database.db,
-          actor,
-          localeOf(actor, request.headers['accept-language']),
-        ),
+        items: await service.listMyIntroductions(app.database.db, actor, requestLocale(request)),
       };
     },
   );

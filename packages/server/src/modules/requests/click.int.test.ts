@@ -236,6 +236,26 @@ describe('requests', () => {
         );
       expect(notes).toHaveLength(1);
     }
+    // In the app, the notification is written in the language the screen shows, even when the
+    // person's saved language is another (a switch being saved must not race the list).
+    await call('PATCH', '/api/me', mentee.cookie, { locale: 'nl' });
+    const inEnglish = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/notifications',
+      headers: { cookie: mentee.cookie, 'x-klik-locale': 'en' },
+    });
+    expect(inEnglish.statusCode).toBe(200);
+    const started = inEnglish
+      .json()
+      .items.find((n: { text: string }) => n.text.startsWith('It clicked'));
+    expect(started).toMatchObject({ isRead: false, link: '/mentoring' });
+    const inDutch = (await call('GET', '/api/notifications', mentee.cookie)).json().items;
+    expect(
+      inDutch.some((n: { text: string }) => /^Jullie klikken: .* is begonnen$/.test(n.text)),
+    ).toBe(true);
+    expect((await call('POST', '/api/notifications/read', mentee.cookie)).statusCode).toBe(204);
+    const afterRead = (await call('GET', '/api/notifications', mentee.cookie)).json().items;
+    expect(afterRead.every((n: { isRead: boolean }) => n.isRead)).toBe(true);
     // Anna is now full: she shows as full, and cannot be asked.
     const other = await personWithProfile(org, { wants: ['public-speaking'] });
     await enrol(other, programmeId, 'mentee');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse, IdParams } from '../../http/schemas.js';
-import { toLocale } from '../../i18n/locale.js';
+import { requestLocale } from '../../i18n/request-locale.js';
 import * as service from './service.js';
 
 const Status = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired']);
@@ -76,8 +76,6 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     baseUrl: app.config.baseUrl,
     now: app.clock,
   });
-  const localeOf = (actor: { locale: 'nl' | 'en' | null }, header: string | undefined) =>
-    toLocale(actor.locale ?? header, 'nl');
 
   app.post(
     '/api/programmes/:id/requests',
@@ -133,12 +131,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      return service.getRequest(
-        deps(),
-        actor,
-        request.params.id,
-        localeOf(actor, request.headers['accept-language']),
-      );
+      return service.getRequest(deps(), actor, request.params.id, requestLocale(request));
     },
   );
 

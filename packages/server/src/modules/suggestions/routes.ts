@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse, IdParams } from '../../http/schemas.js';
-import { toLocale } from '../../i18n/locale.js';
+import { requestLocale } from '../../i18n/request-locale.js';
 import { suggestForMe } from './service.js';
 
 const SuggestionsQuery = z.object({
@@ -58,10 +58,7 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      const locale = toLocale(
-        request.query.locale ?? actor.locale ?? request.headers['accept-language'],
-        'nl',
-      );
+      const locale = request.query.locale ?? requestLocale(request);
       return suggestForMe(app.database.db, actor, request.params.id, request.query, locale);
     },
   );

@@ -15,8 +15,7 @@ export function NotificationsPage() {
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: [...notificationsQueryKey, i18n.language],
-    queryFn: () =>
-      unwrap(api.GET('/api/notifications', { headers: { 'accept-language': i18n.language } })),
+    queryFn: () => unwrap(api.GET('/api/notifications')),
   });
   const markRead = useMutation({
     mutationFn: () => unwrap(api.POST('/api/notifications/read')),
