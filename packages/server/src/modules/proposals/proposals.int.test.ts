@@ -227,6 +227,22 @@ describe('proposed introductions', () => {
       samples: 2,
     });
     expect(preview.statusCode, preview.body).toBe(200);
-    expect(preview.json().samples.length).toBeGreaterThan(0);
+    const samples: {
+      mentee: { name: string };
+      suggestions: { name: string; reasons: { text: string }[] }[];
+    }[] = preview.json().samples;
+    expect(samples.length).toBeGreaterThan(0);
+    // The manager reads about two other people (here in Dutch): no "jij/je/jullie", and the
+    // help reasons name both.
+    const texts = samples.flatMap((sample) =>
+      sample.suggestions.flatMap((s) => s.reasons.map((r) => r.text)),
+    );
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).not.toMatch(/\b(jij|je|jou|jouw|jullie)\b/i);
+    const sample = samples.find((x) => x.suggestions.length > 0)!;
+    const first = sample.suggestions[0]!;
+    const help = first.reasons.find((r) => / kan .* helpen met /.test(r.text));
+    expect(help?.text).toContain(first.name.split(' ')[0]);
+    expect(help?.text).toContain(sample.mentee.name.split(' ')[0]);
   });
 });

@@ -72,7 +72,9 @@ export async function previewSuggestions(
         personId: s.id,
         name: s.name,
         strength: s.strength,
-        reasons: s.reasons.slice(0, 3).map((r) => ({ code: r.code, text: r.sentence[locale] })),
+        // Written for the manager reading the preview ("Anna can help Bram with …"), not for
+        // the mentee ("Anna can help you …").
+        reasons: describePair(index, m.id, s.id, locale).reasons.slice(0, 3),
       })),
     })),
   };
