@@ -1,10 +1,9 @@
-import { desc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requirePlatformAdmin } from '../../auth/actor.js';
 import { requireActor } from '../../auth/plugin.js';
-import { mailOutbox } from '../../db/schema.js';
 import { ErrorResponse } from '../../http/schemas.js';
+import { listOutbox } from './repository.js';
 
 const OutboxMessage = z.object({
   id: z.string(),
@@ -32,20 +31,9 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       requirePlatformAdmin(requireActor(request));
-      const rows = await app.database.db
-        .select()
-        .from(mailOutbox)
-        .orderBy(desc(mailOutbox.createdAt))
-        .limit(request.query.limit);
       return {
         transport: app.mailer.transport,
-        items: rows.map((row) => ({
-          id: row.id,
-          to: row.toAddress,
-          subject: row.subject,
-          text: row.text,
-          createdAt: row.createdAt.toISOString(),
-        })),
+        items: await listOutbox(app.database.db, request.query.limit),
       };
     },
   );
