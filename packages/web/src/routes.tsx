@@ -24,6 +24,7 @@ import { NotificationsPage } from './pages/notifications/notifications-page';
 import { RelationshipsPage } from './pages/relationships/relationships-page';
 import { RequestDetailPage } from './pages/requests/request-detail-page';
 import { RequestsPage } from './pages/requests/requests-page';
+import { SkillsPage } from './pages/skills/skills-page';
 
 export const routes: RouteObject[] = [
   {
@@ -60,6 +61,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAbility ability="canManageOrganisation">
             <OrganisationSettingsPage />
+          </RequireAbility>
+        ),
+      },
+      {
+        path: '/skills',
+        element: (
+          <RequireAbility ability="canManageOrganisation">
+            <SkillsPage />
           </RequireAbility>
         ),
       },

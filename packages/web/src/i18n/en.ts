@@ -1,4 +1,5 @@
 import { clickEn } from '../pages/programmes/messages-en';
+import { skillsEn } from '../pages/skills/messages-en';
 import type { Translation } from './translation';
 
 /** English. Same keys as nl.ts; the compiler and resources.test.ts both check that. */
@@ -265,4 +266,5 @@ export const en: Translation = {
     home: 'Go to the home page',
   },
   ...clickEn,
+  ...skillsEn,
 };

@@ -1,4 +1,5 @@
 import { clickNl } from '../pages/programmes/messages-nl';
+import { skillsNl } from '../pages/skills/messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
 export const nl = {
@@ -264,4 +265,5 @@ export const nl = {
     home: 'Naar de startpagina',
   },
   ...clickNl,
+  ...skillsNl,
 } as const;

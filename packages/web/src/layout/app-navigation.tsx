@@ -12,6 +12,7 @@ import {
   IconMail,
   IconPencilPlus,
   IconSparkles,
+  IconTags,
   IconUsers,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -100,11 +101,18 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
     });
   }
   if (can.canManageOrganisation) {
-    items.push({
-      to: '/organisation',
-      label: t('nav.organisation'),
-      icon: <IconBuilding size={18} aria-hidden />,
-    });
+    items.push(
+      {
+        to: '/skills',
+        label: t('skills.nav'),
+        icon: <IconTags size={18} aria-hidden />,
+      },
+      {
+        to: '/organisation',
+        label: t('nav.organisation'),
+        icon: <IconBuilding size={18} aria-hidden />,
+      },
+    );
   }
   if (can.isPlatformAdmin) {
     items.push(

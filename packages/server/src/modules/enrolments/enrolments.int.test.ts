@@ -83,6 +83,60 @@ describe('skills and profile', () => {
     ).toBe(403);
   });
 
+  it('adds a skill for the admin’s own organisation only, and names each bad or taken field', async () => {
+    const admin = await signedIn(ctx.app, 'org_admin');
+    const skill = { category: 'finance', nl: 'Herverzekering', en: 'Reinsurance' };
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/skills', payload: skill })).statusCode,
+    ).toBe(401);
+    const manager = await signedIn(ctx.app, 'programme_manager', admin.organisationId);
+    expect((await call('POST', '/api/skills', manager.cookie, skill)).statusCode).toBe(403);
+
+    expect((await call('POST', '/api/skills', admin.cookie, skill)).statusCode).toBe(201);
+    const again = await call('POST', '/api/skills', admin.cookie, { ...skill, en: 'REINSURANCE' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details).toEqual([{ field: 'body.en', message: 'already exists' }]);
+    const bad = await call('POST', '/api/skills', admin.cookie, {
+      category: 'astrology',
+      nl: ' ',
+      en: 'Horoscopes',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['body.category', 'body.nl']);
+
+    // Another organisation's admin adds the same name to their own list, not to this one.
+    const other = await signedIn(ctx.app, 'org_admin');
+    expect((await call('POST', '/api/skills', other.cookie, skill)).statusCode).toBe(201);
+    const mine = (await call('GET', '/api/skills', admin.cookie))
+      .json()
+      .items.filter((s: { isCustom: boolean }) => s.isCustom);
+    expect(mine).toEqual([{ id: 'custom-reinsurance', ...skill, isCustom: true }]);
+    // The organisation's members see the new skill and may put it in their profile.
+    const colleague = await member(admin.organisationId);
+    const saved = await call(
+      'PUT',
+      '/api/me/profile',
+      colleague.cookie,
+      profile({ offers: [{ skill: 'custom-reinsurance', level: 4 }] }),
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    // In an organisation that never added it, it is an unknown skill.
+    const stranger = await signedIn(ctx.app, 'member');
+    const refused = await call(
+      'PUT',
+      '/api/me/profile',
+      stranger.cookie,
+      profile({ offers: [{ skill: 'custom-reinsurance', level: 4 }] }),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].field).toBe('body.offers.0.skill');
+  });
+
   it('saves a profile and names each bad field', async () => {
     const me = await signedIn(ctx.app, 'member');
     const empty = await call('GET', '/api/me/profile', me.cookie);
