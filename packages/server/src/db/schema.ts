@@ -134,6 +134,8 @@ export const person = pgTable(
     department: text('department'),
     team: text('team'),
     jobTitle: text('job_title'),
+    /** HR grade (functieniveau, schaal): a whole number, higher is more senior. */
+    jobLevel: integer('job_level'),
     location: text('location'),
     preferredLanguage: text('preferred_language'),
     startDate: date('start_date', { mode: 'string' }),
@@ -255,6 +257,9 @@ export interface AudienceRules {
   departments?: string[];
   locations?: string[];
   jobTitleContains?: string[];
+  /** Inclusive job-level range; a person without a job level is outside any bound. */
+  jobLevelMin?: number | null;
+  jobLevelMax?: number | null;
   startedBefore?: string | null;
   startedAfter?: string | null;
   /** Only in target-group programmes: consented sensitive attributes that qualify. */

@@ -194,6 +194,8 @@ export async function loadDemoProgrammes(
         descriptionEn:
           'New to leading a team? Find a mentor who has been there — never someone in your own reporting line.',
         type: 'classic',
+        // Team leads (10) and the managers and directors above them who mentor.
+        audience: { jobLevelMin: 10 },
         status: 'published',
         publishedAt: new Date(),
         matchingMode: 'participants_choose',

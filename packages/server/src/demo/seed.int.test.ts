@@ -46,6 +46,58 @@ describe('demo data', () => {
     expect(chain.managers.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('gives everyone a job level that fits the hierarchy: each manager above their reports', async () => {
+    const people = await ctx.db.select().from(person);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    for (const p of people) {
+      expect(p.jobLevel, p.jobTitle ?? p.email).not.toBeNull();
+      const manager = p.managerId ? byId.get(p.managerId) : undefined;
+      if (manager)
+        expect(manager.jobLevel!, `${p.jobTitle} < ${manager.jobTitle}`).toBeGreaterThan(
+          p.jobLevel!,
+        );
+    }
+    const ceo = people.find((p) => p.email === 'directie@noordzee.demo')!;
+    const noordzee = people.filter((p) => p.organisationId === ceo.organisationId);
+    expect(Math.max(...noordzee.map((p) => p.jobLevel!))).toBe(ceo.jobLevel);
+  });
+
+  it('opens the classic programme to team leads and up by job level, and keeps it running', async () => {
+    const [classic] = await ctx.db.select().from(programme).where(eq(programme.type, 'classic'));
+    expect(classic!.audience.jobLevelMin).toBe(10);
+    const enrolled = await ctx.db
+      .select({ jobLevel: person.jobLevel })
+      .from(enrolment)
+      .innerJoin(person, eq(person.id, enrolment.personId))
+      .where(eq(enrolment.programmeId, classic!.id));
+    expect(enrolled.length).toBeGreaterThan(10);
+    expect(enrolled.every((e) => (e.jobLevel ?? 0) >= 10)).toBe(true);
+    expect(
+      (await ctx.db.select().from(relationship).where(eq(relationship.programmeId, classic!.id)))
+        .length,
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      (
+        await ctx.db
+          .select()
+          .from(mentoringRequest)
+          .where(eq(mentoringRequest.programmeId, classic!.id))
+      ).length,
+    ).toBeGreaterThanOrEqual(1);
+    // A software engineer does not see it; the programme manager does.
+    const seen = async (email: string) =>
+      (
+        await ctx.app.inject({
+          url: '/api/programmes',
+          headers: { cookie: await signIn(ctx.app, email, DEMO_PASSWORD) },
+        })
+      )
+        .json()
+        .items.map((p: { id: string }) => p.id);
+    expect(await seen('medewerker@noordzee.demo')).not.toContain(classic!.id);
+    expect(await seen('programma@noordzee.demo')).toContain(classic!.id);
+  });
+
   it('lets every demo sign-in sign in', async () => {
     for (const demo of demoSignIns) {
       await expect(signIn(ctx.app, demo.email, demo.password)).resolves.toContain('session_token');

@@ -189,6 +189,69 @@ interface DemoPerson {
   role: OrgRole;
 }
 
+/**
+ * Job levels (HR grades, higher is more senior) by job title, so the hierarchy reads the same in
+ * the level as in the reporting lines: CEO 18 … leerling-monteur 2.
+ */
+const jobLevelByTitle: Record<string, number> = {
+  'Chief Executive Officer': 18,
+  'Chief Information Officer': 16,
+  'Chief Financial Officer': 16,
+  'Directeur Schade': 16,
+  'Directeur HR': 16,
+  'Directeur Klant': 16,
+  'Commercieel directeur': 16,
+  'HR business partner': 9,
+  'Programmamanager mentoring': 9,
+  'Product owner': 8,
+  'Senior schadebehandelaar': 8,
+  'Senior klantadviseur': 7,
+  Actuaris: 8,
+  Controller: 8,
+  Jurist: 8,
+  Expert: 8,
+  'Software engineer': 7,
+  'Data analist': 7,
+  'Security specialist': 7,
+  'Fraude-onderzoeker': 7,
+  'Financieel analist': 7,
+  'Compliance officer': 7,
+  'HR adviseur': 7,
+  'L&D specialist': 7,
+  Accountmanager: 7,
+  Marketeer: 6,
+  Recruiter: 6,
+  Kwaliteitscoach: 6,
+  Schadebehandelaar: 6,
+  Inkoper: 6,
+  Verkoopadviseur: 5,
+  Klantadviseur: 5,
+  'Servicedesk medewerker': 5,
+  'Administratief medewerker': 4,
+  // Groenveld
+  'Directeur-eigenaar': 14,
+  'Hoofd service': 10,
+  'Hoofd bedrijfsbureau': 10,
+  Projectleider: 10,
+  'Office manager': 8,
+  Werkvoorbereider: 7,
+  Calculator: 7,
+  Planner: 6,
+  Servicemonteur: 6,
+  Storingsmonteur: 6,
+  Monteur: 5,
+  'Leerling-monteur': 2,
+};
+
+/** Managers 13 and team leads 10 in every department; every other title is in the table. */
+export function demoJobLevel(jobTitle: string): number {
+  if (jobTitle.startsWith('Manager ')) return 13;
+  if (jobTitle.startsWith('Teamleider ')) return 10;
+  const level = jobLevelByTitle[jobTitle];
+  if (level === undefined) throw new Error(`No demo job level for "${jobTitle}"`);
+  return level;
+}
+
 function emailLocal(given: string, family: string): string {
   return `${given}.${family}`
     .normalize('NFD')
@@ -496,6 +559,7 @@ async function insertOrganisationWithPeople(
         department: p.department,
         team: p.team,
         jobTitle: p.jobTitle,
+        jobLevel: demoJobLevel(p.jobTitle),
         location: p.location,
         preferredLanguage: p.preferredLanguage,
         startDate: p.startDate,

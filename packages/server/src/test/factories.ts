@@ -42,6 +42,7 @@ export async function createPerson(
     department?: string;
     team?: string;
     employeeId?: string;
+    jobLevel?: number | null;
     isActive?: boolean;
   } = {},
 ): Promise<TestPerson> {
@@ -56,6 +57,7 @@ export async function createPerson(
     department: overrides.department ?? null,
     team: overrides.team ?? null,
     employeeId: overrides.employeeId ?? null,
+    jobLevel: overrides.jobLevel ?? null,
     role: overrides.role ?? 'member',
   });
   if (overrides.isActive === false) {

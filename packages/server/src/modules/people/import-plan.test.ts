@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   parseDate,
+  parseJobLevel,
   parsePeopleCsv,
   planImport,
   type ExistingPerson,
@@ -25,6 +26,7 @@ function existingPerson(overrides: Partial<ExistingPerson>): ExistingPerson {
     department: null,
     team: null,
     jobTitle: null,
+    jobLevel: null,
     location: null,
     preferredLanguage: null,
     startDate: null,
@@ -78,6 +80,89 @@ describe('parseDate', () => {
     expect(parseDate('2024-02-30')).toBeNull();
     expect(parseDate('31-04-2024')).toBeNull();
     expect(parseDate('March 1')).toBeNull();
+  });
+});
+
+describe('parseJobLevel', () => {
+  it('accepts whole numbers in range only', () => {
+    expect(parseJobLevel('1')).toBe(1);
+    expect(parseJobLevel('08')).toBe(8);
+    expect(parseJobLevel('20')).toBe(20);
+    expect(parseJobLevel('0')).toBeNull();
+    expect(parseJobLevel('21')).toBeNull();
+    expect(parseJobLevel('7.5')).toBeNull();
+    expect(parseJobLevel('-3')).toBeNull();
+    expect(parseJobLevel('senior')).toBeNull();
+  });
+});
+
+describe('job level', () => {
+  it.each([['job_level'], ['Level'], ['Grade'], ['Functieniveau'], ['Niveau'], ['Schaal']])(
+    'reads the job level from a "%s" column',
+    (column) => {
+      const file = parsePeopleCsv(`email;voornaam;achternaam;${column}\na@x.nl;Anna;Bakker;9\n`);
+      expect(file.errors).toEqual([]);
+      expect(file.columns).toContain('jobLevel');
+      const plan = planImport(file, [], options);
+      expect(plan.errors).toEqual([]);
+      expect(plan.rows[0]!.values.jobLevel).toBe(9);
+    },
+  );
+
+  it('reports a bad job level with its line and field, in English and Dutch', () => {
+    const csv =
+      'email,given_name,family_name,job_level\na@x.nl,A,A,7\nb@x.nl,B,B,senior\nc@x.nl,C,C,25\n';
+    const plan = planImport(parsePeopleCsv(csv), [], options);
+    expect(plan.errors).toEqual([
+      {
+        line: 3,
+        field: 'job_level',
+        message: '"senior" is not a job level (a whole number from 1 to 20)',
+      },
+      {
+        line: 4,
+        field: 'job_level',
+        message: '"25" is not a job level (a whole number from 1 to 20)',
+      },
+    ]);
+    const nl = planImport(parsePeopleCsv(csv, 'nl'), [], { ...options, locale: 'nl' });
+    expect(nl.errors[0]).toEqual({
+      line: 3,
+      field: 'job_level',
+      message: '"senior" is geen functieniveau (een geheel getal van 1 tot en met 20)',
+    });
+  });
+
+  it('plans a changed job level as an update and the same file again as no change', () => {
+    const a = existingPerson({ email: 'a@x.nl', givenName: 'A', familyName: 'A', jobLevel: 5 });
+    const b = existingPerson({ email: 'b@x.nl', givenName: 'B', familyName: 'B', jobLevel: null });
+    const c = existingPerson({ email: 'c@x.nl', givenName: 'C', familyName: 'C', jobLevel: 3 });
+    const csv = 'email,given_name,family_name,schaal\na@x.nl,A,A,6\nb@x.nl,B,B,4\nc@x.nl,C,C,\n';
+    const first = planImport(parsePeopleCsv(csv), [a, b, c], options);
+    expect(first.rows.map((r) => [r.action, r.changes])).toEqual([
+      ['update', ['jobLevel']],
+      ['update', ['jobLevel']],
+      ['update', ['jobLevel']],
+    ]);
+    // As the database holds it after the first import.
+    const applied = [
+      { ...a, jobLevel: 6 },
+      { ...b, jobLevel: 4 },
+      { ...c, jobLevel: null },
+    ];
+    const again = planImport(parsePeopleCsv(csv), applied, options);
+    expect(again.summary).toMatchObject({ add: 0, update: 0, unchanged: 3, errors: 0 });
+  });
+
+  it('keeps the job level when the column is absent', () => {
+    const a = existingPerson({ email: 'a@x.nl', givenName: 'A', familyName: 'A', jobLevel: 5 });
+    const plan = planImport(
+      parsePeopleCsv('email,given_name,family_name\na@x.nl,A,A\n'),
+      [a],
+      options,
+    );
+    expect(plan.rows[0]!.action).toBe('unchanged');
+    expect('jobLevel' in plan.rows[0]!.values).toBe(false);
   });
 });
 

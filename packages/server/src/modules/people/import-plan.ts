@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { JOB_LEVEL_MAX, JOB_LEVEL_MIN } from './schema.js';
 
 /**
  * The people import, as pure functions: CSV text → rows → a plan (adds, updates, deactivations
@@ -16,6 +17,7 @@ export type ImportField =
   | 'department'
   | 'team'
   | 'jobTitle'
+  | 'jobLevel'
   | 'location'
   | 'preferredLanguage'
   | 'startDate'
@@ -45,6 +47,7 @@ const headerAliases: Record<ImportField, string[]> = {
   department: ['department', 'afdeling', 'dept'],
   team: ['team'],
   jobTitle: ['jobtitle', 'title', 'functie', 'functietitel', 'position'],
+  jobLevel: ['joblevel', 'level', 'grade', 'jobgrade', 'functieniveau', 'niveau', 'schaal'],
   location: ['location', 'locatie', 'office', 'vestiging', 'site'],
   preferredLanguage: ['preferredlanguage', 'language', 'taal', 'voorkeurstaal'],
   startDate: ['startdate', 'hiredate', 'startdatum', 'datumindienst', 'indienst'],
@@ -69,12 +72,18 @@ export const personFields = [
   'department',
   'team',
   'jobTitle',
+  'jobLevel',
   'location',
   'preferredLanguage',
   'startDate',
   'leaveDate',
 ] as const;
 export type PersonField = (typeof personFields)[number];
+
+/** The values a row sets: text fields as strings, the job level as a number. */
+export type PersonValues = Partial<
+  Record<Exclude<PersonField, 'jobLevel'>, string | null> & { jobLevel: number | null }
+>;
 
 export interface ImportProblem {
   /** 1-based line in the file; 1 is the header. */
@@ -108,6 +117,7 @@ const fieldLabel: Record<string, string> = {
   department: 'department',
   team: 'team',
   jobTitle: 'job_title',
+  jobLevel: 'job_level',
   location: 'location',
   preferredLanguage: 'preferred_language',
   startDate: 'start_date',
@@ -128,6 +138,8 @@ const catalogue = {
     emailTaken: (v: string) => `${v} is already in use by another account`,
     badLanguage: (v: string) => `"${v}" is not a supported language (nl or en)`,
     badDate: (v: string) => `"${v}" is not a date (use YYYY-MM-DD or DD-MM-YYYY)`,
+    badJobLevel: (v: string) =>
+      `"${v}" is not a job level (a whole number from ${JOB_LEVEL_MIN} to ${JOB_LEVEL_MAX})`,
     leaveBeforeStart: () => 'is before the start date',
     samePerson: () => 'matches the same person as an earlier line',
     emailOfOther: (v: string, id: string | null) =>
@@ -150,6 +162,8 @@ const catalogue = {
     emailTaken: (v: string) => `${v} is al in gebruik bij een ander account`,
     badLanguage: (v: string) => `"${v}" is geen ondersteunde taal (nl of en)`,
     badDate: (v: string) => `"${v}" is geen datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ)`,
+    badJobLevel: (v: string) =>
+      `"${v}" is geen functieniveau (een geheel getal van ${JOB_LEVEL_MIN} tot en met ${JOB_LEVEL_MAX})`,
     leaveBeforeStart: () => 'ligt vóór de startdatum',
     samePerson: () => 'is dezelfde persoon als op een eerdere regel',
     emailOfOther: (v: string, id: string | null) =>
@@ -265,6 +279,7 @@ export interface ExistingPerson {
   department: string | null;
   team: string | null;
   jobTitle: string | null;
+  jobLevel: number | null;
   location: string | null;
   preferredLanguage: string | null;
   startDate: string | null;
@@ -283,7 +298,7 @@ export interface PlannedRow {
   name: string;
   /** Fields whose value changes (for updates). */
   changes: string[];
-  values: Partial<Record<PersonField, string | null>>;
+  values: PersonValues;
   /** Reference to the manager: an existing person id, or the line of a row in this file. */
   manager: { personId: string } | { line: number } | null | undefined;
   isActive: boolean;
@@ -352,6 +367,13 @@ export function parseLanguage(value: string): 'nl' | 'en' | null {
   return languages[key] ?? languages[key.slice(0, 2)] ?? null;
 }
 
+/** A whole number in the job-level range; "08" is 8. Anything else is null. */
+export function parseJobLevel(value: string): number | null {
+  if (!/^\d{1,3}$/.test(value)) return null;
+  const level = Number(value);
+  return level >= JOB_LEVEL_MIN && level <= JOB_LEVEL_MAX ? level : null;
+}
+
 /** Validates the whole file against the organisation and plans every change. Pure. */
 export function planImport(
   file: ParsedFile,
@@ -403,7 +425,7 @@ export function planImport(
       } else fileEmployeeIds.set(employeeId, row.line);
     }
 
-    const values: Partial<Record<PersonField, string | null>> = { email, givenName, familyName };
+    const values: PersonValues = { email, givenName, familyName };
     if (employeeId !== undefined) values.employeeId = employeeId;
     for (const field of ['department', 'team', 'jobTitle', 'location'] as const) {
       if (hasColumn(field)) values[field] = (v[field] ?? '').trim() || null;
@@ -415,6 +437,15 @@ export function planImport(
         const lang = parseLanguage(raw);
         if (!lang) problem(row.line, 'preferredLanguage', m.badLanguage(raw));
         values.preferredLanguage = lang;
+      }
+    }
+    if (hasColumn('jobLevel')) {
+      const raw = (v.jobLevel ?? '').trim();
+      if (!raw) values.jobLevel = null;
+      else {
+        const level = parseJobLevel(raw);
+        if (level === null) problem(row.line, 'jobLevel', m.badJobLevel(raw));
+        values.jobLevel = level;
       }
     }
     for (const field of ['startDate', 'leaveDate'] as const) {

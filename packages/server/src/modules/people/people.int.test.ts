@@ -134,6 +134,24 @@ describe('people directory', () => {
     expect(loop.json().error.details[0].field).toBe('body.managerId');
   });
 
+  it('edits the job level, names a bad one (400) and clears it with null', async () => {
+    const admin = await signedIn(ctx.app, 'org_admin');
+    const someone = await createPerson(ctx.app, { organisationId: admin.organisationId });
+    const set = await send('PATCH', `/api/people/${someone.id}`, admin.cookie, { jobLevel: 11 });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().jobLevel).toBe(11);
+    expect((await get(`/api/people/${someone.id}`, admin.cookie)).json().jobLevel).toBe(11);
+    for (const jobLevel of [0, 21, 7.5, 'senior']) {
+      const bad = await send('PATCH', `/api/people/${someone.id}`, admin.cookie, { jobLevel });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details[0].field).toBe('body.jobLevel');
+    }
+    const cleared = await send('PATCH', `/api/people/${someone.id}`, admin.cookie, {
+      jobLevel: null,
+    });
+    expect(cleared.json().jobLevel).toBeNull();
+  });
+
   it('deactivates a person: their sessions end and they cannot sign in', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
     const member = await signedIn(ctx.app, 'member', admin.organisationId);
@@ -338,6 +356,46 @@ describe('CSV import', () => {
     expect(leaverRow!.isActive).toBe(false);
     expect((await get('/api/me', missing.cookie)).statusCode).toBe(401);
     expect((await get('/api/me', admin.cookie)).statusCode).toBe(200);
+  });
+
+  it('imports the job level from a Dutch column; the same file again changes nothing', async () => {
+    const admin = await signedIn(ctx.app, 'org_admin');
+    const file = [
+      'E-mail;Voornaam;Achternaam;Functieniveau',
+      'niveau1@acme.test;Nora;Niveau;9',
+      'niveau2@acme.test;Nico;Niveau;',
+    ].join('\n');
+    const applied = await send('POST', '/api/people/import/apply', admin.cookie, { csv: file });
+    expect(applied.json().summary).toMatchObject({ add: 2, errors: 0 });
+    const levels = async () =>
+      (await get('/api/people?search=Niveau', admin.cookie))
+        .json()
+        .items.map((p: { email: string; jobLevel: number | null }) => [p.email, p.jobLevel]);
+    expect(await levels()).toEqual([
+      ['niveau2@acme.test', null],
+      ['niveau1@acme.test', 9],
+    ]);
+    const again = await send('POST', '/api/people/import/apply', admin.cookie, { csv: file });
+    expect(again.json().summary).toMatchObject({ add: 0, update: 0, unchanged: 2 });
+    const promoted = file.replace(';9', ';10');
+    const preview = (
+      await send('POST', '/api/people/import/preview', admin.cookie, { csv: promoted })
+    ).json();
+    expect(preview.rows.map((r: { changes: string[] }) => r.changes)).toEqual([['jobLevel'], []]);
+    await send('POST', '/api/people/import/apply', admin.cookie, { csv: promoted });
+    expect((await levels())[1]).toEqual(['niveau1@acme.test', 10]);
+    const bad = (
+      await send('POST', '/api/people/import/preview', admin.cookie, {
+        csv: file.replace(';9', ';negen'),
+      })
+    ).json();
+    expect(bad.errors).toEqual([
+      {
+        line: 2,
+        field: 'job_level',
+        message: expect.stringContaining('"negen"'),
+      },
+    ]);
   });
 
   it('names the field when the request itself is malformed', async () => {

@@ -8,6 +8,15 @@ const isoDate = z
   .nullable()
   .optional();
 
+/** Job levels (HR grade, functieniveau, schaal): a whole number, higher is more senior. */
+export const JOB_LEVEL_MIN = 1;
+export const JOB_LEVEL_MAX = 20;
+export const JobLevel = z
+  .number()
+  .int('a whole number')
+  .min(JOB_LEVEL_MIN, `at least ${JOB_LEVEL_MIN}`)
+  .max(JOB_LEVEL_MAX, `at most ${JOB_LEVEL_MAX}`);
+
 export const PersonResponse = z.object({
   id: z.string(),
   email: z.string(),
@@ -19,6 +28,7 @@ export const PersonResponse = z.object({
   department: z.string().nullable(),
   team: z.string().nullable(),
   jobTitle: z.string().nullable(),
+  jobLevel: z.number().int().nullable(),
   location: z.string().nullable(),
   preferredLanguage: z.string().nullable(),
   startDate: z.string().nullable(),
@@ -59,6 +69,7 @@ const PersonFields = {
   department: optionalText(100),
   team: optionalText(100),
   jobTitle: optionalText(100),
+  jobLevel: JobLevel.nullable().optional(),
   location: optionalText(100),
   preferredLanguage: z.enum(['nl', 'en']).nullable().optional(),
   startDate: isoDate,

@@ -34,6 +34,7 @@ export function toPerson(row: repo.PersonWithManager): PersonResponse {
     department: row.department,
     team: row.team,
     jobTitle: row.jobTitle,
+    jobLevel: row.jobLevel,
     location: row.location,
     preferredLanguage: row.preferredLanguage,
     startDate: row.startDate,
@@ -84,6 +85,7 @@ export interface NewPersonInput {
   department?: string | null;
   team?: string | null;
   jobTitle?: string | null;
+  jobLevel?: number | null;
   location?: string | null;
   preferredLanguage?: string | null;
   startDate?: string | null;
@@ -116,6 +118,7 @@ export async function createPerson(
     department: input.department ?? null,
     team: input.team ?? null,
     jobTitle: input.jobTitle ?? null,
+    jobLevel: input.jobLevel ?? null,
     location: input.location ?? null,
     preferredLanguage: input.preferredLanguage ?? null,
     startDate: input.startDate ?? null,

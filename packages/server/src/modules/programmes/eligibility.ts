@@ -4,6 +4,7 @@ export interface EligibilitySubject {
   department: string | null;
   location: string | null;
   jobTitle: string | null;
+  jobLevel: number | null;
   startDate: string | null;
 }
 
@@ -41,6 +42,14 @@ export function isEligible(
     !audience.jobTitleContains.some((t) => lower(subject.jobTitle).includes(lower(t)))
   ) {
     return false;
+  }
+  const { jobLevelMin, jobLevelMax } = audience;
+  const hasLevelBound = typeof jobLevelMin === 'number' || typeof jobLevelMax === 'number';
+  if (hasLevelBound) {
+    const level = subject.jobLevel;
+    if (level === null) return false;
+    if (typeof jobLevelMin === 'number' && level < jobLevelMin) return false;
+    if (typeof jobLevelMax === 'number' && level > jobLevelMax) return false;
   }
   if (audience.startedBefore && !(subject.startDate && subject.startDate < audience.startedBefore))
     return false;

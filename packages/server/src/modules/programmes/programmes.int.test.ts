@@ -8,7 +8,12 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: unknown) =>
+const call = (
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  url: string,
+  cookie: string,
+  payload?: unknown,
+) =>
   ctx.app.inject({
     method,
     url,
@@ -84,6 +89,60 @@ describe('programme designer', () => {
     expect((await call('POST', `/api/programmes/${id}/publish`, manager.cookie)).statusCode).toBe(
       422,
     );
+  });
+
+  it('lets only people inside the job-level range see and enrol in the programme', async () => {
+    const manager = await signedIn(ctx.app, 'programme_manager');
+    const org = manager.organisationId;
+    const created = await call('POST', '/api/programmes', manager.cookie, {
+      name: 'Nieuwe teamleiders',
+      type: 'classic',
+      audience: { jobLevelMin: 8, jobLevelMax: 12 },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json();
+    expect(created.json().audience).toMatchObject({ jobLevelMin: 8, jobLevelMax: 12 });
+    await call('POST', `/api/programmes/${id}/publish`, manager.cookie);
+    const profile = {
+      offers: [{ skill: 'public-speaking', level: 4 }],
+      wants: [{ skill: 'giving-feedback', level: 3 }],
+      hobbies: [],
+      experiences: [],
+      values: [],
+      tags: [],
+      languages: ['nl'],
+      availability: [[33, 36]],
+      timeZone: 'Europe/Amsterdam',
+      meetingMode: 'either',
+      place: 'Utrecht',
+      about: '',
+    };
+    const enrolAs = async (jobLevel: number | null) => {
+      const p = await createPerson(ctx.app, { organisationId: org, jobLevel });
+      const cookie = await signIn(ctx.app, p.email);
+      expect((await call('PUT', '/api/me/profile', cookie, profile)).statusCode).toBe(200);
+      return call('POST', `/api/programmes/${id}/enrolment`, cookie, { role: 'mentee' });
+    };
+    expect((await enrolAs(8)).statusCode).toBe(201);
+    expect((await enrolAs(12)).statusCode).toBe(201);
+    expect((await enrolAs(5)).statusCode).toBe(404);
+    expect((await enrolAs(13)).statusCode).toBe(404);
+    expect((await enrolAs(null)).statusCode).toBe(404);
+    const enrolled = await call('GET', `/api/programmes/${id}/enrolments`, manager.cookie);
+    expect(enrolled.json().items).toHaveLength(2);
+  });
+
+  it('refuses a job-level minimum above the maximum, naming the field (400)', async () => {
+    const manager = await signedIn(ctx.app, 'programme_manager');
+    const bad = await call('POST', '/api/programmes', manager.cookie, {
+      name: 'Backwards levels',
+      type: 'classic',
+      audience: { jobLevelMin: 12, jobLevelMax: 8 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual([
+      'body.audience.jobLevelMax',
+    ]);
   });
 
   it('records every change to a published programme’s rules', async () => {

@@ -114,6 +114,7 @@ export async function findEligibilitySubject(db: Db, personId: string) {
       department: person.department,
       location: person.location,
       jobTitle: person.jobTitle,
+      jobLevel: person.jobLevel,
       startDate: person.startDate,
       gender: sensitiveAttributes.gender,
       ageBand: sensitiveAttributes.ageBand,

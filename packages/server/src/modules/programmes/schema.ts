@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobLevel } from '../people/schema.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 const list = (max: number) => z.array(z.string().trim().min(1).max(max)).max(100);
@@ -7,21 +8,31 @@ export const ProgrammeType = z.enum(['classic', 'reverse', 'peer', 'group']);
 export const MatchingMode = z.enum(['participants_choose', 'mentors_offer', 'manager_proposes']);
 export const ProgrammeStatus = z.enum(['draft', 'published', 'closed']);
 
-export const Audience = z.object({
-  departments: list(100).optional(),
-  locations: list(100).optional(),
-  jobTitleContains: list(100).optional(),
-  startedBefore: isoDate.nullable().optional(),
-  startedAfter: isoDate.nullable().optional(),
-  sensitive: z
-    .object({
-      genders: list(50).optional(),
-      ageBands: list(20).optional(),
-      backgrounds: list(100).optional(),
-    })
-    .nullable()
-    .optional(),
-});
+export const Audience = z
+  .object({
+    departments: list(100).optional(),
+    locations: list(100).optional(),
+    jobTitleContains: list(100).optional(),
+    jobLevelMin: JobLevel.nullable().optional(),
+    jobLevelMax: JobLevel.nullable().optional(),
+    startedBefore: isoDate.nullable().optional(),
+    startedAfter: isoDate.nullable().optional(),
+    sensitive: z
+      .object({
+        genders: list(50).optional(),
+        ageBands: list(20).optional(),
+        backgrounds: list(100).optional(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .refine(
+    (a) =>
+      typeof a.jobLevelMin !== 'number' ||
+      typeof a.jobLevelMax !== 'number' ||
+      a.jobLevelMin <= a.jobLevelMax,
+    { path: ['jobLevelMax'], message: 'is below the minimum job level' },
+  );
 
 export const ConflictRules = z.object({
   reportingLineLevels: z.number().int().min(0, 'at least 0').max(10, 'at most 10'),
