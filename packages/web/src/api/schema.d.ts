@@ -687,6 +687,7 @@ export interface paths {
                                 department: string | null;
                                 team: string | null;
                                 jobTitle: string | null;
+                                jobLevel: number | null;
                                 location: string | null;
                                 preferredLanguage: string | null;
                                 startDate: string | null;
@@ -784,6 +785,7 @@ export interface paths {
                         department?: string | null;
                         team?: string | null;
                         jobTitle?: string | null;
+                        jobLevel?: number | null;
                         location?: string | null;
                         /** @enum {string|null} */
                         preferredLanguage?: "nl" | "en" | null;
@@ -817,6 +819,7 @@ export interface paths {
                             department: string | null;
                             team: string | null;
                             jobTitle: string | null;
+                            jobLevel: number | null;
                             location: string | null;
                             preferredLanguage: string | null;
                             startDate: string | null;
@@ -964,6 +967,7 @@ export interface paths {
                             department: string | null;
                             team: string | null;
                             jobTitle: string | null;
+                            jobLevel: number | null;
                             location: string | null;
                             preferredLanguage: string | null;
                             startDate: string | null;
@@ -1074,6 +1078,7 @@ export interface paths {
                         department?: string | null;
                         team?: string | null;
                         jobTitle?: string | null;
+                        jobLevel?: number | null;
                         location?: string | null;
                         /** @enum {string|null} */
                         preferredLanguage?: "nl" | "en" | null;
@@ -1105,6 +1110,7 @@ export interface paths {
                             department: string | null;
                             team: string | null;
                             jobTitle: string | null;
+                            jobLevel: number | null;
                             location: string | null;
                             preferredLanguage: string | null;
                             startDate: string | null;
@@ -1250,6 +1256,7 @@ export interface paths {
                             department: string | null;
                             team: string | null;
                             jobTitle: string | null;
+                            jobLevel: number | null;
                             location: string | null;
                             preferredLanguage: string | null;
                             startDate: string | null;
@@ -1384,6 +1391,7 @@ export interface paths {
                             department: string | null;
                             team: string | null;
                             jobTitle: string | null;
+                            jobLevel: number | null;
                             location: string | null;
                             preferredLanguage: string | null;
                             startDate: string | null;
@@ -1843,6 +1851,8 @@ export interface paths {
                                     departments?: string[];
                                     locations?: string[];
                                     jobTitleContains?: string[];
+                                    jobLevelMin?: number | null;
+                                    jobLevelMax?: number | null;
                                     startedBefore?: string | null;
                                     startedAfter?: string | null;
                                     sensitive?: {
@@ -1981,6 +1991,8 @@ export interface paths {
                             departments?: string[];
                             locations?: string[];
                             jobTitleContains?: string[];
+                            jobLevelMin?: number | null;
+                            jobLevelMax?: number | null;
                             startedBefore?: string | null;
                             startedAfter?: string | null;
                             sensitive?: {
@@ -2047,6 +2059,8 @@ export interface paths {
                                 departments?: string[];
                                 locations?: string[];
                                 jobTitleContains?: string[];
+                                jobLevelMin?: number | null;
+                                jobLevelMax?: number | null;
                                 startedBefore?: string | null;
                                 startedAfter?: string | null;
                                 sensitive?: {
@@ -2222,6 +2236,8 @@ export interface paths {
                                 departments?: string[];
                                 locations?: string[];
                                 jobTitleContains?: string[];
+                                jobLevelMin?: number | null;
+                                jobLevelMax?: number | null;
                                 startedBefore?: string | null;
                                 startedAfter?: string | null;
                                 sensitive?: {
@@ -2365,6 +2381,8 @@ export interface paths {
                             departments?: string[];
                             locations?: string[];
                             jobTitleContains?: string[];
+                            jobLevelMin?: number | null;
+                            jobLevelMax?: number | null;
                             startedBefore?: string | null;
                             startedAfter?: string | null;
                             sensitive?: {
@@ -2431,6 +2449,8 @@ export interface paths {
                                 departments?: string[];
                                 locations?: string[];
                                 jobTitleContains?: string[];
+                                jobLevelMin?: number | null;
+                                jobLevelMax?: number | null;
                                 startedBefore?: string | null;
                                 startedAfter?: string | null;
                                 sensitive?: {
@@ -2604,6 +2624,8 @@ export interface paths {
                                 departments?: string[];
                                 locations?: string[];
                                 jobTitleContains?: string[];
+                                jobLevelMin?: number | null;
+                                jobLevelMax?: number | null;
                                 startedBefore?: string | null;
                                 startedAfter?: string | null;
                                 sensitive?: {
@@ -2781,6 +2803,8 @@ export interface paths {
                                 departments?: string[];
                                 locations?: string[];
                                 jobTitleContains?: string[];
+                                jobLevelMin?: number | null;
+                                jobLevelMax?: number | null;
                                 startedBefore?: string | null;
                                 startedAfter?: string | null;
                                 sensitive?: {

@@ -24,7 +24,7 @@ import { ImportPreviewTable } from './import-preview-table';
 import { isImportPreview, type ImportPreview, type ImportSummary } from './import-types';
 
 const exampleHeader =
-  'email,given_name,family_name,employee_id,manager,department,team,job_title,location,preferred_language,start_date,leave_date';
+  'email,given_name,family_name,employee_id,manager,department,team,job_title,job_level,location,preferred_language,start_date,leave_date';
 
 interface ImportRequest {
   csv: string;

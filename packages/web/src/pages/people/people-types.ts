@@ -12,3 +12,7 @@ export type PersonChanges = NonNullable<
 export type PeopleStatus = 'active' | 'inactive' | 'all';
 
 export const peopleQueryKey = ['people'] as const;
+
+/** Job levels (HR grade, functieniveau, schaal) the server accepts; higher is more senior. */
+export const JOB_LEVEL_MIN = 1;
+export const JOB_LEVEL_MAX = 20;

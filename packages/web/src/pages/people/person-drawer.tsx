@@ -142,6 +142,7 @@ function PersonDetails({
     [t('people.fields.department'), person.department ?? dash],
     [t('people.fields.team'), person.team ?? dash],
     [t('people.fields.jobTitle'), person.jobTitle ?? dash],
+    [t('people.fields.jobLevel'), person.jobLevel === null ? dash : String(person.jobLevel)],
     [t('people.fields.location'), person.location ?? dash],
     [t('people.fields.preferredLanguage'), person.preferredLanguage ?? dash],
     [t('people.fields.startDate'), person.startDate ?? dash],

@@ -1,4 +1,13 @@
-import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -6,7 +15,7 @@ import { ErrorMessage } from '../../components/states';
 import type { Role } from '../../session/use-me';
 import { isEmail } from '../auth/validation';
 import { ManagerSelect } from './manager-select';
-import type { NewPerson, PersonDetail } from './people-types';
+import { JOB_LEVEL_MAX, JOB_LEVEL_MIN, type NewPerson, type PersonDetail } from './people-types';
 
 const roles: Role[] = ['member', 'sponsor', 'programme_manager', 'org_admin'];
 
@@ -19,6 +28,8 @@ export interface PersonFormValues {
   department: string;
   team: string;
   jobTitle: string;
+  /** Mantine's NumberInput gives '' when empty. */
+  jobLevel: number | string;
   location: string;
   preferredLanguage: '' | 'nl' | 'en';
   startDate: string;
@@ -38,6 +49,7 @@ function valuesOf(person: PersonDetail | undefined): PersonFormValues {
     department: person?.department ?? '',
     team: person?.team ?? '',
     jobTitle: person?.jobTitle ?? '',
+    jobLevel: person?.jobLevel ?? '',
     location: person?.location ?? '',
     preferredLanguage: language === 'nl' || language === 'en' ? language : '',
     startDate: person?.startDate ?? '',
@@ -48,6 +60,8 @@ function valuesOf(person: PersonDetail | undefined): PersonFormValues {
 }
 
 const orNull = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+const levelOrNull = (value: number | string): number | null =>
+  typeof value === 'number' ? value : value.trim() === '' ? null : Number(value);
 
 /** The request body for both invite and edit; empty optional fields are cleared (null). */
 export function toPersonBody(values: PersonFormValues): Omit<NewPerson, 'sendInvitation'> {
@@ -60,6 +74,7 @@ export function toPersonBody(values: PersonFormValues): Omit<NewPerson, 'sendInv
     department: orNull(values.department),
     team: orNull(values.team),
     jobTitle: orNull(values.jobTitle),
+    jobLevel: levelOrNull(values.jobLevel),
     location: orNull(values.location),
     preferredLanguage: values.preferredLanguage === '' ? null : values.preferredLanguage,
     startDate: orNull(values.startDate),
@@ -90,6 +105,13 @@ export function PersonForm({
       email: (value) => (isEmail(value) ? null : t('validation.email')),
       givenName: (value) => (value.trim() ? null : t('validation.required')),
       familyName: (value) => (value.trim() ? null : t('validation.required')),
+      jobLevel: (value) => {
+        const level = levelOrNull(value);
+        return level === null ||
+          (Number.isInteger(level) && level >= JOB_LEVEL_MIN && level <= JOB_LEVEL_MAX)
+          ? null
+          : t('people.jobLevelRange', { min: JOB_LEVEL_MIN, max: JOB_LEVEL_MAX });
+      },
     },
   });
 
@@ -159,6 +181,16 @@ export function PersonForm({
             label={t('people.fields.jobTitle')}
             {...form.getInputProps('jobTitle')}
             error={fieldError('jobTitle')}
+          />
+          <NumberInput
+            label={t('people.fields.jobLevel')}
+            description={t('people.jobLevelHint', { min: JOB_LEVEL_MIN, max: JOB_LEVEL_MAX })}
+            min={JOB_LEVEL_MIN}
+            max={JOB_LEVEL_MAX}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('jobLevel')}
+            error={fieldError('jobLevel')}
           />
           <TextInput
             label={t('people.fields.location')}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { designerValuesOf, toFormField, toProgrammeBody } from './designer-values';
+import {
+  designerValuesOf,
+  isJobLevelRangeReversed,
+  jobLevelOrNull,
+  toFormField,
+  toProgrammeBody,
+} from './designer-values';
+import type { Programme } from './programme-types';
 
 describe('programme designer values', () => {
   it('start a new programme with the reporting line excluded two levels and requests expiring after 10 days', () => {
@@ -44,7 +51,43 @@ describe('programme designer values', () => {
     ]);
   });
 
+  it('send the job-level range as numbers, an empty bound as null', () => {
+    const values = { ...designerValuesOf(undefined), name: 'Nieuwe teamleiders' };
+    expect(values.jobLevelMin).toBe('');
+    expect(toProgrammeBody(values).audience).toMatchObject({
+      jobLevelMin: null,
+      jobLevelMax: null,
+    });
+    expect(toProgrammeBody({ ...values, jobLevelMin: 8, jobLevelMax: '' }).audience).toMatchObject({
+      jobLevelMin: 8,
+      jobLevelMax: null,
+    });
+    expect(
+      toProgrammeBody({ ...values, jobLevelMin: '10', jobLevelMax: 12 }).audience,
+    ).toMatchObject({ jobLevelMin: 10, jobLevelMax: 12 });
+    expect(jobLevelOrNull(' ')).toBeNull();
+  });
+
+  it('read a saved job-level range back into the form', () => {
+    const saved = {
+      ...toProgrammeBody({ ...designerValuesOf(undefined), name: 'P' }),
+      audience: { jobLevelMin: 10, jobLevelMax: null },
+    } as unknown as Programme;
+    const values = designerValuesOf(saved);
+    expect(values.jobLevelMin).toBe(10);
+    expect(values.jobLevelMax).toBe('');
+  });
+
+  it('find a job-level range that runs backwards, and only then', () => {
+    const values = designerValuesOf(undefined);
+    expect(isJobLevelRangeReversed({ ...values, jobLevelMin: 12, jobLevelMax: 8 })).toBe(true);
+    expect(isJobLevelRangeReversed({ ...values, jobLevelMin: 8, jobLevelMax: 8 })).toBe(false);
+    expect(isJobLevelRangeReversed({ ...values, jobLevelMin: 12, jobLevelMax: '' })).toBe(false);
+    expect(isJobLevelRangeReversed(values)).toBe(false);
+  });
+
   it('map server field paths onto the form', () => {
+    expect(toFormField('audience.jobLevelMax')).toBe('jobLevelMax');
     expect(toFormField('audience.departments')).toBe('departments');
     expect(toFormField('audience.sensitive.ageBands')).toBe('ageBands');
     expect(toFormField('conflictRules.reportingLineLevels')).toBe(

@@ -26,6 +26,9 @@ export interface DesignerValues {
   departments: string[];
   locations: string[];
   jobTitleContains: string[];
+  /** Mantine's NumberInput gives '' when empty. */
+  jobLevelMin: number | string;
+  jobLevelMax: number | string;
   startedBefore: string;
   startedAfter: string;
   genders: string[];
@@ -62,6 +65,8 @@ export function designerValuesOf(programme: Programme | undefined): DesignerValu
     departments: programme?.audience.departments ?? [],
     locations: programme?.audience.locations ?? [],
     jobTitleContains: programme?.audience.jobTitleContains ?? [],
+    jobLevelMin: programme?.audience.jobLevelMin ?? '',
+    jobLevelMax: programme?.audience.jobLevelMax ?? '',
     startedBefore: programme?.audience.startedBefore ?? '',
     startedAfter: programme?.audience.startedAfter ?? '',
     genders: sensitive?.genders ?? [],
@@ -91,6 +96,21 @@ export function designerValuesOf(programme: Programme | undefined): DesignerValu
 
 const dateOrNull = (value: string): string | null => (value.trim() === '' ? null : value);
 
+/** A job-level bound as the server takes it: a number, or null when the input is empty. */
+export function jobLevelOrNull(value: number | string): number | null {
+  if (typeof value === 'number') return value;
+  if (value.trim() === '') return null;
+  const level = Number(value);
+  return Number.isFinite(level) ? level : null;
+}
+
+/** Whether the job-level range runs backwards (both bounds set, the maximum below the minimum). */
+export function isJobLevelRangeReversed(values: DesignerValues): boolean {
+  const min = jobLevelOrNull(values.jobLevelMin);
+  const max = jobLevelOrNull(values.jobLevelMax);
+  return min !== null && max !== null && max < min;
+}
+
 export function toProgrammeBody(values: DesignerValues): ProgrammeBody {
   const hasSensitive =
     values.genders.length + values.ageBands.length + values.backgrounds.length > 0;
@@ -105,6 +125,8 @@ export function toProgrammeBody(values: DesignerValues): ProgrammeBody {
       departments: values.departments,
       locations: values.locations,
       jobTitleContains: values.jobTitleContains,
+      jobLevelMin: jobLevelOrNull(values.jobLevelMin),
+      jobLevelMax: jobLevelOrNull(values.jobLevelMax),
       startedBefore: dateOrNull(values.startedBefore),
       startedAfter: dateOrNull(values.startedAfter),
       // Sensitive attributes may only define the audience of a declared target-group programme.

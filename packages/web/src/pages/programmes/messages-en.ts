@@ -75,6 +75,7 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       'Save the draft first. Then set the weights here and see at once what they do to the suggestions.',
     groupMaxBelowMin: 'The largest group cannot be smaller than the smallest',
     dateOrder: 'This date is before the start date',
+    jobLevelOrder: 'The highest job level cannot be below the lowest',
     sections: {
       basics: 'Goal and description',
       type: 'Kind of programme',
@@ -90,6 +91,9 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       audience:
         'Left empty means: everyone in the organisation. A person must meet every rule that is filled in.',
       listInput: 'Type and press Enter to add',
+      jobLevel: 'HR grade from the HR system; empty means no lower bound',
+      jobLevelMax:
+        'Empty means no upper bound. People without a job level fall outside a bound that is set.',
       isTargetGroup:
         'Only then may participants share sensitive attributes, voluntarily and with consent. They are used only for eligibility and totals, never shown to others.',
       defaultCapacity: 'How many mentees a mentor guides by default',
@@ -119,6 +123,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       departments: 'Departments',
       locations: 'Locations',
       jobTitleContains: 'Job title contains',
+      jobLevelMin: 'Job level from',
+      jobLevelMax: 'Job level up to and including',
       startedAfter: 'Started after',
       startedBefore: 'Started before',
       isTargetGroup: 'This is a target-group programme',
@@ -212,6 +218,18 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       field: 'Part',
       before: 'Was',
       after: 'Became',
+      yes: 'Yes',
+      no: 'No',
+      notSet: 'Not set',
+      everyone: 'Everyone in the organisation',
+      requiredQuestion: '{{question}} (required)',
+    },
+    ageBandValues: {
+      under25: 'Under 25',
+      from25to34: '25–34',
+      from35to44: '35–44',
+      from45to54: '45–54',
+      from55: '55 and over',
     },
   },
   enrolment: {
@@ -491,6 +509,15 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     sentButton: 'Sent',
     byTargetGroup: 'By target group',
     group: 'Group',
+    groups: {
+      department: 'Department: {{value}}',
+      noDepartment: 'Department: not set',
+      gender: 'Gender: {{value}}',
+      ageBand: 'Age: {{value}}',
+      other: 'Other (small groups merged)',
+    },
+    groupsPrivacy:
+      'Gender and age count only in a target-group programme. Groups of fewer than 5 people are merged; if even that is fewer than 5, it is not shown.',
     totals: {
       title: 'Totals ({{mode}})',
       mentees: 'Mentees',

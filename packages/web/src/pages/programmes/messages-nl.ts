@@ -74,6 +74,7 @@ export const clickNl = {
       'Sla het concept eerst op. Daarna stel je hier de gewichten in en zie je direct wat dat met de suggesties doet.',
     groupMaxBelowMin: 'De grootste groep mag niet kleiner zijn dan de kleinste',
     dateOrder: 'Deze datum ligt vóór de begindatum',
+    jobLevelOrder: 'Het hoogste functieniveau mag niet lager zijn dan het laagste',
     sections: {
       basics: 'Doel en beschrijving',
       type: 'Soort programma',
@@ -89,6 +90,9 @@ export const clickNl = {
       audience:
         'Leeg laten betekent: iedereen in de organisatie. Een persoon moet aan alle ingevulde regels voldoen.',
       listInput: 'Typ en druk op Enter om toe te voegen',
+      jobLevel: 'Schaal of functieniveau uit het HR-systeem; leeg is geen ondergrens',
+      jobLevelMax:
+        'Leeg is geen bovengrens. Wie geen functieniveau heeft, valt buiten een ingevulde grens.',
       isTargetGroup:
         'Alleen dan mogen deelnemers vrijwillig en met toestemming gevoelige kenmerken delen. Ze worden alleen gebruikt voor geschiktheid en totalen, nooit aan anderen getoond.',
       defaultCapacity: 'Hoeveel mentees een mentor standaard begeleidt',
@@ -118,6 +122,8 @@ export const clickNl = {
       departments: 'Afdelingen',
       locations: 'Locaties',
       jobTitleContains: 'Functie bevat',
+      jobLevelMin: 'Functieniveau vanaf',
+      jobLevelMax: 'Functieniveau tot en met',
       startedAfter: 'In dienst na',
       startedBefore: 'In dienst vóór',
       isTargetGroup: 'Dit is een doelgroepprogramma',
@@ -210,6 +216,18 @@ export const clickNl = {
       field: 'Onderdeel',
       before: 'Was',
       after: 'Werd',
+      yes: 'Ja',
+      no: 'Nee',
+      notSet: 'Niet ingevuld',
+      everyone: 'Iedereen in de organisatie',
+      requiredQuestion: '{{question}} (verplicht)',
+    },
+    ageBandValues: {
+      under25: 'Jonger dan 25',
+      from25to34: '25–34',
+      from35to44: '35–44',
+      from45to54: '45–54',
+      from55: '55 en ouder',
     },
   },
   enrolment: {
@@ -489,6 +507,15 @@ export const clickNl = {
     sentButton: 'Verstuurd',
     byTargetGroup: 'Per doelgroep',
     group: 'Groep',
+    groups: {
+      department: 'Afdeling: {{value}}',
+      noDepartment: 'Afdeling: niet ingevuld',
+      gender: 'Gender: {{value}}',
+      ageBand: 'Leeftijd: {{value}}',
+      other: 'Overige (kleine groepen samengevoegd)',
+    },
+    groupsPrivacy:
+      'Gender en leeftijd tellen alleen in een doelgroepprogramma. Groepen van minder dan 5 mensen worden samengevoegd; is ook dat samen minder dan 5, dan staat het er niet.',
     totals: {
       title: 'Totalen ({{mode}})',
       mentees: 'Mentees',

@@ -27,8 +27,10 @@ import { ErrorMessage, ErrorState, LoadingState } from '../../components/states'
 import { useSignedIn } from '../../session/use-signed-in';
 import { ChangeHistory } from './change-history';
 import { ProgrammeStatusBadge } from './click-reasons';
+import { JOB_LEVEL_MAX, JOB_LEVEL_MIN } from '../people/people-types';
 import {
   designerValuesOf,
+  isJobLevelRangeReversed,
   toFormField,
   toProgrammeBody,
   type DesignerValues,
@@ -122,6 +124,8 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
           : null,
       endsOn: (value, values) =>
         value && values.startsOn && value < values.startsOn ? t('programmes.dateOrder') : null,
+      jobLevelMax: (_value, values) =>
+        isJobLevelRangeReversed(values) ? t('programmes.jobLevelOrder') : null,
     },
   });
 
@@ -264,6 +268,24 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
                 {...input('jobTitleContains')}
               />
               <div />
+              <NumberInput
+                label={t('programmes.fields.jobLevelMin')}
+                description={t('programmes.hints.jobLevel')}
+                min={JOB_LEVEL_MIN}
+                max={JOB_LEVEL_MAX}
+                allowDecimal={false}
+                allowNegative={false}
+                {...input('jobLevelMin')}
+              />
+              <NumberInput
+                label={t('programmes.fields.jobLevelMax')}
+                description={t('programmes.hints.jobLevelMax')}
+                min={JOB_LEVEL_MIN}
+                max={JOB_LEVEL_MAX}
+                allowDecimal={false}
+                allowNegative={false}
+                {...input('jobLevelMax')}
+              />
               <TextInput
                 type="date"
                 label={t('programmes.fields.startedAfter')}
