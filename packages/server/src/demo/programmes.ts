@@ -11,6 +11,7 @@ import {
   relationshipMentee,
   type SkillEntry,
 } from '../db/schema.js';
+import { scheduleJob } from '../modules/jobs/runner.js';
 import type { ProgrammeRow } from '../modules/programmes/repository.js';
 import { buildProgrammePool } from '../modules/suggestions/pool.js';
 
@@ -338,18 +339,25 @@ export async function loadDemoProgrammes(
     hopes: string,
   ) => {
     if (!found) return;
-    await db.insert(mentoringRequest).values({
-      programmeId: programmeRow.id,
-      organisationId,
-      fromPersonId: found.mentee.id,
-      toPersonId: found.mentor.id,
-      menteeId: found.mentee.id,
-      mentorId: found.mentor.id,
-      message,
-      hopes,
-      expiresAt: new Date(now + 7 * day),
-      createdAt: new Date(now - 3 * day),
-    });
+    const [request] = await db
+      .insert(mentoringRequest)
+      .values({
+        programmeId: programmeRow.id,
+        organisationId,
+        fromPersonId: found.mentee.id,
+        toPersonId: found.mentor.id,
+        menteeId: found.mentee.id,
+        mentorId: found.mentor.id,
+        message,
+        hopes,
+        expiresAt: new Date(now + 7 * day),
+        createdAt: new Date(now - 3 * day),
+      })
+      .returning({ id: mentoringRequest.id });
+    // Like a request sent in the app: a reminder halfway (day 5 of 10), expiry at the end, so a
+    // demo left running for a week frees these mentees instead of leaving them stuck.
+    await scheduleJob(db, 'request.remind', { requestId: request!.id }, new Date(now + 2 * day));
+    await scheduleJob(db, 'request.expire', { requestId: request!.id }, new Date(now + 7 * day));
   };
   const reverseJuniors = juniors.slice(0, 24);
   const reverseLeaders = leaders.filter((l) => l.id !== ceo.id).slice(0, 14);

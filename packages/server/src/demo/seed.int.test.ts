@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   enrolment,
+  job,
   mentoringRequest,
   organisation,
   person,
@@ -109,7 +110,14 @@ describe('demo data', () => {
     expect(programmes.map((p) => p.type).sort()).toEqual(['classic', 'peer', 'reverse']);
     expect((await ctx.db.select().from(enrolment)).length).toBeGreaterThan(60);
     expect((await ctx.db.select().from(relationship)).length).toBeGreaterThanOrEqual(3);
-    expect((await ctx.db.select().from(mentoringRequest)).length).toBeGreaterThanOrEqual(2);
+    const requests = await ctx.db.select().from(mentoringRequest);
+    expect(requests.length).toBeGreaterThanOrEqual(2);
+    // Each pending demo request has its reminder and expiry queued, as one sent in the app has.
+    const jobs = await ctx.db.select().from(job);
+    for (const request of requests) {
+      const kinds = jobs.filter((j) => j.payload.requestId === request.id).map((j) => j.kind);
+      expect(kinds.sort()).toEqual(['request.expire', 'request.remind']);
+    }
     const member = await signIn(ctx.app, 'medewerker@noordzee.demo', DEMO_PASSWORD);
     const reverse = programmes.find((p) => p.type === 'reverse')!;
     const suggestions = await ctx.app.inject({
