@@ -95,7 +95,7 @@ describe('skills and profile', () => {
     expect((await call('POST', '/api/skills', admin.cookie, skill)).statusCode).toBe(201);
     const again = await call('POST', '/api/skills', admin.cookie, { ...skill, en: 'REINSURANCE' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.details).toEqual([{ field: 'body.en', message: 'already exists' }]);
+    expect(again.json().error.details.map((d: { field: string }) => d.field)).toEqual(['body.en']);
     const bad = await call('POST', '/api/skills', admin.cookie, {
       category: 'astrology',
       nl: ' ',
@@ -257,7 +257,7 @@ describe('enrolment', () => {
       role: 'mentee',
     });
     expect(early.statusCode).toBe(422);
-    expect(early.json().error.message).toContain('profile');
+    expect(early.json().error.message).toContain('profiel');
     await call('PUT', '/api/me/profile', me.cookie, profile());
     const missing = await call('POST', `/api/programmes/${id}/enrolment`, me.cookie, {
       role: 'mentee',

@@ -98,7 +98,15 @@ export function AddSkillForm({
   };
 
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="lg" maw={760}>
+    <Paper
+      component="section"
+      aria-labelledby={headingId}
+      withBorder
+      p="lg"
+      maw={760}
+      // Mantine's field errors are red 6 on white (3.3:1); the theme's red 9 passes WCAG AA.
+      style={{ '--mantine-color-error': 'var(--mantine-color-red-9)' }}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -136,18 +144,17 @@ export function AddSkillForm({
               {...form.getInputProps('en')}
               error={fieldError('en')}
             />
+            <NativeSelect
+              label={t('skills.add.category')}
+              required
+              data={[
+                { value: '', label: t('skills.add.chooseCategory') },
+                ...categories.map((category) => ({ value: category.id, label: category[locale] })),
+              ]}
+              {...form.getInputProps('category')}
+              error={fieldError('category')}
+            />
           </SimpleGrid>
-          <NativeSelect
-            label={t('skills.add.category')}
-            required
-            data={[
-              { value: '', label: t('skills.add.chooseCategory') },
-              ...categories.map((category) => ({ value: category.id, label: category[locale] })),
-            ]}
-            {...form.getInputProps('category')}
-            error={fieldError('category')}
-            maw={360}
-          />
           {!hasFieldProblems && <ErrorMessage error={add.error} />}
           <Group justify="flex-end">
             <Button
