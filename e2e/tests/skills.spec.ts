@@ -81,5 +81,7 @@ test('an org admin adds a skill to the organisation’s list; a member can choos
   await wants.fill(run);
   await expect(memberPage.getByRole('option', { name: skill.nl, exact: true })).toBeVisible();
   await memberPage.keyboard.press('Escape');
+  await memberPage.goto('/skills');
+  await expect(memberPage.getByRole('heading', { level: 1, name: 'Geen toegang' })).toBeVisible();
   await memberContext.close();
 });
