@@ -1,5 +1,4 @@
 import createClient from 'openapi-fetch';
-import { currentLocale } from '../i18n';
 import type { paths } from './schema';
 
 /** Typed client for the Klik API, generated from the server's OpenAPI document. */
@@ -7,9 +6,11 @@ export const api = createClient<paths>({ baseUrl: '', credentials: 'include' });
 
 // Every call says which language the screen shows, so text the server writes (reasons,
 // notifications, error messages) matches it, even while a language switch is being saved.
+// The i18n set-up keeps <html lang> in step with the language shown.
 api.use({
   onRequest({ request }) {
-    request.headers.set('x-klik-locale', currentLocale());
+    const shown = globalThis.document?.documentElement.lang;
+    if (shown) request.headers.set('x-klik-locale', shown);
     return request;
   },
 });
