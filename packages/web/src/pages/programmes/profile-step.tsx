@@ -12,32 +12,9 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AvailabilityGrid } from './availability-grid';
+import { languageOptions } from './languages';
 import { meetingModes, type MeetingMode, type ProfileBody, type Skills } from './programme-types';
 import { SkillPicker } from './skill-picker';
-
-const languageCodes = [
-  'nl',
-  'en',
-  'de',
-  'fr',
-  'es',
-  'it',
-  'pt',
-  'pl',
-  'tr',
-  'ar',
-  'zh',
-  'fy',
-  'pap',
-] as const;
-
-function languageName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** What you offer and want to learn, and the informal common ground a click grows from. */
 export function ProfileStep({
@@ -56,11 +33,7 @@ export function ProfileStep({
   const set = <K extends keyof ProfileBody>(key: K, next: ProfileBody[K]) =>
     onChange({ ...value, [key]: next });
   const languages = useMemo(
-    () =>
-      [...new Set([...languageCodes, ...value.languages])].map((code) => ({
-        value: code,
-        label: languageName(code, locale),
-      })),
+    () => languageOptions(locale, value.languages),
     [locale, value.languages],
   );
   const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);

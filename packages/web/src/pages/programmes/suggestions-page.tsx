@@ -31,6 +31,7 @@ import {
   type Suggestion,
 } from './programme-types';
 import { RequestModal } from './request-modal';
+import { languageOptions } from './languages';
 import { skillOptions } from './skill-picker';
 import { useProgramme } from './use-programme';
 
@@ -137,14 +138,12 @@ function Suggestions({ programme }: { programme: Programme }) {
           <Select
             label={t('suggestions.language')}
             placeholder={t('suggestions.any')}
-            data={[
-              { value: 'nl', label: t('suggestions.languages.nl') },
-              { value: 'en', label: t('suggestions.languages.en') },
-            ]}
+            data={languageOptions(locale)}
             value={filters.language}
             onChange={(value) => set('language', value)}
+            searchable
             clearable
-            w={160}
+            w={180}
           />
           <Select
             label={t('suggestions.meetingMode')}
