@@ -217,6 +217,10 @@ test('a manager designs a reverse programme, an HR partner asks a young mentor, 
     mentorPage.getByRole('heading', { level: 1, name: `Verzoek van ${mentee.name}` }),
   ).toBeVisible();
   await expect(mentorPage.getByText('ik wil graag van je leren')).toBeVisible();
+  // Beside her profile, her answer to the programme's question.
+  await expect(
+    mentorPage.getByRole('region', { name: `Profiel van ${mentee.name}` }),
+  ).toContainText('Zelf social media gebruiken en begrijpen');
   await expect(
     mentorPage.getByRole('region', { name: 'Waarom het zou kunnen klikken' }),
   ).toContainText(`Jij kunt ${mentee.name} helpen met`);

@@ -1900,6 +1900,11 @@ export interface paths {
                                 myEnrolment: {
                                     /** @enum {string} */
                                     role: "mentee" | "mentor" | "both";
+                                    capacity: number | null;
+                                    offersGroup: boolean;
+                                    answers: {
+                                        [key: string]: string;
+                                    };
                                 } | null;
                                 canEnrol: boolean;
                             }[];
@@ -2108,6 +2113,11 @@ export interface paths {
                             myEnrolment: {
                                 /** @enum {string} */
                                 role: "mentee" | "mentor" | "both";
+                                capacity: number | null;
+                                offersGroup: boolean;
+                                answers: {
+                                    [key: string]: string;
+                                };
                             } | null;
                             canEnrol: boolean;
                         };
@@ -2285,6 +2295,11 @@ export interface paths {
                             myEnrolment: {
                                 /** @enum {string} */
                                 role: "mentee" | "mentor" | "both";
+                                capacity: number | null;
+                                offersGroup: boolean;
+                                answers: {
+                                    [key: string]: string;
+                                };
                             } | null;
                             canEnrol: boolean;
                         };
@@ -2498,6 +2513,11 @@ export interface paths {
                             myEnrolment: {
                                 /** @enum {string} */
                                 role: "mentee" | "mentor" | "both";
+                                capacity: number | null;
+                                offersGroup: boolean;
+                                answers: {
+                                    [key: string]: string;
+                                };
                             } | null;
                             canEnrol: boolean;
                         };
@@ -2673,6 +2693,11 @@ export interface paths {
                             myEnrolment: {
                                 /** @enum {string} */
                                 role: "mentee" | "mentor" | "both";
+                                capacity: number | null;
+                                offersGroup: boolean;
+                                answers: {
+                                    [key: string]: string;
+                                };
                             } | null;
                             canEnrol: boolean;
                         };
@@ -2852,6 +2877,11 @@ export interface paths {
                             myEnrolment: {
                                 /** @enum {string} */
                                 role: "mentee" | "mentor" | "both";
+                                capacity: number | null;
+                                offersGroup: boolean;
+                                answers: {
+                                    [key: string]: string;
+                                };
                             } | null;
                             canEnrol: boolean;
                         };
@@ -4345,6 +4375,11 @@ export interface paths {
                                 meetingMode: string;
                                 about: string;
                             } | null;
+                            otherAnswers: {
+                                questionId: string;
+                                question: string;
+                                answer: string;
+                            }[];
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
@@ -4670,6 +4705,11 @@ export interface paths {
                                 meetingMode: string;
                                 about: string;
                             } | null;
+                            otherAnswers: {
+                                questionId: string;
+                                question: string;
+                                answer: string;
+                            }[];
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
@@ -4859,6 +4899,11 @@ export interface paths {
                                 meetingMode: string;
                                 about: string;
                             } | null;
+                            otherAnswers: {
+                                questionId: string;
+                                question: string;
+                                answer: string;
+                            }[];
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
@@ -5040,6 +5085,11 @@ export interface paths {
                                 meetingMode: string;
                                 about: string;
                             } | null;
+                            otherAnswers: {
+                                questionId: string;
+                                question: string;
+                                answer: string;
+                            }[];
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
@@ -5228,6 +5278,11 @@ export interface paths {
                                 meetingMode: string;
                                 about: string;
                             } | null;
+                            otherAnswers: {
+                                questionId: string;
+                                question: string;
+                                answer: string;
+                            }[];
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
@@ -5409,6 +5464,11 @@ export interface paths {
                                 meetingMode: string;
                                 about: string;
                             } | null;
+                            otherAnswers: {
+                                questionId: string;
+                                question: string;
+                                answer: string;
+                            }[];
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */

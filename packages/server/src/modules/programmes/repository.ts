@@ -103,7 +103,13 @@ export async function countEnrolments(
 
 export async function findEnrolmentsOfPerson(db: Db, personId: string) {
   return db
-    .select({ programmeId: enrolment.programmeId, role: enrolment.role })
+    .select({
+      programmeId: enrolment.programmeId,
+      role: enrolment.role,
+      capacity: enrolment.capacity,
+      offersGroup: enrolment.offersGroup,
+      answers: enrolment.answers,
+    })
     .from(enrolment)
     .where(and(eq(enrolment.personId, personId), eq(enrolment.isActive, true)));
 }

@@ -122,8 +122,15 @@ export const ProgrammeResponse = z.object({
   publishedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   enrolledCount: z.number().int(),
-  /** The caller's own enrolment, if any. */
-  myEnrolment: z.object({ role: z.enum(['mentee', 'mentor', 'both']) }).nullable(),
+  /** The caller's own enrolment, if any: what the wizard shows when they change it. */
+  myEnrolment: z
+    .object({
+      role: z.enum(['mentee', 'mentor', 'both']),
+      capacity: z.number().int().nullable(),
+      offersGroup: z.boolean(),
+      answers: z.record(z.string(), z.string()),
+    })
+    .nullable(),
   /** Whether the caller may enrol (eligible, enrolment open). */
   canEnrol: z.boolean(),
 });

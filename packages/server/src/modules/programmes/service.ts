@@ -144,7 +144,14 @@ export async function toProgramme(
     publishedAt: row.publishedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     enrolledCount: counts.get(row.id) ?? 0,
-    myEnrolment: myEnrolment ? { role: myEnrolment.role } : null,
+    myEnrolment: myEnrolment
+      ? {
+          role: myEnrolment.role,
+          capacity: myEnrolment.capacity,
+          offersGroup: myEnrolment.offersGroup,
+          answers: myEnrolment.answers,
+        }
+      : null,
     canEnrol,
   };
 }

@@ -25,6 +25,10 @@ const RequestDetail = z.object({
       about: z.string(),
     })
     .nullable(),
+  /** The requester's answers to the programme's questions: only the person asked sees them. */
+  otherAnswers: z.array(
+    z.object({ questionId: z.string(), question: z.string(), answer: z.string() }),
+  ),
   myRole: z.enum(['mentee', 'mentor']),
   status: Status,
   message: z.string(),

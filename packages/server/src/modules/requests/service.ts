@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/repository.js';
 import { findEnrolment } from '../enrolments/repository.js';
 import { scheduleJob, type JobHandler } from '../jobs/runner.js';
 import { notify } from '../notifications/service.js';
-import { findProgramme } from '../programmes/repository.js';
+import { findProgramme, type ProgrammeRow } from '../programmes/repository.js';
 import { openRelationship } from '../relationships/service.js';
 import { findVisibleProgramme } from '../programmes/service.js';
 import { buildProgrammePool } from '../suggestions/pool.js';
@@ -162,6 +162,8 @@ export async function getRequest(deps: Deps, actor: Actor, id: string, locale: L
     direction: isRecipient ? ('received' as const) : ('sent' as const),
     other: { id: otherId, name: await repo.personName(db, otherId) },
     otherProfile: await describeProfile(db, organisationId, otherId, locale),
+    otherAnswers:
+      isRecipient && programme ? await describeAnswers(db, programme, otherId, locale) : [],
     myRole: row.mentorId === personId ? ('mentor' as const) : ('mentee' as const),
     status: row.status,
     message: row.message,
@@ -216,6 +218,22 @@ async function describeProfile(db: Db, organisationId: string, personId: string,
     meetingMode: row.profile?.meetingMode ?? 'either',
     about: row.profile?.about ?? '',
   };
+}
+
+/**
+ * The requester's answers to the programme's questions, in the order the programme asks them.
+ * Shown to the person asked, who decides on the request; a question since removed is left out.
+ */
+async function describeAnswers(db: Db, programme: ProgrammeRow, personId: string, locale: Locale) {
+  const enrolment = await findEnrolment(db, programme.id, personId);
+  if (!enrolment?.isActive) return [];
+  return programme.questions
+    .filter((q) => enrolment.answers[q.id]?.trim())
+    .map((q) => ({
+      questionId: q.id,
+      question: locale === 'en' ? q.labelEn : q.labelNl,
+      answer: enrolment.answers[q.id]!,
+    }));
 }
 
 export async function listRequests(deps: Deps, actor: Actor, box: 'inbox' | 'outbox') {

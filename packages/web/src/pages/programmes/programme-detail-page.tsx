@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
@@ -27,9 +27,12 @@ import {
   formatDate,
   programmeDescription,
   programmesQueryKey,
+  questionLabel,
   seesSuggestions,
+  type Enrolment,
   type Programme,
 } from './programme-types';
+import { QuestionAnswers } from './question-answers';
 import { useProgramme, useProgrammeTransition } from './use-programme';
 
 export function ProgrammeDetailPage() {
@@ -230,7 +233,7 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
           </Table>
         </section>
 
-        {canDesign && <EnrolmentsTable programmeId={programme.id} />}
+        {canDesign && <EnrolmentsTable programme={programme} />}
       </Stack>
 
       <Modal
@@ -256,13 +259,19 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
   );
 }
 
-function EnrolmentsTable({ programmeId }: { programmeId: string }) {
-  const { t } = useTranslation();
+function EnrolmentsTable({ programme }: { programme: Programme }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const programmeId = programme.id;
+  const hasQuestions = programme.questions.length > 0;
+  const [openId, setOpenId] = useState<string | null>(null);
   const enrolments = useQuery({
     queryKey: [...programmesQueryKey, 'enrolments', programmeId],
     queryFn: () =>
       unwrap(api.GET('/api/programmes/{id}/enrolments', { params: { path: { id: programmeId } } })),
   });
+  const answered = (enrolment: Enrolment) =>
+    programme.questions.filter((q) => enrolment.answers[q.id]?.trim()).length;
   return (
     <section aria-labelledby="programme-enrolments">
       <Title order={2} size="h4" id="programme-enrolments" mb="xs">
@@ -276,7 +285,7 @@ function EnrolmentsTable({ programmeId }: { programmeId: string }) {
         <EmptyMessage>{t('programmes.noEnrolments')}</EmptyMessage>
       ) : (
         <Table.ScrollContainer minWidth={480}>
-          <Table striped>
+          <Table>
             <caption>
               <VisuallyHidden>{t('programmes.enrolments')}</VisuallyHidden>
             </caption>
@@ -285,20 +294,61 @@ function EnrolmentsTable({ programmeId }: { programmeId: string }) {
                 <Table.Th>{t('programmes.fields.person')}</Table.Th>
                 <Table.Th>{t('programmes.fields.role')}</Table.Th>
                 <Table.Th>{t('programmes.fields.capacity')}</Table.Th>
+                {hasQuestions && <Table.Th>{t('programmes.answersColumn')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {enrolments.data.items.map((enrolment) => (
-                <Table.Tr key={enrolment.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/people/${enrolment.personId}`}>
-                      {enrolment.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{t(`programmes.roles.${enrolment.role}`)}</Table.Td>
-                  <Table.Td>{enrolment.capacity ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
+              {enrolments.data.items.map((enrolment) => {
+                const isOpen = openId === enrolment.id;
+                const count = answered(enrolment);
+                return (
+                  <Fragment key={enrolment.id}>
+                    <Table.Tr>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/people/${enrolment.personId}`}>
+                          {enrolment.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{t(`programmes.roles.${enrolment.role}`)}</Table.Td>
+                      <Table.Td>{enrolment.capacity ?? '—'}</Table.Td>
+                      {hasQuestions && (
+                        <Table.Td>
+                          {count === 0 ? (
+                            <Text size="sm" c="dimmed">
+                              {t('programmes.noAnswers')}
+                            </Text>
+                          ) : (
+                            <Button
+                              variant="subtle"
+                              size="compact-sm"
+                              aria-expanded={isOpen}
+                              aria-controls={`answers-${enrolment.id}`}
+                              onClick={() => setOpenId(isOpen ? null : enrolment.id)}
+                            >
+                              {isOpen
+                                ? t('programmes.hideAnswers')
+                                : t('programmes.showAnswers', { count })}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                    {isOpen && (
+                      <Table.Tr id={`answers-${enrolment.id}`}>
+                        <Table.Td colSpan={4} bg="gray.0">
+                          <QuestionAnswers
+                            items={programme.questions.map((q) => ({
+                              questionId: q.id,
+                              question: questionLabel(q, locale),
+                              answer: enrolment.answers[q.id] ?? '',
+                            }))}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    )}
+                  </Fragment>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

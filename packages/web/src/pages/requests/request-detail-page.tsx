@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { ClickReasons, StrengthMeter } from '../programmes/click-reasons';
 import { formatDate, formatDateTime } from '../programmes/programme-types';
+import { QuestionAnswers } from '../programmes/question-answers';
 import { requestsQueryKey } from '../programmes/request-modal';
 import { relationshipsQueryKey } from '../relationships/relationships-page';
 import { RequestStatusBadge } from './request-status-badge';
@@ -199,6 +200,14 @@ function RequestView({ request }: { request: RequestDetail }) {
                 <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
                   {request.otherProfile.about}
                 </Text>
+              )}
+              {request.otherAnswers.length > 0 && (
+                <>
+                  <Title order={3} size="h5" mt="xs">
+                    {t('requests.profileAnswers')}
+                  </Title>
+                  <QuestionAnswers items={request.otherAnswers} />
+                </>
               )}
             </Stack>
           </Card>
