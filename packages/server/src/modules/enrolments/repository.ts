@@ -78,6 +78,33 @@ export async function insertOrReactivateEnrolment(db: Db, values: typeof enrolme
   return row!;
 }
 
+/** Locks one's enrolment for the rest of the transaction (accepting a request locks it too). */
+export async function lockEnrolment(
+  db: Db,
+  programmeId: string,
+  personId: string,
+): Promise<EnrolmentRow | null> {
+  const [row] = await db
+    .select()
+    .from(enrolment)
+    .where(and(eq(enrolment.programmeId, programmeId), eq(enrolment.personId, personId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function updateEnrolment(
+  db: Db,
+  id: string,
+  values: Pick<typeof enrolment.$inferInsert, 'role' | 'capacity' | 'offersGroup' | 'answers'>,
+): Promise<EnrolmentRow> {
+  const [row] = await db
+    .update(enrolment)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(enrolment.id, id))
+    .returning();
+  return row!;
+}
+
 export async function deactivateEnrolment(db: Db, programmeId: string, personId: string) {
   await db
     .update(enrolment)

@@ -12,6 +12,7 @@ import {
   SensitiveBody,
   SensitiveResponse,
   SkillList,
+  UpdateEnrolmentBody,
 } from './schema.js';
 import * as service from './service.js';
 
@@ -129,6 +130,21 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await service.enrol(db, requireActor(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/api/programmes/:id/enrolment',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'Change my enrolment: role, capacity, answers (the rules of enrolling apply)',
+        params: IdParams,
+        body: UpdateEnrolmentBody,
+        response: { 200: EnrolmentResponse, 422: ErrorResponse, ...errors },
+      },
+    },
+    async (request) =>
+      service.updateMyEnrolment(db, requireActor(request), request.params.id, request.body),
   );
 
   app.delete(

@@ -59,13 +59,25 @@ export const SensitiveResponse = z
   })
   .nullable();
 
+/** Answers to the programme's questions, by question id. */
+const Answers = z.record(z.string(), z.string().trim().max(2000));
+
 export const EnrolBody = z.object({
   role: z.enum(['mentee', 'mentor', 'both']),
   capacity: z.number().int().min(1, 'at least 1').max(20, 'at most 20').optional(),
   offersGroup: z.boolean().default(false),
-  answers: z.record(z.string(), z.string().trim().max(2000)).default({}),
+  answers: Answers.default({}),
 });
 export type EnrolBody = z.infer<typeof EnrolBody>;
+
+/** A change to one's own enrolment: what is left out stays as it is; `answers` replaces them all. */
+export const UpdateEnrolmentBody = z.object({
+  role: EnrolBody.shape.role.optional(),
+  capacity: EnrolBody.shape.capacity,
+  offersGroup: z.boolean().optional(),
+  answers: Answers.optional(),
+});
+export type UpdateEnrolmentBody = z.infer<typeof UpdateEnrolmentBody>;
 
 export const EnrolmentResponse = z.object({
   id: z.string(),

@@ -4,10 +4,11 @@ import { AppError, notFound, type FieldProblem } from '../../errors.js';
 import { recordAudit } from '../audit/repository.js';
 import { findOrganisation } from '../organisations/repository.js';
 import { findVisibleProgramme, isEnrolmentOpen, managerRoles } from '../programmes/service.js';
-import { findProgramme } from '../programmes/repository.js';
+import { findProgramme, type ProgrammeRow } from '../programmes/repository.js';
+import { countActiveMentees, hasActiveRelationshipAsMentee } from '../requests/repository.js';
 import { skillCatalogue, skillCategories } from '../skills/catalogue.js';
 import * as repo from './repository.js';
-import type { EnrolBody, ProfileBody } from './schema.js';
+import type { EnrolBody, ProfileBody, UpdateEnrolmentBody } from './schema.js';
 
 const slugify = (text: string) =>
   text
@@ -172,6 +173,63 @@ export async function enrol(db: Db, actor: Actor, programmeId: string, input: En
       'Complete your profile first: at least one language and one skill',
     );
   }
+  const { capacity, problems } = checkEnrolment(programme, input);
+  if (problems.length > 0) throw unprocessable(problems);
+  const row = await db.transaction(async (tx) => {
+    const created = await repo.insertOrReactivateEnrolment(tx, {
+      programmeId,
+      organisationId,
+      personId,
+      role: input.role,
+      capacity,
+      offersGroup: input.offersGroup,
+      answers: input.answers,
+    });
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'enrolment.created',
+      subjectType: 'programme',
+      subjectId: programmeId,
+      details: { role: input.role },
+    });
+    return created;
+  });
+  return toEnrolment(row, actor.name);
+}
+
+const canMentee = (role: string) => role === 'mentee' || role === 'both';
+const canMentor = (role: string) => role === 'mentor' || role === 'both';
+
+const unprocessable = (problems: FieldProblem[]) =>
+  new AppError(
+    'unprocessable',
+    problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+    problems,
+  );
+
+function toEnrolment(row: repo.EnrolmentRow, name: string) {
+  return {
+    id: row.id,
+    programmeId: row.programmeId,
+    personId: row.personId,
+    name,
+    role: row.role,
+    capacity: row.capacity,
+    offersGroup: row.offersGroup,
+    answers: row.answers,
+  };
+}
+
+/**
+ * The rules every enrolment keeps, on enrolling and on a change: the role the programme type
+ * allows, a group size inside the programme's bounds, answers to its questions only.
+ */
+function checkEnrolment(
+  programme: ProgrammeRow,
+  input: EnrolBody,
+  options: { checkRequired: boolean } = { checkRequired: true },
+): { capacity: number | null; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   if (programme.type === 'peer' && input.role !== 'both') {
     problems.push({
@@ -198,7 +256,7 @@ export async function enrol(db: Db, actor: Actor, programmeId: string, input: En
     }
   }
   const questionIds = new Set(programme.questions.map((q) => q.id));
-  for (const q of programme.questions) {
+  for (const q of options.checkRequired ? programme.questions : []) {
     if (q.required && !input.answers[q.id]?.trim())
       problems.push({ field: `body.answers.${q.id}`, message: 'is required' });
   }
@@ -209,43 +267,74 @@ export async function enrol(db: Db, actor: Actor, programmeId: string, input: En
         message: 'is not a question of this programme',
       });
   }
-  if (problems.length > 0) {
-    throw new AppError(
-      'unprocessable',
-      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-      problems,
-    );
+  return { capacity, problems };
+}
+
+/**
+ * Changes one's own enrolment under the same rules as enrolling. Left-out fields stay as they
+ * are; answers left out are kept without asking again for a question added since. The row is
+ * locked first, as accepting a request does, so a mentee accepted meanwhile is counted.
+ */
+export async function updateMyEnrolment(
+  db: Db,
+  actor: Actor,
+  programmeId: string,
+  input: UpdateEnrolmentBody,
+) {
+  const { personId, organisationId } = requireMember(actor);
+  const programme = await findVisibleProgramme(db, actor, programmeId);
+  if (programme.status === 'closed') {
+    throw new AppError('unprocessable', 'A closed programme cannot be changed');
   }
   const row = await db.transaction(async (tx) => {
-    const created = await repo.insertOrReactivateEnrolment(tx, {
-      programmeId,
-      organisationId,
-      personId,
-      role: input.role,
+    const current = await repo.lockEnrolment(tx, programmeId, personId);
+    if (!current?.isActive) throw notFound('Enrolment');
+    const questionIds = new Set(programme.questions.map((q) => q.id));
+    const role = input.role ?? current.role;
+    const next: EnrolBody = {
+      role,
+      capacity: input.capacity ?? current.capacity ?? undefined,
+      offersGroup: role === 'mentee' ? false : (input.offersGroup ?? current.offersGroup),
+      answers:
+        input.answers ??
+        Object.fromEntries(Object.entries(current.answers).filter(([id]) => questionIds.has(id))),
+    };
+    const { capacity, problems } = checkEnrolment(programme, next, {
+      checkRequired: input.answers !== undefined,
+    });
+    const mentees = await countActiveMentees(tx, programmeId, personId);
+    if (mentees > 0 && !canMentor(role)) {
+      problems.push({
+        field: 'body.role',
+        message: `you still mentor ${mentees} mentee(s) in this programme`,
+      });
+    } else if (capacity !== null && capacity < mentees) {
+      problems.push({
+        field: 'body.capacity',
+        message: `is below the ${mentees} mentee(s) you mentor now`,
+      });
+    }
+    if (!canMentee(role) && (await hasActiveRelationshipAsMentee(tx, programmeId, personId))) {
+      problems.push({ field: 'body.role', message: 'you have a mentor in this programme' });
+    }
+    if (problems.length > 0) throw unprocessable(problems);
+    const updated = await repo.updateEnrolment(tx, current.id, {
+      role,
       capacity,
-      offersGroup: input.offersGroup,
-      answers: input.answers,
+      offersGroup: next.offersGroup,
+      answers: next.answers,
     });
     await recordAudit(tx, {
       organisationId,
       actorUserId: actor.userId,
-      action: 'enrolment.created',
+      action: 'enrolment.updated',
       subjectType: 'programme',
       subjectId: programmeId,
-      details: { role: input.role },
+      details: { role, capacity },
     });
-    return created;
+    return updated;
   });
-  return {
-    id: row.id,
-    programmeId,
-    personId,
-    name: actor.name,
-    role: row.role,
-    capacity: row.capacity,
-    offersGroup: row.offersGroup,
-    answers: row.answers,
-  };
+  return toEnrolment(row, actor.name);
 }
 
 export async function withdraw(db: Db, actor: Actor, programmeId: string) {

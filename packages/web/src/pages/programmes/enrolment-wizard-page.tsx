@@ -38,6 +38,7 @@ import {
   type Skills,
 } from './programme-types';
 import { ProfileStep } from './profile-step';
+import { requestsQueryKey } from './request-modal';
 import { skillLabel } from './skill-picker';
 import { useProgramme } from './use-programme';
 
@@ -136,9 +137,11 @@ function EnrolmentWizard({
   );
   const isGroup = programme.type === 'group';
   const [capacity, setCapacity] = useState<number>(
-    isGroup ? programme.groupMax : programme.defaultCapacity,
+    programme.myEnrolment?.capacity ?? (isGroup ? programme.groupMax : programme.defaultCapacity),
   );
-  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [answers, setAnswers] = useState<Record<string, string>>(
+    programme.myEnrolment?.answers ?? {},
+  );
   const [body, setBody] = useState<ProfileBody>(profileBodyOf(profile));
   const [profileProblem, setProfileProblem] = useState<string | null>(null);
   const [sensitiveValues, setSensitiveValues] = useState<SensitiveValues>({
@@ -186,20 +189,32 @@ function EnrolmentWizard({
       await queryClient.invalidateQueries({ queryKey: sensitiveQueryKey });
     },
   });
+  const enrolmentBody = () => ({
+    role,
+    ...(role !== 'mentee' ? { capacity, offersGroup: isGroup } : { offersGroup: false }),
+    answers: Object.fromEntries(Object.entries(answers).filter(([, text]) => text.trim() !== '')),
+  });
+  /** After a refusal, go back to the step with the field the server named. */
+  const showProblem = (error: Error) => {
+    const fields = error instanceof ApiError ? Object.keys(error.fieldErrors()) : [];
+    const stepOf = (field: string): StepId | null =>
+      field.startsWith('answers.')
+        ? 'questions'
+        : ['role', 'capacity', 'offersGroup'].includes(field)
+          ? 'role'
+          : null;
+    const target = fields.map(stepOf).find((id) => id !== null);
+    if (target) setActive(steps.indexOf(target));
+  };
   const enrol = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/api/programmes/{id}/enrolment', {
           params: { path: { id: programme.id } },
-          body: {
-            role,
-            ...(role !== 'mentee' ? { capacity, offersGroup: isGroup } : { offersGroup: false }),
-            answers: Object.fromEntries(
-              Object.entries(answers).filter(([, text]) => text.trim() !== ''),
-            ),
-          },
+          body: enrolmentBody(),
         }),
       ),
+    onError: showProblem,
     onSuccess: async () => {
       notifications.show({
         closeButtonProps: { 'aria-label': t('common.close') },
@@ -222,7 +237,31 @@ function EnrolmentWizard({
     Object.entries(profileErrors).find(
       ([key]) => key === field || key.startsWith(`${field}.`),
     )?.[1];
-  const enrolErrors = enrol.error instanceof ApiError ? enrol.error.fieldErrors() : {};
+  const update = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.PATCH('/api/programmes/{id}/enrolment', {
+          params: { path: { id: programme.id } },
+          body: enrolmentBody(),
+        }),
+      ),
+    onError: showProblem,
+    onSuccess: async () => {
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'green',
+        message: t('enrolment.updated', { name: programme.name }),
+      });
+      // The programme (my enrolment), the managers' list and requests showing the answers.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: programmesQueryKey }),
+        queryClient.invalidateQueries({ queryKey: requestsQueryKey }),
+      ]);
+      void navigate(`/programmes/${programme.id}`);
+    },
+  });
+  const submitError = isEnrolled ? update.error : enrol.error;
+  const enrolErrors = submitError instanceof ApiError ? submitError.fieldErrors() : {};
   const missingAnswer = programme.questions.find((q) => q.required && !answers[q.id]?.trim());
 
   function next() {
@@ -441,7 +480,7 @@ function EnrolmentWizard({
           </List>
         )}
         <Text size="sm">{t('enrolment.review.click')}</Text>
-        <ErrorMessage error={enrol.error} />
+        <ErrorMessage error={submitError} />
       </Stack>
     ),
   };
@@ -485,8 +524,8 @@ function EnrolmentWizard({
         </Button>
         {isLast ? (
           isEnrolled ? (
-            <Button onClick={() => void navigate(`/programmes/${programme.id}`)}>
-              {t('enrolment.done')}
+            <Button loading={update.isPending} onClick={() => update.mutate()}>
+              {t('enrolment.saveChanges')}
             </Button>
           ) : (
             <Button loading={enrol.isPending} onClick={() => enrol.mutate()}>

@@ -38,7 +38,7 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     enrol: 'Enrol',
     enrolledAs: 'You take part as {{role}}',
     toSuggestions: 'See suggestions',
-    editProfile: 'Update profile',
+    editProfile: 'Change participation',
     leave: 'Leave programme',
     leaveTitle: 'Leave {{name}}?',
     leaveText:
@@ -241,7 +241,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     titleFor: 'Enrol: {{name}}',
     intro:
       'Say what you are looking for and what you have to offer. The more personal, the better the click.',
-    alreadyEnrolled: 'You already take part as {{role}}. Here you update your profile.',
+    alreadyEnrolled:
+      'You already take part as {{role}}. Here you change your role, your profile and your answers.',
     steps: {
       role: 'Your role',
       profile: 'Your profile',
@@ -252,8 +253,9 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     back: 'Back',
     next: 'Next',
     submit: 'Enrol',
-    done: 'Done',
     enrolled: 'You are enrolled in {{name}}.',
+    saveChanges: 'Save changes',
+    updated: 'Your participation in {{name}} has been updated.',
     roleQuestion: 'How do you want to take part?',
     roleHints: {
       default: {

@@ -38,7 +38,7 @@ export const clickNl = {
     enrol: 'Inschrijven',
     enrolledAs: 'Je doet mee als {{role}}',
     toSuggestions: 'Bekijk suggesties',
-    editProfile: 'Profiel bijwerken',
+    editProfile: 'Deelname wijzigen',
     leave: 'Uitschrijven',
     leaveTitle: 'Uitschrijven voor {{name}}?',
     leaveText: 'Je verschijnt dan niet meer in suggesties. Lopende mentorrelaties blijven bestaan.',
@@ -238,7 +238,8 @@ export const clickNl = {
     title: 'Inschrijven',
     titleFor: 'Inschrijven: {{name}}',
     intro: 'Vertel wat je zoekt en wat je te bieden hebt. Hoe persoonlijker, hoe beter de klik.',
-    alreadyEnrolled: 'Je doet al mee als {{role}}. Hier werk je je profiel bij.',
+    alreadyEnrolled:
+      'Je doet al mee als {{role}}. Hier wijzig je je rol, je profiel en je antwoorden.',
     steps: {
       role: 'Je rol',
       profile: 'Je profiel',
@@ -249,8 +250,9 @@ export const clickNl = {
     back: 'Vorige',
     next: 'Volgende',
     submit: 'Inschrijven',
-    done: 'Klaar',
     enrolled: 'Je bent ingeschreven voor {{name}}.',
+    saveChanges: 'Wijzigingen opslaan',
+    updated: 'Je deelname aan {{name}} is bijgewerkt.',
     roleQuestion: 'Hoe wil je meedoen?',
     roleHints: {
       default: {
