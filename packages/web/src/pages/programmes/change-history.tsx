@@ -3,11 +3,20 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
+import { describeChange } from './change-values';
 import { formatDateTime, programmesQueryKey } from './programme-types';
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+function Lines({ lines }: { lines: string[] }) {
+  if (lines.length === 1) return <>{lines[0]}</>;
+  return (
+    <>
+      {lines.map((line, i) => (
+        <Text size="sm" key={i}>
+          {line}
+        </Text>
+      ))}
+    </>
+  );
 }
 
 /** What changed in a published programme, by whom and when: rules change on the record. */
@@ -46,19 +55,22 @@ export function ChangeHistory({ programmeId }: { programmeId: string }) {
             </Table.Thead>
             <Table.Tbody>
               {changes.data.items.flatMap((change) =>
-                Object.entries(change.changes).map(([field, { before, after }]) => (
-                  <Table.Tr key={`${change.id}-${field}`}>
-                    <Table.Td>{formatDateTime(change.createdAt, i18n.language)}</Table.Td>
-                    <Table.Td>{change.actorName ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {field}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ wordBreak: 'break-word' }}>{show(before)}</Table.Td>
-                    <Table.Td style={{ wordBreak: 'break-word' }}>{show(after)}</Table.Td>
-                  </Table.Tr>
-                )),
+                Object.entries(change.changes).map(([field, { before, after }]) => {
+                  const described = describeChange(field, before, after, t, i18n.language);
+                  return (
+                    <Table.Tr key={`${change.id}-${field}`}>
+                      <Table.Td>{formatDateTime(change.createdAt, i18n.language)}</Table.Td>
+                      <Table.Td>{change.actorName ?? '—'}</Table.Td>
+                      <Table.Td>{described.label}</Table.Td>
+                      <Table.Td style={{ wordBreak: 'break-word' }}>
+                        <Lines lines={described.before} />
+                      </Table.Td>
+                      <Table.Td style={{ wordBreak: 'break-word' }}>
+                        <Lines lines={described.after} />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                }),
               )}
             </Table.Tbody>
           </Table>

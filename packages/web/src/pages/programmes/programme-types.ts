@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { paths } from '../../api/schema';
 import type { Me } from '../../session/use-me';
 
@@ -48,6 +49,23 @@ export const weightKeys: readonly WeightKey[] = [
   'preference',
 ];
 export const ageBands = ['<25', '25-34', '35-44', '45-54', '55+'] as const;
+export type AgeBand = (typeof ageBands)[number];
+const ageBandKeys = {
+  '<25': 'under25',
+  '25-34': 'from25to34',
+  '35-44': 'from35to44',
+  '45-54': 'from45to54',
+  '55+': 'from55',
+} as const satisfies Record<AgeBand, string>;
+
+export function isAgeBand(value: string): value is AgeBand {
+  return (ageBands as readonly string[]).includes(value);
+}
+
+/** An age band as people read it ("Jonger dan 25", "25–34"); an unknown value as it is. */
+export function ageBandLabel(band: string, t: TFunction): string {
+  return isAgeBand(band) ? t(`programmes.ageBandValues.${ageBandKeys[band]}`) : band;
+}
 
 export const programmesQueryKey = ['programmes'] as const;
 export const programmeQueryKey = (id: string) => [...programmesQueryKey, 'detail', id] as const;
