@@ -16,7 +16,8 @@ import { authPlugin } from './auth/plugin.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { generateSecret, getOrCreateSetting } from './db/instance-settings.js';
-import { errorBody, registerErrorHandler } from './http/error-handler.js';
+import { localizedErrorBody, registerErrorHandler } from './http/error-handler.js';
+import { message } from './i18n/messages.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meRoutes } from './modules/me/routes.js';
@@ -143,9 +144,10 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
       // The single-page app owns every other path.
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
+    const route = { method: request.method, path: request.url.split('?')[0] ?? request.url };
     return reply
       .status(404)
-      .send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+      .send(localizedErrorBody(request, 'not_found', message('routeNotFound', route)));
   });
 
   return app;

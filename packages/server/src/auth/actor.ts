@@ -1,4 +1,5 @@
 import { AppError, forbidden } from '../errors.js';
+import { message } from '../i18n/messages.js';
 
 export type OrgRole = 'org_admin' | 'programme_manager' | 'sponsor' | 'member';
 
@@ -21,7 +22,7 @@ export interface Actor {
 /** The caller's membership, checked against the roles allowed to do the thing. */
 export function requireRole(actor: Actor, roles: readonly OrgRole[]): Membership {
   if (!actor.member) {
-    throw new AppError('forbidden', 'You are not a member of an organisation');
+    throw new AppError('forbidden', message('notAMember'));
   }
   if (!roles.includes(actor.member.role)) throw forbidden();
   return actor.member;

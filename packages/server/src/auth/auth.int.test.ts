@@ -87,11 +87,13 @@ describe('sign-in with email and password', () => {
   });
 
   it('answers /api routes without a session with 401', async () => {
-    const response = await ctx.app.inject({ url: '/api/me' });
+    const response = await ctx.app.inject({ url: '/api/me', headers: { 'x-klik-locale': 'en' } });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toEqual({
       error: { code: 'unauthenticated', message: 'Sign in first', details: null },
     });
+    const dutch = await ctx.app.inject({ url: '/api/me' });
+    expect(dutch.json().error.message).toBe('Log eerst in');
   });
 });
 

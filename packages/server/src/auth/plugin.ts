@@ -4,7 +4,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { unauthenticated } from '../errors.js';
-import { errorBody } from '../http/error-handler.js';
+import { errorBody, localizedErrorBody } from '../http/error-handler.js';
+import { message } from '../i18n/messages.js';
 import type { Auth } from './auth.js';
 import type { Actor } from './actor.js';
 
@@ -92,18 +93,21 @@ async function auth(app: FastifyInstance, opts: { auth: Auth; db: Db }) {
       if (cookies.length > 0) reply.header('set-cookie', cookies);
       const text = await response.text();
       if (response.status >= 400) {
-        let message = response.statusText || 'Request failed';
+        let authMessage = response.statusText || 'Request failed';
         let code = response.status === 429 ? 'rate_limited' : 'auth_failed';
         try {
           const parsed = JSON.parse(text) as { message?: string; code?: string };
-          if (parsed.message) message = parsed.message;
+          if (parsed.message) authMessage = parsed.message;
           if (parsed.code && response.status !== 429) code = parsed.code.toLowerCase();
         } catch {
           // not JSON: keep the status text
         }
-        if (response.status === 429) message = 'Too many attempts. Wait a minute and try again.';
         reply.header('content-type', 'application/json; charset=utf-8');
-        return reply.send(errorBody(code, message));
+        // better-auth writes English; the web app words these answers itself, by code.
+        if (response.status === 429) {
+          return reply.send(localizedErrorBody(request, code, message('rateLimited')));
+        }
+        return reply.send(errorBody(code, authMessage));
       }
       return reply.send(text.length > 0 ? text : null);
     },

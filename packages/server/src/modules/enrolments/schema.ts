@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/messages.js';
 
 const skillEntry = z.object({
   skill: z.string().min(1).max(80),
-  level: z.number().int().min(1, 'from 1').max(5, 'to 5'),
+  level: z.number().int().min(1, schemaMessage('from')).max(5, schemaMessage('to')),
 });
 const words = z.array(z.string().trim().min(1).max(60)).max(20);
 
@@ -23,14 +24,14 @@ export const ProfileBody = z.object({
   values: words,
   tags: words,
   languages: z
-    .array(z.string().regex(/^[a-z]{2,3}$/, 'a language code such as nl or en'))
-    .min(1, 'at least one')
+    .array(z.string().regex(/^[a-z]{2,3}$/, schemaMessage('languageCode')))
+    .min(1, schemaMessage('atLeastOne'))
     .max(10),
   availability: z
     .array(z.tuple([z.number().int().min(0).max(167), z.number().int().min(1).max(168)]))
     .max(60)
-    .refine((slots) => slots.every(([from, to]) => from < to), 'each slot ends after it starts'),
-  timeZone: z.string().refine(isTimeZone, 'not a known time zone'),
+    .refine((slots) => slots.every(([from, to]) => from < to), schemaMessage('slotOrder')),
+  timeZone: z.string().refine(isTimeZone, schemaMessage('unknownTimeZone')),
   meetingMode: z.enum(['online', 'in_person', 'either']),
   place: z.string().trim().max(100).nullable(),
   about: z.string().trim().max(1000),
@@ -44,7 +45,7 @@ export const ProfileResponse = ProfileBody.extend({
 });
 
 export const SensitiveBody = z.object({
-  consent: z.literal(true, { error: 'explicit consent is required' }),
+  consent: z.literal(true, { error: schemaMessage('consentRequired') }),
   gender: z.string().trim().max(50).nullable(),
   ageBand: z.enum(['<25', '25-34', '35-44', '45-54', '55+']).nullable(),
   background: z.string().trim().max(100).nullable(),
@@ -64,7 +65,12 @@ const Answers = z.record(z.string(), z.string().trim().max(2000));
 
 export const EnrolBody = z.object({
   role: z.enum(['mentee', 'mentor', 'both']),
-  capacity: z.number().int().min(1, 'at least 1').max(20, 'at most 20').optional(),
+  capacity: z
+    .number()
+    .int()
+    .min(1, schemaMessage('atLeast'))
+    .max(20, schemaMessage('atMost'))
+    .optional(),
   offersGroup: z.boolean().default(false),
   answers: Answers.default({}),
 });

@@ -1,6 +1,7 @@
 import { requireMember, requireRole, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
-import { AppError, notFound, type FieldProblem } from '../../errors.js';
+import { AppError, conflictField, fieldErrors, notFound, type FieldProblem } from '../../errors.js';
+import { message } from '../../i18n/messages.js';
 import { recordAudit } from '../audit/repository.js';
 import { findOrganisation } from '../organisations/repository.js';
 import { findVisibleProgramme, isEnrolmentOpen, managerRoles } from '../programmes/service.js';
@@ -44,9 +45,7 @@ export async function addSkill(
   const id = `custom-${slugify(input.en)}`;
   const known = (await listSkills(db, organisationId)).items;
   if (known.some((s) => s.id === id || s.en.toLowerCase() === input.en.toLowerCase())) {
-    throw new AppError('conflict', 'en: this skill already exists', [
-      { field: 'body.en', message: 'already exists' },
-    ]);
+    throw conflictField('body.en', message('alreadyExists'));
   }
   await repo.insertCustomSkill(db, {
     id,
@@ -109,20 +108,14 @@ export async function saveMyProfile(db: Db, actor: Actor, input: ProfileBody) {
       if (!known.has(entry.skill))
         problems.push({
           field: `body.${side}.${i}.skill`,
-          message: `unknown skill "${entry.skill}"`,
+          message: message('unknownSkill', { skill: entry.skill }),
         });
       if (seen.has(entry.skill))
-        problems.push({ field: `body.${side}.${i}.skill`, message: 'listed twice' });
+        problems.push({ field: `body.${side}.${i}.skill`, message: message('listedTwice') });
       seen.add(entry.skill);
     });
   }
-  if (problems.length > 0) {
-    throw new AppError(
-      'validation_failed',
-      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-      problems,
-    );
-  }
+  if (problems.length > 0) throw fieldErrors('validation_failed', problems);
   await repo.upsertProfile(db, { personId, organisationId, ...input });
   return getMyProfile(db, actor);
 }
@@ -149,7 +142,7 @@ export async function saveMySensitive(
   const { personId, organisationId } = requireMember(actor);
   const org = await findOrganisation(db, organisationId);
   if (!org?.allowSensitiveAttributes) {
-    throw new AppError('unprocessable', 'Your organisation does not collect these attributes');
+    throw new AppError('unprocessable', message('sensitiveNotCollected'));
   }
   await repo.upsertSensitive(db, { personId, organisationId, ...input, consentedAt: new Date() });
   return getMySensitive(db, actor);
@@ -164,17 +157,14 @@ export async function enrol(db: Db, actor: Actor, programmeId: string, input: En
   const { personId, organisationId } = requireMember(actor);
   const programme = await findVisibleProgramme(db, actor, programmeId);
   if (!isEnrolmentOpen(programme)) {
-    throw new AppError('unprocessable', 'Enrolment for this programme is not open');
+    throw new AppError('unprocessable', message('enrolmentNotOpen'));
   }
   const profile = await getMyProfile(db, actor);
   if (!profile.isComplete) {
-    throw new AppError(
-      'unprocessable',
-      'Complete your profile first: at least one language and one skill',
-    );
+    throw new AppError('unprocessable', message('profileIncomplete'));
   }
   const { capacity, problems } = checkEnrolment(programme, input);
-  if (problems.length > 0) throw unprocessable(problems);
+  if (problems.length > 0) throw fieldErrors('unprocessable', problems);
   const row = await db.transaction(async (tx) => {
     const created = await repo.insertOrReactivateEnrolment(tx, {
       programmeId,
@@ -200,13 +190,6 @@ export async function enrol(db: Db, actor: Actor, programmeId: string, input: En
 
 const canMentee = (role: string) => role === 'mentee' || role === 'both';
 const canMentor = (role: string) => role === 'mentor' || role === 'both';
-
-const unprocessable = (problems: FieldProblem[]) =>
-  new AppError(
-    'unprocessable',
-    problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-    problems,
-  );
 
 function toEnrolment(row: repo.EnrolmentRow, name: string) {
   return {
@@ -234,13 +217,13 @@ function checkEnrolment(
   if (programme.type === 'peer' && input.role !== 'both') {
     problems.push({
       field: 'body.role',
-      message: 'in a peer programme everyone is mentee and mentor (both)',
+      message: message('peerRoleBoth'),
     });
   }
   if (programme.type === 'group' && input.role !== 'mentee' && !input.offersGroup) {
     problems.push({
       field: 'body.offersGroup',
-      message: 'mentors in a group programme mentor a group',
+      message: message('groupMentorsOfferGroup'),
     });
   }
   let capacity: number | null = null;
@@ -251,20 +234,20 @@ function checkEnrolment(
     if (input.offersGroup && (capacity < programme.groupMin || capacity > programme.groupMax)) {
       problems.push({
         field: 'body.capacity',
-        message: `a group has ${programme.groupMin} to ${programme.groupMax} mentees`,
+        message: message('groupSize', { min: programme.groupMin, max: programme.groupMax }),
       });
     }
   }
   const questionIds = new Set(programme.questions.map((q) => q.id));
   for (const q of options.checkRequired ? programme.questions : []) {
     if (q.required && !input.answers[q.id]?.trim())
-      problems.push({ field: `body.answers.${q.id}`, message: 'is required' });
+      problems.push({ field: `body.answers.${q.id}`, message: message('isRequired') });
   }
   for (const key of Object.keys(input.answers)) {
     if (!questionIds.has(key))
       problems.push({
         field: `body.answers.${key}`,
-        message: 'is not a question of this programme',
+        message: message('notAQuestion'),
       });
   }
   return { capacity, problems };
@@ -284,11 +267,11 @@ export async function updateMyEnrolment(
   const { personId, organisationId } = requireMember(actor);
   const programme = await findVisibleProgramme(db, actor, programmeId);
   if (programme.status === 'closed') {
-    throw new AppError('unprocessable', 'A closed programme cannot be changed');
+    throw new AppError('unprocessable', message('closedProgramme'));
   }
   const row = await db.transaction(async (tx) => {
     const current = await repo.lockEnrolment(tx, programmeId, personId);
-    if (!current?.isActive) throw notFound('Enrolment');
+    if (!current?.isActive) throw notFound('enrolment');
     const questionIds = new Set(programme.questions.map((q) => q.id));
     const role = input.role ?? current.role;
     const next: EnrolBody = {
@@ -304,20 +287,17 @@ export async function updateMyEnrolment(
     });
     const mentees = await countActiveMentees(tx, programmeId, personId);
     if (mentees > 0 && !canMentor(role)) {
-      problems.push({
-        field: 'body.role',
-        message: `you still mentor ${mentees} mentee(s) in this programme`,
-      });
+      problems.push({ field: 'body.role', message: message('stillMentoring', { count: mentees }) });
     } else if (capacity !== null && capacity < mentees) {
       problems.push({
         field: 'body.capacity',
-        message: `is below the ${mentees} mentee(s) you mentor now`,
+        message: message('belowCurrentMentees', { count: mentees }),
       });
     }
     if (!canMentee(role) && (await hasActiveRelationshipAsMentee(tx, programmeId, personId))) {
-      problems.push({ field: 'body.role', message: 'you have a mentor in this programme' });
+      problems.push({ field: 'body.role', message: message('stillMentored') });
     }
-    if (problems.length > 0) throw unprocessable(problems);
+    if (problems.length > 0) throw fieldErrors('unprocessable', problems);
     const updated = await repo.updateEnrolment(tx, current.id, {
       role,
       capacity,
@@ -341,14 +321,14 @@ export async function withdraw(db: Db, actor: Actor, programmeId: string) {
   const { personId } = requireMember(actor);
   await findVisibleProgramme(db, actor, programmeId);
   const existing = await repo.findEnrolment(db, programmeId, personId);
-  if (!existing || !existing.isActive) throw notFound('Enrolment');
+  if (!existing || !existing.isActive) throw notFound('enrolment');
   await repo.deactivateEnrolment(db, programmeId, personId);
 }
 
 export async function listProgrammeEnrolments(db: Db, actor: Actor, programmeId: string) {
   const { organisationId } = requireRole(actor, managerRoles);
   const programme = await findProgramme(db, organisationId, programmeId);
-  if (!programme) throw notFound('Programme');
+  if (!programme) throw notFound('programme');
   const rows = await repo.listEnrolments(db, programmeId);
   return rows.map((r) => ({
     id: r.enrolment.id,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/messages.js';
 
 export const OrganisationResponse = z.object({
   id: z.string(),
@@ -13,25 +14,29 @@ export type OrganisationResponse = z.infer<typeof OrganisationResponse>;
 
 export const UpdateOrganisationRequest = z
   .object({
-    name: z.string().trim().min(2, 'at least 2 characters').max(120),
+    name: z.string().trim().min(2, schemaMessage('atLeastCharacters')).max(120),
     defaultLocale: z.enum(['nl', 'en']),
     allowSensitiveAttributes: z.boolean(),
-    retentionMonths: z.number().int().min(1, 'at least 1 month').max(120, 'at most 120 months'),
+    retentionMonths: z
+      .number()
+      .int()
+      .min(1, schemaMessage('atLeastOneMonth'))
+      .max(120, schemaMessage('atMostMonths')),
   })
   .partial();
 export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest>;
 
 export const CreateOrganisationRequest = z.object({
-  name: z.string().trim().min(2, 'at least 2 characters').max(120),
+  name: z.string().trim().min(2, schemaMessage('atLeastCharacters')).max(120),
   slug: z
     .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens')
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, schemaMessage('slugFormat'))
     .max(60),
   defaultLocale: z.enum(['nl', 'en']).default('nl'),
   admin: z.object({
-    email: z.email('not a valid email address'),
-    givenName: z.string().trim().min(1, 'required').max(100),
-    familyName: z.string().trim().min(1, 'required').max(100),
+    email: z.email(schemaMessage('invalidEmail')),
+    givenName: z.string().trim().min(1, schemaMessage('required')).max(100),
+    familyName: z.string().trim().min(1, schemaMessage('required')).max(100),
   }),
 });
 export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequest>;

@@ -1,6 +1,7 @@
 import { requirePlatformAdmin, requireMember, requireRole, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
-import { conflict, notFound } from '../../errors.js';
+import { conflictField, notFound } from '../../errors.js';
+import { message } from '../../i18n/messages.js';
 import { toLocale } from '../../i18n/locale.js';
 import { recordAudit } from '../audit/repository.js';
 import { createPerson } from '../people/service.js';
@@ -26,7 +27,7 @@ async function toOrganisation(db: Db, row: repo.OrganisationRow): Promise<Organi
 export async function getOwnOrganisation(db: Db, actor: Actor): Promise<OrganisationResponse> {
   const { organisationId } = requireMember(actor);
   const row = await repo.findOrganisation(db, organisationId);
-  if (!row) throw notFound('Organisation');
+  if (!row) throw notFound('organisation');
   return toOrganisation(db, row);
 }
 
@@ -64,7 +65,7 @@ export async function createOrganisation(
 ): Promise<OrganisationResponse> {
   requirePlatformAdmin(actor);
   if (await repo.findOrganisationBySlug(db, input.slug)) {
-    throw conflict('slug: already in use', [{ field: 'body.slug', message: 'already in use' }]);
+    throw conflictField('body.slug', message('alreadyInUse'));
   }
   const row = await db.transaction(async (tx) => {
     const created = await repo.insertOrganisation(tx, {

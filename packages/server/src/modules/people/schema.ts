@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/messages.js';
 import { Role } from '../me/schema.js';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, schemaMessage('isoDate'))
   .nullable()
   .optional();
 
@@ -13,9 +14,9 @@ export const JOB_LEVEL_MIN = 1;
 export const JOB_LEVEL_MAX = 20;
 export const JobLevel = z
   .number()
-  .int('a whole number')
-  .min(JOB_LEVEL_MIN, `at least ${JOB_LEVEL_MIN}`)
-  .max(JOB_LEVEL_MAX, `at most ${JOB_LEVEL_MAX}`);
+  .int(schemaMessage('wholeNumber'))
+  .min(JOB_LEVEL_MIN, schemaMessage('atLeast'))
+  .max(JOB_LEVEL_MAX, schemaMessage('atMost'));
 
 export const PersonResponse = z.object({
   id: z.string(),
@@ -62,8 +63,8 @@ export const PeopleList = z.object({
 });
 
 const PersonFields = {
-  givenName: z.string().trim().min(1, 'is required').max(100),
-  familyName: z.string().trim().min(1, 'is required').max(100),
+  givenName: z.string().trim().min(1, schemaMessage('isRequired')).max(100),
+  familyName: z.string().trim().min(1, schemaMessage('isRequired')).max(100),
   employeeId: optionalText(50),
   managerId: z.uuid().nullable().optional(),
   department: optionalText(100),
@@ -78,19 +79,19 @@ const PersonFields = {
 };
 
 export const CreatePersonRequest = z.object({
-  email: z.email('not a valid email address').max(200),
+  email: z.email(schemaMessage('invalidEmail')).max(200),
   ...PersonFields,
   sendInvitation: z.boolean().default(true),
 });
 export type CreatePersonRequest = z.infer<typeof CreatePersonRequest>;
 
 export const UpdatePersonRequest = z
-  .object({ email: z.email('not a valid email address').max(200), ...PersonFields })
+  .object({ email: z.email(schemaMessage('invalidEmail')).max(200), ...PersonFields })
   .partial();
 export type UpdatePersonRequest = z.infer<typeof UpdatePersonRequest>;
 
 export const ImportRequest = z.object({
-  csv: z.string().min(1, 'the file is empty').max(5_000_000, 'the file is larger than 5 MB'),
+  csv: z.string().min(1, schemaMessage('fileEmpty')).max(5_000_000, schemaMessage('fileTooLarge')),
   deactivateMissing: z.boolean().default(false),
 });
 export type ImportRequest = z.infer<typeof ImportRequest>;

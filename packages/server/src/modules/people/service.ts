@@ -1,6 +1,7 @@
 import { requireRole, type Actor, type OrgRole } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
-import { AppError, conflict, invalidField, notFound } from '../../errors.js';
+import { AppError, conflictField, fieldErrors, invalidField, notFound } from '../../errors.js';
+import { message } from '../../i18n/messages.js';
 import { toLocale } from '../../i18n/locale.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { invitationMail } from '../../mail/templates.js';
@@ -56,7 +57,7 @@ export async function listPeople(db: Db, actor: Actor, query: ListPeopleQuery) {
 export async function getPerson(db: Db, actor: Actor, id: string): Promise<PersonDetailResponse> {
   const { organisationId } = requireRole(actor, directoryRoles);
   const row = await repo.findPerson(db, organisationId, id);
-  if (!row) throw notFound('Person');
+  if (!row) throw notFound('person');
   const [managers, reports] = await Promise.all([
     repo.findManagers(db, id),
     repo.findDirectReports(db, organisationId, id),
@@ -101,7 +102,7 @@ export async function createPerson(
 ): Promise<repo.PersonRow> {
   const email = input.email.trim().toLowerCase();
   if (await repo.isEmailInUse(db, email)) {
-    throw conflict('email: already in use', [{ field: 'body.email', message: 'already in use' }]);
+    throw conflictField('body.email', message('alreadyInUse'));
   }
   const userId = await repo.insertUser(db, {
     email,
@@ -134,18 +135,18 @@ async function checkManager(
   managerId: string,
 ) {
   const managerRow = await repo.findPerson(db, organisationId, managerId);
-  if (!managerRow) throw invalidField('body.managerId', 'no such person in this organisation');
-  if (!managerRow.isActive) throw invalidField('body.managerId', 'this person is deactivated');
+  if (!managerRow) throw invalidField('body.managerId', message('noSuchPerson'));
+  if (!managerRow.isActive) throw invalidField('body.managerId', message('personDeactivated'));
   if (personId && (await repo.wouldCreateCycle(db, personId, managerId))) {
-    throw new AppError('unprocessable', 'managerId: this would make a reporting-line cycle', [
-      { field: 'body.managerId', message: 'would make a reporting-line cycle' },
+    throw fieldErrors('unprocessable', [
+      { field: 'body.managerId', message: message('reportingLineCycle') },
     ]);
   }
 }
 
 function checkDates(startDate: string | null | undefined, leaveDate: string | null | undefined) {
   if (startDate && leaveDate && leaveDate < startDate) {
-    throw invalidField('body.leaveDate', 'is before the start date');
+    throw invalidField('body.leaveDate', message('beforeStartDate'));
   }
 }
 
@@ -161,14 +162,10 @@ export async function invitePerson(
   const created = await db.transaction(async (tx) => {
     if (input.managerId) await checkManager(tx, organisationId, null, input.managerId);
     if (await repo.isEmailInUse(tx, input.email)) {
-      throw conflict('email: a person with this email already exists', [
-        { field: 'body.email', message: 'already in use' },
-      ]);
+      throw conflictField('body.email', message('alreadyInUse'));
     }
     if (input.employeeId && (await repo.isEmployeeIdInUse(tx, organisationId, input.employeeId))) {
-      throw conflict('employeeId: already in use', [
-        { field: 'body.employeeId', message: 'already in use' },
-      ]);
+      throw conflictField('body.employeeId', message('alreadyInUse'));
     }
     const row = await createPerson(tx, organisationId, input);
     await repo.rebuildReportingLines(tx, organisationId);
@@ -202,9 +199,9 @@ export async function updatePerson(
   const { organisationId, personId } = requireRole(actor, adminRoles);
   await db.transaction(async (tx) => {
     const current = await repo.findPerson(tx, organisationId, id);
-    if (!current) throw notFound('Person');
+    if (!current) throw notFound('person');
     if (id === personId && input.role && input.role !== 'org_admin') {
-      throw invalidField('body.role', 'you cannot take away your own admin role');
+      throw invalidField('body.role', message('ownAdminRole'));
     }
     checkDates(
       input.startDate === undefined ? current.startDate : input.startDate,
@@ -213,17 +210,13 @@ export async function updatePerson(
     if (input.managerId) await checkManager(tx, organisationId, id, input.managerId);
     if (input.email && input.email.toLowerCase() !== current.email) {
       if (await repo.isEmailInUse(tx, input.email))
-        throw conflict('email: already in use', [
-          { field: 'body.email', message: 'already in use' },
-        ]);
+        throw conflictField('body.email', message('alreadyInUse'));
     }
     if (
       input.employeeId &&
       (await repo.isEmployeeIdInUse(tx, organisationId, input.employeeId, id))
     ) {
-      throw conflict('employeeId: already in use', [
-        { field: 'body.employeeId', message: 'already in use' },
-      ]);
+      throw conflictField('body.employeeId', message('alreadyInUse'));
     }
     await repo.updatePerson(tx, organisationId, id, {
       ...input,
@@ -251,11 +244,11 @@ export async function setPersonActive(
 ): Promise<PersonResponse> {
   const { organisationId, personId } = requireRole(actor, adminRoles);
   if (id === personId && !isActive) {
-    throw new AppError('unprocessable', 'You cannot deactivate yourself');
+    throw new AppError('unprocessable', message('cannotDeactivateSelf'));
   }
   await db.transaction(async (tx) => {
     const current = await repo.findPerson(tx, organisationId, id);
-    if (!current) throw notFound('Person');
+    if (!current) throw notFound('person');
     await repo.updatePerson(tx, organisationId, id, { isActive });
     if (!isActive) await repo.revokeSessions(tx, [id]);
     await recordAudit(tx, {
@@ -329,8 +322,8 @@ export async function applyImport(db: Db, actor: Actor, request: ImportRequest) 
     if (plan.errors.length > 0) {
       throw new AppError(
         'unprocessable',
-        `The file has ${plan.errors.length} error(s); nothing was imported`,
-        toPreview(plan),
+        message('importHasErrors', { count: plan.errors.length }),
+        { data: toPreview(plan) },
       );
     }
     const idOfLine = new Map<number, string>();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { schemaMessage } from '../../i18n/messages.js';
 import { JobLevel } from '../people/schema.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, schemaMessage('isoDate'));
 const list = (max: number) => z.array(z.string().trim().min(1).max(max)).max(100);
 
 export const ProgrammeType = z.enum(['classic', 'reverse', 'peer', 'group']);
@@ -31,17 +32,21 @@ export const Audience = z
       typeof a.jobLevelMin !== 'number' ||
       typeof a.jobLevelMax !== 'number' ||
       a.jobLevelMin <= a.jobLevelMax,
-    { path: ['jobLevelMax'], message: 'is below the minimum job level' },
+    { path: ['jobLevelMax'], message: schemaMessage('belowMinimumJobLevel') },
   );
 
 export const ConflictRules = z.object({
-  reportingLineLevels: z.number().int().min(0, 'at least 0').max(10, 'at most 10'),
+  reportingLineLevels: z
+    .number()
+    .int()
+    .min(0, schemaMessage('atLeast'))
+    .max(10, schemaMessage('atMost')),
   excludeSameTeam: z.boolean(),
   excludeSameDepartment: z.boolean(),
   excludeEarlierPairs: z.boolean(),
 });
 
-const weight = z.number().int().min(0, 'at least 0').max(1000, 'at most 1000');
+const weight = z.number().int().min(0, schemaMessage('atLeast')).max(1000, schemaMessage('atMost'));
 export const Weights = z.object({
   learning: weight,
   reverseLearning: weight,
@@ -56,16 +61,16 @@ export const Weights = z.object({
 export const Question = z.object({
   id: z
     .string()
-    .regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and hyphens')
+    .regex(/^[a-z0-9-]{1,40}$/, schemaMessage('questionIdFormat'))
     .optional(),
-  labelNl: z.string().trim().min(1, 'is required').max(300),
-  labelEn: z.string().trim().min(1, 'is required').max(300),
+  labelNl: z.string().trim().min(1, schemaMessage('isRequired')).max(300),
+  labelEn: z.string().trim().min(1, schemaMessage('isRequired')).max(300),
   required: z.boolean(),
 });
 
 /** Every designer field; the service fills the defaults of a new programme. */
 const ProgrammeFields = z.object({
-  name: z.string().trim().min(2, 'at least 2 characters').max(120),
+  name: z.string().trim().min(2, schemaMessage('atLeastCharacters')).max(120),
   goal: z.string().trim().max(500),
   descriptionNl: z.string().trim().max(5000),
   descriptionEn: z.string().trim().max(5000),
@@ -77,12 +82,24 @@ const ProgrammeFields = z.object({
   startsOn: isoDate.nullable(),
   endsOn: isoDate.nullable(),
   matchingMode: MatchingMode,
-  defaultCapacity: z.number().int().min(1, 'at least 1').max(20, 'at most 20'),
-  groupMin: z.number().int().min(3, 'at least 3').max(8, 'at most 8'),
-  groupMax: z.number().int().min(3, 'at least 3').max(8, 'at most 8'),
+  defaultCapacity: z
+    .number()
+    .int()
+    .min(1, schemaMessage('atLeast'))
+    .max(20, schemaMessage('atMost')),
+  groupMin: z.number().int().min(3, schemaMessage('atLeast')).max(8, schemaMessage('atMost')),
+  groupMax: z.number().int().min(3, schemaMessage('atLeast')).max(8, schemaMessage('atMost')),
   conflictRules: ConflictRules,
-  checkInCadenceDays: z.number().int().min(7, 'at least 7 days').max(180, 'at most 180 days'),
-  requestExpiryDays: z.number().int().min(1, 'at least 1 day').max(60, 'at most 60 days'),
+  checkInCadenceDays: z
+    .number()
+    .int()
+    .min(7, schemaMessage('atLeastDays'))
+    .max(180, schemaMessage('atMostDays')),
+  requestExpiryDays: z
+    .number()
+    .int()
+    .min(1, schemaMessage('atLeastOneDay'))
+    .max(60, schemaMessage('atMostDays')),
   questions: z.array(Question).max(20),
   weights: Weights.partial(),
 });

@@ -2,7 +2,8 @@ import { DEFAULT_WEIGHTS } from '@klik/match';
 import { requireMember, requireRole, type Actor, type OrgRole } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import type { ConflictRules, ProgrammeQuestion } from '../../db/schema.js';
-import { AppError, notFound, type FieldProblem } from '../../errors.js';
+import { AppError, fieldErrors, notFound, type FieldProblem } from '../../errors.js';
+import { message, terms, type Message } from '../../i18n/messages.js';
 import { recordAudit } from '../audit/repository.js';
 import { findOrganisation } from '../organisations/repository.js';
 import { isEligible } from './eligibility.js';
@@ -66,40 +67,34 @@ function checkConsistency(values: repo.NewProgramme, allowSensitive: boolean): v
     a: string | null | undefined,
     b: string | null | undefined,
     field: string,
-    message: string,
+    text: Message,
   ) => {
-    if (a && b && b < a) problems.push({ field, message });
+    if (a && b && b < a) problems.push({ field, message: text });
   };
   order(
     values.enrolmentOpensOn,
     values.enrolmentClosesOn,
     'body.enrolmentClosesOn',
-    'is before the enrolment opens',
+    message('beforeEnrolmentOpens'),
   );
-  order(values.startsOn, values.endsOn, 'body.endsOn', 'is before the programme starts');
+  order(values.startsOn, values.endsOn, 'body.endsOn', message('beforeProgrammeStarts'));
   if ((values.groupMin ?? 3) > (values.groupMax ?? 8)) {
-    problems.push({ field: 'body.groupMax', message: 'is smaller than the minimum group size' });
+    problems.push({ field: 'body.groupMax', message: message('belowMinimumGroupSize') });
   }
   if (values.audience?.sensitive) {
     if (!values.isTargetGroup) {
       problems.push({
         field: 'body.audience.sensitive',
-        message: 'sensitive attributes can only be used by a target-group programme',
+        message: message('sensitiveTargetGroupOnly'),
       });
     } else if (!allowSensitive) {
       problems.push({
         field: 'body.audience.sensitive',
-        message: 'the organisation does not allow sensitive attributes (organisation settings)',
+        message: message('sensitiveNotAllowed'),
       });
     }
   }
-  if (problems.length > 0) {
-    throw new AppError(
-      'unprocessable',
-      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-      problems,
-    );
-  }
+  if (problems.length > 0) throw fieldErrors('unprocessable', problems);
 }
 
 export async function toProgramme(
@@ -167,13 +162,13 @@ export async function findVisibleProgramme(
 ): Promise<repo.ProgrammeRow> {
   const { organisationId, personId } = requireMember(actor);
   const row = await repo.findProgramme(db, organisationId, id);
-  if (!row) throw notFound('Programme');
+  if (!row) throw notFound('programme');
   if (isManager(actor)) return row;
-  if (row.status === 'draft') throw notFound('Programme');
+  if (row.status === 'draft') throw notFound('programme');
   const enrolled = (await repo.findEnrolmentsOfPerson(db, personId)).some(
     (e) => e.programmeId === id,
   );
-  if (!enrolled && !(await isPersonEligible(db, row, personId))) throw notFound('Programme');
+  if (!enrolled && !(await isPersonEligible(db, row, personId))) throw notFound('programme');
   return row;
 }
 
@@ -280,16 +275,16 @@ export async function updateProgramme(
   const org = await findOrganisation(db, organisationId);
   const row = await db.transaction(async (tx) => {
     const current = await repo.findProgrammeForUpdate(tx, organisationId, id);
-    if (!current) throw notFound('Programme');
+    if (!current) throw notFound('programme');
     if (current.status === 'closed') {
-      throw new AppError('unprocessable', 'A closed programme cannot be changed');
+      throw new AppError('unprocessable', message('closedProgramme'));
     }
     const { questions, ...rest } = input;
     const next: Partial<repo.NewProgramme> = { ...rest };
     if (questions) next.questions = withQuestionIds(questions);
     if (current.status === 'published' && input.type && input.type !== current.type) {
-      throw new AppError('unprocessable', 'type: a published programme keeps its type', [
-        { field: 'body.type', message: 'a published programme keeps its type' },
+      throw fieldErrors('unprocessable', [
+        { field: 'body.type', message: message('publishedKeepsType') },
       ]);
     }
     checkConsistency({ ...current, ...next }, org?.allowSensitiveAttributes ?? false);
@@ -327,11 +322,14 @@ export async function setProgrammeStatus(
   const { organisationId } = requireRole(actor, managerRoles);
   const row = await db.transaction(async (tx) => {
     const current = await repo.findProgrammeForUpdate(tx, organisationId, id);
-    if (!current) throw notFound('Programme');
+    if (!current) throw notFound('programme');
     const allowed =
       target === 'published' ? current.status === 'draft' : current.status === 'published';
     if (!allowed) {
-      throw new AppError('unprocessable', `A ${current.status} programme cannot be ${target}`);
+      throw new AppError(
+        'unprocessable',
+        message('programmeTransition', { status: terms[current.status], target: terms[target] }),
+      );
     }
     const now = new Date();
     await repo.updateProgramme(
@@ -357,7 +355,7 @@ export async function setProgrammeStatus(
 export async function listProgrammeChanges(db: Db, actor: Actor, id: string) {
   const { organisationId } = requireRole(actor, managerRoles);
   const row = await repo.findProgramme(db, organisationId, id);
-  if (!row) throw notFound('Programme');
+  if (!row) throw notFound('programme');
   const changes = await repo.listChanges(db, id);
   return changes.map((c) => ({
     id: c.id,

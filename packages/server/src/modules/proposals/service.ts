@@ -21,7 +21,8 @@ import {
   sensitiveAttributes,
   type ConflictRules,
 } from '../../db/schema.js';
-import { AppError, notFound, type FieldProblem } from '../../errors.js';
+import { AppError, fieldErrors, notFound, type FieldProblem } from '../../errors.js';
+import { message, terms } from '../../i18n/messages.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/repository.js';
@@ -36,7 +37,7 @@ type PairRef = { menteeId: string; mentorId: string };
 async function managedProgramme(db: Db, actor: Actor, id: string): Promise<ProgrammeRow> {
   const { organisationId } = requireRole(actor, managerRoles);
   const row = await findProgramme(db, organisationId, id);
-  if (!row) throw notFound('Programme');
+  if (!row) throw notFound('programme');
   return row;
 }
 
@@ -119,10 +120,10 @@ export async function runProposals(
 ) {
   const programme = await managedProgramme(db, actor, programmeId);
   if (programme.status !== 'published')
-    throw new AppError('unprocessable', 'Publish the programme first');
+    throw new AppError('unprocessable', message('publishFirst'));
   if (input.mode === 'stable' && input.pins.length > 0) {
-    throw new AppError('unprocessable', 'pins: pins apply to the optimal mode only', [
-      { field: 'body.pins', message: 'pins apply to the optimal mode only' },
+    throw fieldErrors('unprocessable', [
+      { field: 'body.pins', message: message('pinsOptimalOnly') },
     ]);
   }
   const { index, pool } = await buildProgrammePool(db, programme);
@@ -154,25 +155,22 @@ export async function runProposals(
     if (!evaluation)
       problems.push({
         field: `body.pins.${i}`,
-        message: 'both people must be enrolled and unmatched',
+        message: message('pinNotEnrolled'),
       });
     else if (!evaluation.allowed)
-      problems.push({ field: `body.pins.${i}`, message: evaluation.exclusion.sentence[locale] });
+      problems.push({
+        field: `body.pins.${i}`,
+        message: message('pinNotAllowed', { reason: evaluation.exclusion.sentence }),
+      });
     else if (menteeIds.has(pin.menteeId))
       pairs.push({ mentee: pin.menteeId, mentor: pin.mentorId, score: evaluation.score });
     else
       problems.push({
         field: `body.pins.${i}`,
-        message: 'this mentee is already matched or introduced',
+        message: message('pinMenteeTaken'),
       });
   });
-  if (problems.length > 0) {
-    throw new AppError(
-      'unprocessable',
-      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-      problems,
-    );
-  }
+  if (problems.length > 0) throw fieldErrors('unprocessable', problems);
   const instance: AssignmentInstance = {
     mentees,
     mentors: candidates.mentors.map((m) =>
@@ -319,16 +317,15 @@ export async function sendProposals(
       .from(matchingRun)
       .where(and(eq(matchingRun.id, runId), eq(matchingRun.programmeId, programmeId)))
       .for('update');
-    if (!run) throw notFound('Run');
-    if (run.sentAt) throw new AppError('unprocessable', 'These proposals were already sent');
+    if (!run) throw notFound('run');
+    if (run.sentAt) throw new AppError('unprocessable', message('proposalsAlreadySent'));
     const [latest] = await tx
       .select({ id: matchingRun.id })
       .from(matchingRun)
       .where(eq(matchingRun.programmeId, programmeId))
       .orderBy(desc(matchingRun.createdAt))
       .limit(1);
-    if (latest?.id !== run.id)
-      throw new AppError('unprocessable', 'A newer run exists: send that one, or run again');
+    if (latest?.id !== run.id) throw new AppError('unprocessable', message('newerRunExists'));
     await tx.update(matchingRun).set({ sentAt: new Date() }).where(eq(matchingRun.id, runId));
     const rows = run.pairs.length
       ? await tx
@@ -466,9 +463,12 @@ export async function respondToIntroduction(
         ),
       )
       .for('update');
-    if (!row) throw notFound('Introduction');
+    if (!row) throw notFound('introduction');
     if (statusOf(row) !== 'pending')
-      throw new AppError('unprocessable', `This introduction is already ${statusOf(row)}`);
+      throw new AppError(
+        'unprocessable',
+        message('introductionAlready', { status: terms[statusOf(row)] }),
+      );
     const field = row.mentorId === personId ? 'mentorResponse' : 'menteeResponse';
     const next = { ...row, [field]: answer };
     let relationshipId: string | null = null;

@@ -1,6 +1,7 @@
 import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import { AppError, conflict } from '../../errors.js';
+import { message } from '../../i18n/messages.js';
 import { findProgramme } from '../programmes/repository.js';
 import * as repo from '../requests/repository.js';
 import { findMentees, findNames, findRelationshipsOf } from './repository.js';
@@ -17,17 +18,17 @@ export async function openRelationship(
   const mentorEnrolment = await repo.lockMentorEnrolment(tx, input.programmeId, input.mentorId);
   const programme = await findProgramme(tx, input.organisationId, input.programmeId);
   if (!mentorEnrolment?.isActive || !programme) {
-    throw new AppError('unprocessable', 'The mentor has left the programme');
+    throw new AppError('unprocessable', message('mentorLeft'));
   }
   const capacity = mentorEnrolment.capacity ?? programme.defaultCapacity;
   const taken = await repo.countActiveMentees(tx, input.programmeId, input.mentorId);
   if (taken >= capacity) {
-    throw conflict('The mentor has no free place left', [
-      { field: 'capacity', message: `${taken} of ${capacity} places taken` },
+    throw conflict(message('mentorFull'), [
+      { field: 'capacity', message: message('placesTaken', { taken, capacity }) },
     ]);
   }
   if (await repo.hasActiveRelationshipAsMentee(tx, input.programmeId, input.menteeId)) {
-    throw conflict('This mentee already has a mentor in this programme');
+    throw conflict(message('menteeHasMentor'));
   }
   const group = mentorEnrolment.offersGroup
     ? await repo.findActiveGroup(tx, input.programmeId, input.mentorId)

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { person as personTable, profile as profileTable } from '../../db/schema.js';
 import { listSkills } from '../enrolments/service.js';
 import { AppError, conflict, notFound } from '../../errors.js';
+import { message, terms } from '../../i18n/messages.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/repository.js';
@@ -39,17 +40,14 @@ export async function sendRequest(
   const { personId, organisationId } = requireMember(actor);
   const programme = await findVisibleProgramme(db, actor, programmeId);
   if (programme.status !== 'published')
-    throw new AppError('unprocessable', 'This programme is not running');
+    throw new AppError('unprocessable', message('programmeNotRunning'));
   if (programme.matchingMode === 'manager_proposes') {
-    throw new AppError(
-      'unprocessable',
-      'In this programme the programme manager proposes introductions',
-    );
+    throw new AppError('unprocessable', message('managerProposes'));
   }
   const mine = await findEnrolment(db, programmeId, personId);
-  if (!mine?.isActive) throw new AppError('unprocessable', 'Enrol in this programme first');
+  if (!mine?.isActive) throw new AppError('unprocessable', message('enrolFirst'));
   const theirs = await findEnrolment(db, programmeId, input.toPersonId);
-  if (!theirs?.isActive || input.toPersonId === personId) throw notFound('Participant');
+  if (!theirs?.isActive || input.toPersonId === personId) throw notFound('participant');
   const mentorsOffer = programme.matchingMode === 'mentors_offer';
   const [menteeId, mentorId] = mentorsOffer
     ? [input.toPersonId, personId]
@@ -59,38 +57,30 @@ export async function sendRequest(
   if (!canMentee(menteeRole) || !canMentor(mentorRole)) {
     throw new AppError(
       'unprocessable',
-      mentorsOffer
-        ? 'You can offer mentoring to mentees of this programme only'
-        : 'You can ask mentors of this programme only',
-      [{ field: 'body.toPersonId', message: 'is not a mentor you can ask' }],
+      message(mentorsOffer ? 'offerToMenteesOnly' : 'askMentorsOnly'),
+      { problems: [{ field: 'body.toPersonId', message: message('notAMentorYouCanAsk') }] },
     );
   }
   const { index } = await buildProgrammePool(db, programme, deps.now());
   const evaluation = evaluatePair(index, menteeId, mentorId, { checkCapacity: true });
   if (!evaluation.allowed) {
     if (evaluation.exclusion.code === 'mentor_full') {
-      throw new AppError('unprocessable', 'This mentor has no free place at the moment', [
-        { field: 'body.toPersonId', message: 'has no free place' },
-      ]);
+      throw new AppError('unprocessable', message('mentorHasNoFreePlace'), {
+        problems: [{ field: 'body.toPersonId', message: message('hasNoFreePlace') }],
+      });
     }
     // The reason (a reporting line, a declared conflict, …) is for managers' eyes only.
-    throw new AppError(
-      'unprocessable',
-      'The programme’s rules do not allow a request to this person',
-      [{ field: 'body.toPersonId', message: 'cannot be asked in this programme' }],
-    );
+    throw new AppError('unprocessable', message('rulesForbidRequest'), {
+      problems: [{ field: 'body.toPersonId', message: message('cannotBeAsked') }],
+    });
   }
   const now = deps.now();
   const request = await db.transaction(async (tx) => {
     if (await repo.findPendingAsMentee(tx, programmeId, menteeId)) {
-      throw conflict(
-        mentorsOffer
-          ? 'This mentee is already waiting for an answer to another request'
-          : 'You already have a request waiting for an answer; withdraw it or wait for the answer',
-      );
+      throw conflict(message(mentorsOffer ? 'menteeAlreadyWaiting' : 'requestAlreadyWaiting'));
     }
     if (await repo.hasActiveRelationshipAsMentee(tx, programmeId, menteeId)) {
-      throw conflict('There is already a mentoring relationship for this mentee in this programme');
+      throw conflict(message('relationshipExists'));
     }
     const expiresAt = new Date(now.getTime() + programme.requestExpiryDays * DAY);
     const created = await repo.insertRequest(tx, {
@@ -133,7 +123,7 @@ export async function getRequest(deps: Deps, actor: Actor, id: string, locale: L
   const { db } = deps;
   const { personId, organisationId } = requireMember(actor);
   const row = await repo.findRequestForParty(db, organisationId, id, personId);
-  if (!row) throw notFound('Request');
+  if (!row) throw notFound('request');
   const programme = await findProgramme(db, organisationId, row.programmeId);
   const isRecipient = row.toPersonId === personId;
   const otherId = isRecipient ? row.fromPersonId : row.toPersonId;
@@ -262,16 +252,14 @@ async function loadPending(
 ) {
   const { personId, organisationId } = requireMember(actor);
   const row = await repo.findRequestForParty(deps.db, organisationId, id, personId);
-  if (!row) throw notFound('Request');
+  if (!row) throw notFound('request');
   if (as === 'recipient' && row.toPersonId !== personId)
-    throw new AppError('forbidden', 'Only the person asked can answer');
+    throw new AppError('forbidden', message('onlyRecipientAnswers'));
   if (as === 'sender' && row.fromPersonId !== personId)
-    throw new AppError('forbidden', 'Only the person who asked can withdraw');
+    throw new AppError('forbidden', message('onlySenderWithdraws'));
   if (row.status !== 'pending' || row.expiresAt <= deps.now()) {
-    throw new AppError(
-      'unprocessable',
-      `This request is ${row.status === 'pending' ? 'expired' : row.status}`,
-    );
+    const status = terms[row.status === 'pending' ? 'expired' : row.status];
+    throw new AppError('unprocessable', message('requestIs', { status }));
   }
   return row;
 }
@@ -300,7 +288,7 @@ export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
   const result = await db.transaction(async (tx) => {
     const row = await repo.lockRequest(tx, id);
     if (!row || row.status !== 'pending')
-      throw new AppError('unprocessable', 'This request was already answered');
+      throw new AppError('unprocessable', message('requestAlreadyAnswered'));
     const relationshipId = await openRelationship(tx, {
       organisationId: row.organisationId,
       programmeId: row.programmeId,

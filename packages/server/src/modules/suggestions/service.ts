@@ -4,6 +4,7 @@ import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import { mentoringRequest, person } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import { message } from '../../i18n/messages.js';
 import type { Locale } from '../../i18n/locale.js';
 import { findEnrolment } from '../enrolments/repository.js';
 import { findVisibleProgramme } from '../programmes/service.js';
@@ -34,14 +35,11 @@ export async function suggestForMe(
   const programme = await findVisibleProgramme(db, actor, programmeId);
   const mine = await findEnrolment(db, programmeId, personId);
   if (!mine || !mine.isActive) {
-    throw new AppError('unprocessable', 'Enrol in this programme first to see suggestions');
+    throw new AppError('unprocessable', message('enrolForSuggestions'));
   }
   const asMentor = programme.matchingMode === 'mentors_offer' && mine.role !== 'mentee';
   if (!asMentor && mine.role === 'mentor') {
-    throw new AppError(
-      'unprocessable',
-      'In this programme mentees choose their mentor: requests come to you',
-    );
+    throw new AppError('unprocessable', message('menteesChoose'));
   }
   const { index } = await buildProgrammePool(db, programme);
   const result = findSuggestions(index, {

@@ -1,0 +1,418 @@
+import type { Locale } from './locale.js';
+
+/** A text in both languages: a parameter that itself needs translating (a noun, a status). */
+export type Localized = Readonly<Record<Locale, string>>;
+export type MessageParam = string | number | Localized;
+
+/**
+ * Every message the server writes for a user in an error answer, in Dutch and English.
+ * `{name}` marks a parameter; both languages use the same ones (a unit test checks).
+ */
+export const messages = {
+  // The error handler's own texts
+  internal: {
+    en: 'Something went wrong on our side. Please try again.',
+    nl: 'Er ging bij ons iets mis. Probeer het opnieuw.',
+  },
+  invalidInput: { en: 'Invalid input — {problems}', nl: 'Ongeldige invoer — {problems}' },
+  problems: { en: '{problems}', nl: '{problems}' },
+  isInvalid: { en: 'is invalid', nl: 'is ongeldig' },
+  routeNotFound: { en: 'No route {method} {path}', nl: 'Geen route {method} {path}' },
+  badRequest: {
+    en: 'The request could not be read',
+    nl: 'De aanvraag kon niet worden gelezen',
+  },
+  invalidJson: {
+    en: 'The request body is not valid JSON',
+    nl: 'De inhoud van de aanvraag is geen geldige JSON',
+  },
+  emptyJson: {
+    en: 'The request body is empty',
+    nl: 'De inhoud van de aanvraag is leeg',
+  },
+  payloadTooLarge: { en: 'The request is too large', nl: 'De aanvraag is te groot' },
+  unsupportedMediaType: {
+    en: 'This type of content is not supported',
+    nl: 'Dit soort inhoud wordt niet ondersteund',
+  },
+  notFoundGeneric: { en: 'Not found', nl: 'Niet gevonden' },
+  requestFailed: {
+    en: 'The request could not be handled',
+    nl: 'De aanvraag kon niet worden verwerkt',
+  },
+  rateLimited: {
+    en: 'Too many attempts. Wait a minute and try again.',
+    nl: 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
+  },
+
+  // Access
+  notFound: { en: '{thing} not found', nl: '{thing} niet gevonden' },
+  forbidden: {
+    en: 'You do not have permission to do this',
+    nl: 'Je hebt geen toestemming om dit te doen',
+  },
+  unauthenticated: { en: 'Sign in first', nl: 'Log eerst in' },
+  notAMember: {
+    en: 'You are not a member of an organisation',
+    nl: 'Je bent geen lid van een organisatie',
+  },
+
+  // Organisations and people
+  alreadyInUse: { en: 'already in use', nl: 'is al in gebruik' },
+  noSuchPerson: {
+    en: 'no such person in this organisation',
+    nl: 'deze persoon bestaat niet in deze organisatie',
+  },
+  personDeactivated: { en: 'this person is deactivated', nl: 'deze persoon is gedeactiveerd' },
+  reportingLineCycle: {
+    en: 'would make a reporting-line cycle',
+    nl: 'zou een kringloop in de rapportagelijn maken',
+  },
+  beforeStartDate: { en: 'is before the start date', nl: 'ligt vóór de startdatum' },
+  ownAdminRole: {
+    en: 'you cannot take away your own admin role',
+    nl: 'je kunt je eigen beheerdersrol niet afnemen',
+  },
+  cannotDeactivateSelf: {
+    en: 'You cannot deactivate yourself',
+    nl: 'Je kunt jezelf niet deactiveren',
+  },
+  importHasErrors: {
+    en: 'The file has {count} error(s); nothing was imported',
+    nl: 'Het bestand bevat {count} fout(en); er is niets geïmporteerd',
+  },
+
+  // Programmes
+  closedProgramme: {
+    en: 'A closed programme cannot be changed',
+    nl: 'Een gesloten programma kan niet meer worden gewijzigd',
+  },
+  publishedKeepsType: {
+    en: 'a published programme keeps its type',
+    nl: 'een gepubliceerd programma houdt zijn type',
+  },
+  programmeTransition: {
+    en: 'A {status} programme cannot be {target}',
+    nl: 'Een programma met status ‘{status}’ kan niet worden {target}',
+  },
+  beforeEnrolmentOpens: {
+    en: 'is before the enrolment opens',
+    nl: 'ligt vóór de opening van de inschrijving',
+  },
+  beforeProgrammeStarts: {
+    en: 'is before the programme starts',
+    nl: 'ligt vóór de start van het programma',
+  },
+  belowMinimumGroupSize: {
+    en: 'is smaller than the minimum group size',
+    nl: 'is kleiner dan de minimale groepsgrootte',
+  },
+  sensitiveTargetGroupOnly: {
+    en: 'sensitive attributes can only be used by a target-group programme',
+    nl: 'alleen een doelgroepprogramma kan gevoelige kenmerken gebruiken',
+  },
+  sensitiveNotAllowed: {
+    en: 'the organisation does not allow sensitive attributes (organisation settings)',
+    nl: 'de organisatie staat gevoelige kenmerken niet toe (organisatie-instellingen)',
+  },
+
+  // Profiles and enrolment
+  alreadyExists: { en: 'already exists', nl: 'bestaat al' },
+  unknownSkill: { en: 'unknown skill "{skill}"', nl: 'onbekende vaardigheid "{skill}"' },
+  listedTwice: { en: 'listed twice', nl: 'staat er twee keer in' },
+  sensitiveNotCollected: {
+    en: 'Your organisation does not collect these attributes',
+    nl: 'Je organisatie verzamelt deze kenmerken niet',
+  },
+  enrolmentNotOpen: {
+    en: 'Enrolment for this programme is not open',
+    nl: 'De inschrijving voor dit programma is niet open',
+  },
+  notInAudience: {
+    en: 'This programme is meant for another group of people',
+    nl: 'Dit programma is bedoeld voor een andere groep mensen',
+  },
+  targetGroupNeedsAttributes: {
+    en: 'This programme is for a target group: to enrol, share the attributes it asks for, with your consent',
+    nl: 'Dit programma is voor een doelgroep: deel de gevraagde gegevens, met je toestemming, om je in te schrijven',
+  },
+  profileIncomplete: {
+    en: 'Complete your profile first: at least one language and one skill',
+    nl: 'Maak eerst je profiel compleet: minstens één taal en één vaardigheid',
+  },
+  peerRoleBoth: {
+    en: 'in a peer programme everyone is mentee and mentor (both)',
+    nl: 'in een peerprogramma is iedereen mentee én mentor (beide)',
+  },
+  groupMentorsOfferGroup: {
+    en: 'mentors in a group programme mentor a group',
+    nl: 'mentoren in een groepsprogramma begeleiden een groep',
+  },
+  groupSize: {
+    en: 'a group has {min} to {max} mentees',
+    nl: 'een groep heeft {min} tot {max} mentees',
+  },
+  notAQuestion: {
+    en: 'is not a question of this programme',
+    nl: 'is geen vraag van dit programma',
+  },
+  belowCurrentMentees: {
+    en: 'is below the {count} mentee(s) you mentor now',
+    nl: 'is lager dan de {count} mentee(s) die je nu begeleidt',
+  },
+  stillMentoring: {
+    en: 'you still mentor {count} mentee(s) in this programme',
+    nl: 'je begeleidt in dit programma nog {count} mentee(s)',
+  },
+  stillMentored: {
+    en: 'you have a mentor in this programme',
+    nl: 'je hebt een mentor in dit programma',
+  },
+
+  // Suggestions, requests and relationships
+  enrolForSuggestions: {
+    en: 'Enrol in this programme first to see suggestions',
+    nl: 'Schrijf je eerst in voor dit programma om suggesties te zien',
+  },
+  menteesChoose: {
+    en: 'In this programme mentees choose their mentor: requests come to you',
+    nl: 'In dit programma kiezen mentees hun mentor: verzoeken komen bij jou binnen',
+  },
+  programmeNotRunning: { en: 'This programme is not running', nl: 'Dit programma loopt niet' },
+  managerProposes: {
+    en: 'In this programme the programme manager proposes introductions',
+    nl: 'In dit programma stelt de programmamanager introducties voor',
+  },
+  enrolFirst: { en: 'Enrol in this programme first', nl: 'Schrijf je eerst in voor dit programma' },
+  offerToMenteesOnly: {
+    en: 'You can offer mentoring to mentees of this programme only',
+    nl: 'Je kunt alleen mentees van dit programma mentoring aanbieden',
+  },
+  askMentorsOnly: {
+    en: 'You can ask mentors of this programme only',
+    nl: 'Je kunt alleen mentoren van dit programma een verzoek sturen',
+  },
+  notAMentorYouCanAsk: {
+    en: 'is not a mentor you can ask',
+    nl: 'is geen mentor die je kunt vragen',
+  },
+  mentorHasNoFreePlace: {
+    en: 'This mentor has no free place at the moment',
+    nl: 'Deze mentor heeft op dit moment geen plek vrij',
+  },
+  hasNoFreePlace: { en: 'has no free place', nl: 'heeft geen plek vrij' },
+  rulesForbidRequest: {
+    en: 'The programme’s rules do not allow a request to this person',
+    nl: 'De regels van het programma staan geen verzoek aan deze persoon toe',
+  },
+  cannotBeAsked: {
+    en: 'cannot be asked in this programme',
+    nl: 'kan in dit programma niet gevraagd worden',
+  },
+  menteeAlreadyWaiting: {
+    en: 'This mentee is already waiting for an answer to another request',
+    nl: 'Deze mentee wacht al op antwoord op een ander verzoek',
+  },
+  requestAlreadyWaiting: {
+    en: 'You already have a request waiting for an answer; withdraw it or wait for the answer',
+    nl: 'Je hebt al een verzoek dat op antwoord wacht; trek het in of wacht op het antwoord',
+  },
+  relationshipExists: {
+    en: 'There is already a mentoring relationship for this mentee in this programme',
+    nl: 'Er is al een mentorrelatie voor deze mentee in dit programma',
+  },
+  onlyRecipientAnswers: {
+    en: 'Only the person asked can answer',
+    nl: 'Alleen de gevraagde persoon kan antwoorden',
+  },
+  onlySenderWithdraws: {
+    en: 'Only the person who asked can withdraw',
+    nl: 'Alleen wie het verzoek stuurde kan het intrekken',
+  },
+  requestIs: { en: 'This request is {status}', nl: 'Dit verzoek is {status}' },
+  requestAlreadyAnswered: {
+    en: 'This request was already answered',
+    nl: 'Dit verzoek is al beantwoord',
+  },
+  mentorLeft: {
+    en: 'The mentor has left the programme',
+    nl: 'De mentor doet niet meer mee aan het programma',
+  },
+  mentorFull: {
+    en: 'The mentor has no free place left',
+    nl: 'De mentor heeft geen plek meer vrij',
+  },
+  placesTaken: {
+    en: '{taken} of {capacity} places taken',
+    nl: '{taken} van {capacity} plekken bezet',
+  },
+  menteeHasMentor: {
+    en: 'This mentee already has a mentor in this programme',
+    nl: 'Deze mentee heeft al een mentor in dit programma',
+  },
+
+  // Proposals
+  publishFirst: { en: 'Publish the programme first', nl: 'Publiceer het programma eerst' },
+  pinsOptimalOnly: {
+    en: 'pins apply to the optimal mode only',
+    nl: 'vastgezette paren gelden alleen bij de optimale berekening',
+  },
+  pinNotEnrolled: {
+    en: 'both people must be enrolled and unmatched',
+    nl: 'beide mensen moeten ingeschreven zijn en nog geen match hebben',
+  },
+  pinMenteeTaken: {
+    en: 'this mentee is already matched or introduced',
+    nl: 'deze mentee heeft al een match of introductie',
+  },
+  pinMentorFull: {
+    en: 'this mentor has no free place left (open introductions count)',
+    nl: 'deze mentor heeft geen plek meer vrij (openstaande introducties tellen mee)',
+  },
+  pinNotAllowed: { en: '{reason}', nl: '{reason}' },
+  proposalsAlreadySent: {
+    en: 'These proposals were already sent',
+    nl: 'Deze voorstellen zijn al verstuurd',
+  },
+  newerRunExists: {
+    en: 'A newer run exists: send that one, or run again',
+    nl: 'Er is een nieuwere berekening: stuur die, of bereken opnieuw',
+  },
+  introductionAlready: {
+    en: 'This introduction is already {status}',
+    nl: 'Deze introductie is al {status}',
+  },
+
+  // Field messages used in request schemas (`schemaMessage`); numbers come from the zod issue
+  required: { en: 'required', nl: 'verplicht' },
+  isRequired: { en: 'is required', nl: 'is verplicht' },
+  atLeast: { en: 'at least {minimum}', nl: 'minstens {minimum}' },
+  atMost: { en: 'at most {maximum}', nl: 'hoogstens {maximum}' },
+  from: { en: 'from {minimum}', nl: 'vanaf {minimum}' },
+  to: { en: 'to {maximum}', nl: 'tot en met {maximum}' },
+  atLeastOne: { en: 'at least one', nl: 'minstens één' },
+  atLeastCharacters: { en: 'at least {minimum} characters', nl: 'minstens {minimum} tekens' },
+  atLeastOneDay: { en: 'at least 1 day', nl: 'minstens 1 dag' },
+  atLeastDays: { en: 'at least {minimum} days', nl: 'minstens {minimum} dagen' },
+  atMostDays: { en: 'at most {maximum} days', nl: 'hoogstens {maximum} dagen' },
+  atLeastOneMonth: { en: 'at least 1 month', nl: 'minstens 1 maand' },
+  atMostMonths: { en: 'at most {maximum} months', nl: 'hoogstens {maximum} maanden' },
+  wholeNumber: { en: 'a whole number', nl: 'een geheel getal' },
+  invalidEmail: { en: 'not a valid email address', nl: 'geen geldig e-mailadres' },
+  isoDate: { en: 'use YYYY-MM-DD', nl: 'gebruik JJJJ-MM-DD' },
+  languageCode: {
+    en: 'a language code such as nl or en',
+    nl: 'een taalcode zoals nl of en',
+  },
+  unknownTimeZone: { en: 'not a known time zone', nl: 'geen bekende tijdzone' },
+  slotOrder: { en: 'each slot ends after it starts', nl: 'elk tijdvak eindigt na het begin' },
+  consentRequired: {
+    en: 'explicit consent is required',
+    nl: 'uitdrukkelijke toestemming is nodig',
+  },
+  slugFormat: {
+    en: 'lowercase letters, digits and single hyphens',
+    nl: 'kleine letters, cijfers en losse koppeltekens',
+  },
+  questionIdFormat: {
+    en: 'lowercase letters, digits and hyphens',
+    nl: 'kleine letters, cijfers en koppeltekens',
+  },
+  fileEmpty: { en: 'the file is empty', nl: 'het bestand is leeg' },
+  fileTooLarge: { en: 'the file is larger than 5 MB', nl: 'het bestand is groter dan 5 MB' },
+  belowMinimumJobLevel: {
+    en: 'is below the minimum job level',
+    nl: 'is lager dan het minimale functieniveau',
+  },
+} as const satisfies Record<string, Localized>;
+
+/** Nouns and states that appear as parameters. */
+export const terms = {
+  programme: { en: 'Programme', nl: 'Programma' },
+  person: { en: 'Person', nl: 'Persoon' },
+  organisation: { en: 'Organisation', nl: 'Organisatie' },
+  enrolment: { en: 'Enrolment', nl: 'Inschrijving' },
+  participant: { en: 'Participant', nl: 'Deelnemer' },
+  request: { en: 'Request', nl: 'Verzoek' },
+  run: { en: 'Run', nl: 'Berekening' },
+  introduction: { en: 'Introduction', nl: 'Introductie' },
+  draft: { en: 'draft', nl: 'concept' },
+  published: { en: 'published', nl: 'gepubliceerd' },
+  closed: { en: 'closed', nl: 'gesloten' },
+  pending: { en: 'pending', nl: 'in afwachting' },
+  accepted: { en: 'accepted', nl: 'geaccepteerd' },
+  declined: { en: 'declined', nl: 'afgewezen' },
+  withdrawn: { en: 'withdrawn', nl: 'ingetrokken' },
+  expired: { en: 'expired', nl: 'verlopen' },
+} as const satisfies Record<string, Localized>;
+
+export type MessageKey = keyof typeof messages;
+export type Term = keyof typeof terms;
+
+/** The `{name}` parameters of a template, as a union of names. */
+type ParamNames<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
+export type ParamsOf<K extends MessageKey> = Record<
+  ParamNames<(typeof messages)[K]['en']>,
+  MessageParam
+>;
+
+/** A message to render later, in the language of whoever reads it. */
+export type Message = {
+  [K in MessageKey]: ParamNames<(typeof messages)[K]['en']> extends never
+    ? { key: K; params?: undefined }
+    : { key: K; params: ParamsOf<K> };
+}[MessageKey];
+
+/** Messages without parameters. */
+export type PlainMessageKey = {
+  [K in MessageKey]: ParamNames<(typeof messages)[K]['en']> extends never ? K : never;
+}[MessageKey];
+
+type ArgsOf<K extends MessageKey> =
+  ParamNames<(typeof messages)[K]['en']> extends never ? [] : [params: ParamsOf<K>];
+
+export function message<K extends MessageKey>(key: K, ...params: ArgsOf<K>): Message {
+  return { key, params: params[0] } as Message;
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(messages, value);
+}
+
+function renderParam(value: MessageParam, locale: Locale): string {
+  return typeof value === 'object' ? value[locale] : String(value);
+}
+
+export function renderMessage(text: Message, locale: Locale): string {
+  const template: string = messages[text.key][locale];
+  const params: Readonly<Record<string, MessageParam>> = text.params ?? {};
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? renderParam(params[name]!, locale) : whole,
+  );
+}
+
+/** The same message in both languages: a parameter built from other messages. */
+export function localize(render: (locale: Locale) => string): Localized {
+  return { nl: render('nl'), en: render('en') };
+}
+
+/** Messages a request schema may use as its custom zod message; their numbers come from the issue. */
+type SchemaMessageKey = {
+  [K in MessageKey]: ParamNames<(typeof messages)[K]['en']> extends 'minimum' | 'maximum'
+    ? K
+    : never;
+}[MessageKey];
+
+/**
+ * A custom zod message that the error handler renders in the caller's language:
+ * `z.string().min(2, schemaMessage('atLeastCharacters'))`.
+ */
+export function schemaMessage(key: SchemaMessageKey): string {
+  return key;
+}
+
+export function templateParams(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+}
