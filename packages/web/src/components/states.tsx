@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/errors';
@@ -16,7 +17,18 @@ export function LoadingState({ label }: { label?: string }) {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+type Describe = (error: unknown, t: TFunction) => string;
+
+export function ErrorState({
+  error,
+  onRetry,
+  describe = describeError,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** How to word the error; better-auth's answers are worded by code (describeAuthError). */
+  describe?: Describe;
+}) {
   const { t } = useTranslation();
   return (
     <Alert
@@ -26,7 +38,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       role="alert"
     >
       <Stack gap="sm" align="flex-start">
-        <Text size="sm">{describeError(error, t)}</Text>
+        <Text size="sm">{describe(error, t)}</Text>
         {onRetry && (
           <Button size="xs" variant="default" onClick={onRetry}>
             {t('common.retry')}
@@ -38,12 +50,18 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
 }
 
 /** An inline error for a form or action; renders nothing without an error. */
-export function ErrorMessage({ error }: { error: unknown }) {
+export function ErrorMessage({
+  error,
+  describe = describeError,
+}: {
+  error: unknown;
+  describe?: Describe;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   return (
     <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-      {describeError(error, t)}
+      {describe(error, t)}
     </Alert>
   );
 }

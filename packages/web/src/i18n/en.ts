@@ -58,6 +58,11 @@ export const en: Translation = {
     password: 'Password',
     showPassword: 'Show or hide the password',
     backToSignIn: 'Back to sign-in',
+    errors: {
+      failed: 'That did not work. Please try again.',
+      invalidToken: 'This link has expired or has already been used.',
+      passwordTooLong: 'This password is too long.',
+    },
     signIn: {
       title: 'Sign in to Klik',
       intro: 'Sign in with your password, or have a sign-in link emailed to you.',

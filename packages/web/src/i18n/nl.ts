@@ -57,6 +57,11 @@ export const nl = {
     password: 'Wachtwoord',
     showPassword: 'Wachtwoord tonen of verbergen',
     backToSignIn: 'Terug naar inloggen',
+    errors: {
+      failed: 'Dat lukte niet. Probeer het opnieuw.',
+      invalidToken: 'Deze link is verlopen of al gebruikt.',
+      passwordTooLong: 'Dit wachtwoord is te lang.',
+    },
     signIn: {
       title: 'Inloggen bij Klik',
       intro: 'Log in met je wachtwoord of vraag een inloglink per e-mail aan.',

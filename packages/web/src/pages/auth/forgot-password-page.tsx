@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { requestPasswordReset } from '../../api/auth';
 import { PageHeader } from '../../components/page-header';
 import { ErrorMessage } from '../../components/states';
+import { describeAuthError } from './auth-errors';
 import { isEmail } from './validation';
 
 export function ForgotPasswordPage() {
@@ -37,7 +38,7 @@ export function ForgotPasswordPage() {
                 required
                 {...form.getInputProps('email')}
               />
-              <ErrorMessage error={request.error} />
+              <ErrorMessage error={request.error} describe={describeAuthError} />
               <Button type="submit" loading={request.isPending}>
                 {t('auth.forgot.submit')}
               </Button>

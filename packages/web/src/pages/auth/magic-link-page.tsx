@@ -7,6 +7,7 @@ import { verifyMagicLink } from '../../api/auth';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, LoadingState } from '../../components/states';
 import { reloadMe } from '../../session/use-me';
+import { describeAuthError } from './auth-errors';
 import { MagicLinkRequestForm } from './magic-link-request-form';
 
 /** Where the mailed link lands: exchange the one-time token for a session, then go home. */
@@ -51,7 +52,11 @@ export function MagicLinkPage() {
           </Paper>
         </Stack>
       ) : exchange.isError ? (
-        <ErrorState error={exchange.error} onRetry={() => void exchange.refetch()} />
+        <ErrorState
+          error={exchange.error}
+          describe={describeAuthError}
+          onRetry={() => void exchange.refetch()}
+        />
       ) : (
         <LoadingState label={t('auth.magicLink.signingIn')} />
       )}

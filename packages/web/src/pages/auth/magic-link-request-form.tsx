@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { requestMagicLink } from '../../api/auth';
 import { ErrorMessage } from '../../components/states';
+import { describeAuthError } from './auth-errors';
 import { isEmail } from './validation';
 
 /** Asks for a sign-in link by email; the answer never reveals whether the address is known. */
@@ -39,7 +40,7 @@ export function MagicLinkRequestForm({ initialEmail = '' }: { initialEmail?: str
           required
           {...form.getInputProps('email')}
         />
-        <ErrorMessage error={request.error} />
+        <ErrorMessage error={request.error} describe={describeAuthError} />
         <Button type="submit" loading={request.isPending}>
           {t('auth.magicLink.send')}
         </Button>

@@ -7,6 +7,7 @@ import { resetPassword } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { ErrorMessage } from '../../components/states';
+import { describeAuthError } from './auth-errors';
 import { MIN_PASSWORD_LENGTH } from './validation';
 
 export function ResetPasswordPage() {
@@ -74,7 +75,7 @@ export function ResetPasswordPage() {
                 required
                 {...form.getInputProps('confirm')}
               />
-              <ErrorMessage error={reset.error} />
+              <ErrorMessage error={reset.error} describe={describeAuthError} />
               <Button type="submit" loading={reset.isPending}>
                 {t('auth.reset.submit')}
               </Button>
