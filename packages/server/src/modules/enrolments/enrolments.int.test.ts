@@ -222,8 +222,34 @@ describe('sensitive attributes', () => {
     const seen = await call('GET', `/api/programmes/${id}`, inGroup.cookie);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().audience.sensitive).toBeNull();
-    expect((await call('GET', `/api/programmes/${id}`, notGiven.cookie)).statusCode).toBe(404);
-    for (const who of [inGroup]) {
+    // Someone who shared attributes outside the target group never sees it.
+    const outside = await member(org);
+    await call('PUT', '/api/me/sensitive', outside.cookie, {
+      consent: true,
+      gender: 'man',
+      ageBand: null,
+      background: null,
+    });
+    expect((await call('GET', `/api/programmes/${id}`, outside.cookie)).statusCode).toBe(404);
+    // Someone who has not shared anything may find the programme and decide to share in the
+    // wizard; enrolling without sharing is refused, naming what is missing.
+    const discovered = await call('GET', `/api/programmes/${id}`, notGiven.cookie);
+    expect(discovered.statusCode).toBe(200);
+    expect(discovered.json()).toMatchObject({ canEnrol: true, audience: { sensitive: null } });
+    await call('PUT', '/api/me/profile', notGiven.cookie, profile());
+    const withheld = await call('POST', `/api/programmes/${id}/enrolment`, notGiven.cookie, {
+      role: 'mentee',
+    });
+    expect(withheld.statusCode).toBe(422);
+    expect(withheld.json().error.details[0].field).toBe('sensitive');
+    // Typed answers match whatever their case and spacing.
+    await call('PUT', '/api/me/sensitive', notGiven.cookie, {
+      consent: true,
+      gender: ' Vrouw',
+      ageBand: null,
+      background: null,
+    });
+    for (const who of [inGroup, notGiven]) {
       await call('PUT', '/api/me/profile', who.cookie, profile());
       expect(
         (await call('POST', `/api/programmes/${id}/enrolment`, who.cookie, { role: 'mentee' }))

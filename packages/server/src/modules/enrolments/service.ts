@@ -4,7 +4,12 @@ import { AppError, conflictField, fieldErrors, notFound, type FieldProblem } fro
 import { message } from '../../i18n/messages.js';
 import { recordAudit } from '../audit/repository.js';
 import { findOrganisation } from '../organisations/repository.js';
-import { findVisibleProgramme, isEnrolmentOpen, managerRoles } from '../programmes/service.js';
+import {
+  findVisibleProgramme,
+  isEnrolmentOpen,
+  managerRoles,
+  personEligibility,
+} from '../programmes/service.js';
 import { findProgramme, type ProgrammeRow } from '../programmes/repository.js';
 import { countActiveMentees, hasActiveRelationshipAsMentee } from '../requests/repository.js';
 import { skillCatalogue, skillCategories } from '../skills/catalogue.js';
@@ -159,6 +164,14 @@ export async function enrol(db: Db, actor: Actor, programmeId: string, input: En
   if (!isEnrolmentOpen(programme)) {
     throw new AppError('unprocessable', message('enrolmentNotOpen'));
   }
+  // Managers see every programme, but take part only where its audience includes them.
+  const eligibility = await personEligibility(db, programme, personId);
+  if (eligibility === 'needs_sensitive') {
+    throw fieldErrors('unprocessable', [
+      { field: 'sensitive', message: message('targetGroupNeedsAttributes') },
+    ]);
+  }
+  if (eligibility === 'not_eligible') throw new AppError('unprocessable', message('notInAudience'));
   const profile = await getMyProfile(db, actor);
   if (!profile.isComplete) {
     throw new AppError('unprocessable', message('profileIncomplete'));

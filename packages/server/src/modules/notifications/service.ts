@@ -7,6 +7,7 @@ import type { Mailer } from '../../mail/mailer.js';
 
 export type NotificationKind =
   | 'request_received'
+  | 'offer_received'
   | 'request_reminder'
   | 'request_accepted'
   | 'request_declined'
@@ -19,6 +20,10 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
   request_received: {
     nl: (p) => `${p.from} vraagt of je mentor wilt zijn in ${p.programme}`,
     en: (p) => `${p.from} asks you to be their mentor in ${p.programme}`,
+  },
+  offer_received: {
+    nl: (p) => `${p.from} biedt aan je mentor te zijn in ${p.programme}`,
+    en: (p) => `${p.from} offers to be your mentor in ${p.programme}`,
   },
   request_reminder: {
     nl: (p) => `Herinnering: ${p.from} wacht op je antwoord`,

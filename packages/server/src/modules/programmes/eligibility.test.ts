@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEligible } from './eligibility.js';
+import { eligibilityOf, isEligible } from './eligibility.js';
 import { Audience } from './schema.js';
 
 const subject = {
@@ -75,5 +75,30 @@ describe('isEligible', () => {
       }),
     ).toBe(true);
     expect(isEligible(subject, audience, { isTargetGroup: false, sensitive: null })).toBe(true);
+  });
+});
+
+describe('eligibilityOf', () => {
+  const women = { departments: ['IT'], sensitive: { genders: ['vrouw'] } };
+  const target = (sensitive: { gender: string } | null) => ({
+    isTargetGroup: true,
+    sensitive: sensitive && { ageBand: null, background: null, ...sensitive },
+  });
+
+  it('asks for consented attributes only from people who meet every other rule', () => {
+    expect(eligibilityOf(subject, women, target(null))).toBe('needs_sensitive');
+    expect(eligibilityOf({ ...subject, department: 'HR' }, women, target(null))).toBe(
+      'not_eligible',
+    );
+  });
+
+  it('matches typed answers whatever their case and spacing, and excludes other answers', () => {
+    expect(eligibilityOf(subject, women, target({ gender: ' Vrouw ' }))).toBe('eligible');
+    expect(eligibilityOf(subject, women, target({ gender: 'man' }))).toBe('not_eligible');
+  });
+
+  it('never asks for sensitive attributes outside a target-group programme', () => {
+    expect(eligibilityOf(subject, women, plain)).toBe('eligible');
+    expect(eligibilityOf(subject, { departments: ['HR'] }, target(null))).toBe('not_eligible');
   });
 });

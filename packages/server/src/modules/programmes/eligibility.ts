@@ -58,10 +58,40 @@ export function isEligible(
   const rules = audience.sensitive;
   if (options.isTargetGroup && rules) {
     const s = options.sensitive;
-    if (rules.genders?.length && !(s?.gender && rules.genders.includes(s.gender))) return false;
-    if (rules.ageBands?.length && !(s?.ageBand && rules.ageBands.includes(s.ageBand))) return false;
-    if (rules.backgrounds?.length && !(s?.background && rules.backgrounds.includes(s.background)))
-      return false;
+    // People type these themselves: "Vrouw" and " vrouw" are the same answer.
+    const fits = (allowed: string[] | undefined, value: string | null | undefined) =>
+      !allowed?.length || (!!value && allowed.some((a) => same(a, value)));
+    if (!fits(rules.genders, s?.gender)) return false;
+    if (!fits(rules.ageBands, s?.ageBand)) return false;
+    if (!fits(rules.backgrounds, s?.background)) return false;
   }
   return true;
+}
+
+function same(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
+}
+
+export type Eligibility = 'eligible' | 'needs_sensitive' | 'not_eligible';
+
+/**
+ * Eligibility with the target group's consent step in mind. A person who has not (yet) shared
+ * sensitive attributes but meets every other rule of a target-group programme may see it and
+ * decide to share them in the enrolment wizard (`needs_sensitive`); only `eligible` may enrol.
+ * Someone whose shared attributes do not fit is simply not in the target group.
+ */
+export function eligibilityOf(
+  subject: EligibilitySubject,
+  audience: AudienceRules,
+  options: { isTargetGroup: boolean; sensitive: SensitiveSubject | null },
+): Eligibility {
+  if (isEligible(subject, audience, options)) return 'eligible';
+  const asksSensitive =
+    options.isTargetGroup &&
+    options.sensitive === null &&
+    !!audience.sensitive &&
+    Object.values(audience.sensitive).some((list) => Array.isArray(list) && list.length > 0);
+  if (asksSensitive && isEligible(subject, { ...audience, sensitive: undefined }, options))
+    return 'needs_sensitive';
+  return 'not_eligible';
 }

@@ -6,7 +6,7 @@ import { AppError, fieldErrors, notFound, type FieldProblem } from '../../errors
 import { message, terms, type Message } from '../../i18n/messages.js';
 import { recordAudit } from '../audit/repository.js';
 import { findOrganisation } from '../organisations/repository.js';
-import { isEligible } from './eligibility.js';
+import { eligibilityOf, type Eligibility } from './eligibility.js';
 import * as repo from './repository.js';
 import type {
   CreateProgrammeRequest,
@@ -37,17 +37,26 @@ export function isEnrolmentOpen(row: repo.ProgrammeRow, on = today()): boolean {
   return true;
 }
 
-export async function isPersonEligible(
+/**
+ * Whether a person may see a programme: eligible, or meeting every rule but the target group's
+ * sensitive ones, which they have not shared (yet) and may choose to share when enrolling.
+ */
+async function mayDiscover(db: Db, row: repo.ProgrammeRow, personId: string): Promise<boolean> {
+  return (await personEligibility(db, row, personId)) !== 'not_eligible';
+}
+
+/** Whether a person may enrol: every audience rule met, sensitive ones with their consent. */
+export async function personEligibility(
   db: Db,
   row: repo.ProgrammeRow,
   personId: string,
-): Promise<boolean> {
+): Promise<Eligibility> {
   const subject = await repo.findEligibilitySubject(db, personId);
-  if (!subject) return false;
+  if (!subject) return 'not_eligible';
   const sensitive = subject.consentedAt
     ? { gender: subject.gender, ageBand: subject.ageBand, background: subject.background }
     : null;
-  return isEligible(subject, row.audience, { isTargetGroup: row.isTargetGroup, sensitive });
+  return eligibilityOf(subject, row.audience, { isTargetGroup: row.isTargetGroup, sensitive });
 }
 
 function withQuestionIds(questions: CreateProgrammeRequest['questions']): ProgrammeQuestion[] {
@@ -111,7 +120,8 @@ export async function toProgramme(
     !myEnrolment &&
     actor.member !== null &&
     isEnrolmentOpen(row) &&
-    (await isPersonEligible(db, row, actor.member.personId));
+    // A target group's consent step is part of the enrolment wizard.
+    (await mayDiscover(db, row, actor.member.personId));
   return {
     id: row.id,
     name: row.name,
@@ -153,7 +163,8 @@ export async function toProgramme(
 
 /**
  * A programme the caller may see: managers see every programme of their organisation; other
- * people see published or closed ones they are enrolled in or eligible for. Anything else is 404.
+ * people see published or closed ones they are enrolled in or may discover (eligible, or asked
+ * for their consented attributes by a target group). Anything else is 404.
  */
 export async function findVisibleProgramme(
   db: Db,
@@ -168,7 +179,7 @@ export async function findVisibleProgramme(
   const enrolled = (await repo.findEnrolmentsOfPerson(db, personId)).some(
     (e) => e.programmeId === id,
   );
-  if (!enrolled && !(await isPersonEligible(db, row, personId))) throw notFound('programme');
+  if (!enrolled && !(await mayDiscover(db, row, personId))) throw notFound('programme');
   return row;
 }
 
@@ -183,7 +194,7 @@ export async function listProgrammes(db: Db, actor: Actor): Promise<ProgrammeRes
     if (isManager(actor)) visible.push(row);
     else if (
       row.status !== 'draft' &&
-      (enrolledIn.has(row.id) || (await isPersonEligible(db, row, personId)))
+      (enrolledIn.has(row.id) || (await mayDiscover(db, row, personId)))
     ) {
       visible.push(row);
     }

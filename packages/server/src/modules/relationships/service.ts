@@ -8,14 +8,15 @@ import { findMentees, findNames, findRelationshipsOf } from './repository.js';
 
 /**
  * Opens a relationship (or adds the mentee to the mentor's group). The caller holds the
- * transaction. The mentor's enrolment row is locked first, so two accepts racing for the last
- * place run one after the other and the second finds the mentor full.
+ * transaction. Both enrolment rows are locked first, so two accepts racing for a mentor's last
+ * place, or two mentors accepting the same mentee, run one after the other and the second finds
+ * the place or the mentee taken.
  */
 export async function openRelationship(
   tx: Db,
   input: { organisationId: string; programmeId: string; mentorId: string; menteeId: string },
 ): Promise<string> {
-  const mentorEnrolment = await repo.lockMentorEnrolment(tx, input.programmeId, input.mentorId);
+  const { mentor: mentorEnrolment } = await repo.lockPairEnrolments(tx, input.programmeId, input);
   const programme = await findProgramme(tx, input.organisationId, input.programmeId);
   if (!mentorEnrolment?.isActive || !programme) {
     throw new AppError('unprocessable', message('mentorLeft'));

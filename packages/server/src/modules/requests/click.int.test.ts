@@ -299,6 +299,22 @@ describe('requests', () => {
     expect(relationships[0].mentees).toHaveLength(1);
   });
 
+  it('keeps one pending request per mentee even when two are sent at once', async () => {
+    const asker = await personWithProfile(org, { wants: ['public-speaking'] });
+    await enrol(asker, programmeId, 'mentee');
+    const other = await personWithProfile(org, { offers: ['public-speaking'] });
+    await enrol(other, programmeId, 'mentor', 2);
+    const sent = await Promise.all(
+      [mentorB, other].map((to) =>
+        call('POST', `/api/programmes/${programmeId}/requests`, asker.cookie, {
+          toPersonId: to.id,
+          message: 'Tegelijk verstuurd',
+        }),
+      ),
+    );
+    expect(sent.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it('declines with a private reason: the requester is free to ask someone else', async () => {
     const asker = await personWithProfile(org, { wants: ['storytelling'] });
     await enrol(asker, programmeId, 'mentee');
@@ -372,6 +388,64 @@ describe('requests', () => {
     } finally {
       now = start;
     }
+  });
+});
+
+describe('mentors offer', () => {
+  it('lets a mentor offer, tells the mentee it is an offer, and the mentee accepts', async () => {
+    const created = await call('POST', '/api/programmes', manager.cookie, {
+      name: 'Mentoren bieden aan',
+      type: 'classic',
+      matchingMode: 'mentors_offer',
+      questions: [
+        { labelNl: 'Wat wil je leren?', labelEn: 'What do you want to learn?', required: true },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const offerProgramme = created.json().id;
+    await call('POST', `/api/programmes/${offerProgramme}/publish`, manager.cookie);
+    const mentor = await personWithProfile(org, { offers: ['negotiating'] }, { givenName: 'Olga' });
+    const learner = await personWithProfile(org, { wants: ['negotiating'] });
+    await enrol(mentor, offerProgramme, 'mentor', 2);
+    await enrol(learner, offerProgramme, 'mentee');
+
+    // In this mode a mentee does not ask; the mentor offers.
+    const asked = await call('POST', `/api/programmes/${offerProgramme}/requests`, learner.cookie, {
+      toPersonId: mentor.id,
+      message: 'Wil je mijn mentor zijn?',
+    });
+    expect(asked.statusCode).toBe(422);
+    const offered = await call(
+      'POST',
+      `/api/programmes/${offerProgramme}/requests`,
+      mentor.cookie,
+      {
+        toPersonId: learner.id,
+        message: 'Ik help je graag met onderhandelen.',
+      },
+    );
+    expect(offered.statusCode, offered.body).toBe(201);
+
+    const told = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/notifications',
+      headers: { cookie: learner.cookie, 'x-klik-locale': 'nl' },
+    });
+    expect(told.json().items[0].text).toMatch(/^Olga .* biedt aan je mentor te zijn in Mentoren/);
+
+    const accepted = await call(
+      'POST',
+      `/api/requests/${offered.json().id}/accept`,
+      learner.cookie,
+    );
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const relationships = (await call('GET', '/api/relationships', learner.cookie)).json().items;
+    expect(relationships).toHaveLength(1);
+    expect(relationships[0]).toMatchObject({
+      myRole: 'mentee',
+      mentor: { id: mentor.id },
+      programme: { id: offerProgramme },
+    });
   });
 });
 

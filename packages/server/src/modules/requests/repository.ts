@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   enrolment,
@@ -126,13 +126,30 @@ export async function insertMessage(db: Db, values: typeof requestMessage.$infer
 }
 
 /** Locks the mentor's enrolment: accepts for the same mentor run one after the other. */
-export async function lockMentorEnrolment(db: Db, programmeId: string, mentorId: string) {
-  const [row] = await db
+/**
+ * Locks the enrolments of both people of a pair, always in the same (id) order, so accepts that
+ * race for one mentor's last place, or for one mentee, run one after the other without deadlock.
+ */
+export async function lockPairEnrolments(
+  db: Db,
+  programmeId: string,
+  pair: { mentorId: string; menteeId: string },
+) {
+  const rows = await db
     .select()
     .from(enrolment)
-    .where(and(eq(enrolment.programmeId, programmeId), eq(enrolment.personId, mentorId)))
+    .where(
+      and(
+        eq(enrolment.programmeId, programmeId),
+        inArray(enrolment.personId, [pair.mentorId, pair.menteeId]),
+      ),
+    )
+    .orderBy(enrolment.id)
     .for('update');
-  return row ?? null;
+  return {
+    mentor: rows.find((r) => r.personId === pair.mentorId) ?? null,
+    mentee: rows.find((r) => r.personId === pair.menteeId) ?? null,
+  };
 }
 
 export async function countActiveMentees(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse, IdParams } from '../../http/schemas.js';
 import { requestLocale } from '../../i18n/request-locale.js';
@@ -74,7 +75,8 @@ const errors = {
 };
 
 export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = (): service.Deps => ({
+  const deps = (request?: FastifyRequest): service.Deps => ({
+    ...(request ? { locale: requestLocale(request) } : {}),
     db: app.database.db,
     mailer: app.mailer,
     baseUrl: app.config.baseUrl,
@@ -104,7 +106,12 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(
-          await service.sendRequest(deps(), requireActor(request), request.params.id, request.body),
+          await service.sendRequest(
+            deps(request),
+            requireActor(request),
+            request.params.id,
+            request.body,
+          ),
         ),
   );
 
@@ -119,7 +126,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: await service.listRequests(deps(), requireActor(request), request.query.box),
+      items: await service.listRequests(deps(request), requireActor(request), request.query.box),
     }),
   );
 
@@ -135,7 +142,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      return service.getRequest(deps(), actor, request.params.id, requestLocale(request));
+      return service.getRequest(deps(request), actor, request.params.id, requestLocale(request));
     },
   );
 
@@ -151,7 +158,12 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.postMessage(deps(), requireActor(request), request.params.id, request.body.body),
+      service.postMessage(
+        deps(request),
+        requireActor(request),
+        request.params.id,
+        request.body.body,
+      ),
   );
 
   app.post(
@@ -164,7 +176,8 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RequestDetail, ...errors },
       },
     },
-    async (request) => service.acceptRequest(deps(), requireActor(request), request.params.id),
+    async (request) =>
+      service.acceptRequest(deps(request), requireActor(request), request.params.id),
   );
 
   app.post(
@@ -179,7 +192,12 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.declineRequest(deps(), requireActor(request), request.params.id, request.body.reason),
+      service.declineRequest(
+        deps(request),
+        requireActor(request),
+        request.params.id,
+        request.body.reason,
+      ),
   );
 
   app.post(
@@ -192,6 +210,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RequestDetail, ...errors },
       },
     },
-    async (request) => service.withdrawRequest(deps(), requireActor(request), request.params.id),
+    async (request) =>
+      service.withdrawRequest(deps(request), requireActor(request), request.params.id),
   );
 };

@@ -24,6 +24,8 @@ export interface Deps {
   baseUrl: string;
   /** The clock: a parameter so that tests can move time. */
   now: () => Date;
+  /** The language the caller's screen shows, for what the answer says (reasons, skills). */
+  locale?: Locale;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -76,6 +78,8 @@ export async function sendRequest(
   }
   const now = deps.now();
   const request = await db.transaction(async (tx) => {
+    // Two requests for one mentee sent at once: the second waits here, then finds the first.
+    await repo.lockPairEnrolments(tx, programmeId, { mentorId, menteeId });
     if (await repo.findPendingAsMentee(tx, programmeId, menteeId)) {
       throw conflict(message(mentorsOffer ? 'menteeAlreadyWaiting' : 'requestAlreadyWaiting'));
     }
@@ -112,11 +116,11 @@ export async function sendRequest(
   });
   await notify(db, deps.mailer, deps.baseUrl, {
     personId: input.toPersonId,
-    kind: 'request_received',
+    kind: mentorsOffer ? 'offer_received' : 'request_received',
     payload: { from: actor.name, programme: programme.name },
     link: `/requests/${request.id}`,
   });
-  return getRequest(deps, actor, request.id, 'nl');
+  return getRequest(deps, actor, request.id, deps.locale ?? actor.locale ?? 'nl');
 }
 
 export async function getRequest(deps: Deps, actor: Actor, id: string, locale: Locale) {
@@ -275,7 +279,7 @@ export async function postMessage(deps: Deps, actor: Actor, id: string, body: st
     payload: { from: actor.name },
     link: `/requests/${id}`,
   });
-  return getRequest(deps, actor, id, actor.locale ?? 'nl');
+  return getRequest(deps, actor, id, deps.locale ?? actor.locale ?? 'nl');
 }
 
 /**
@@ -332,7 +336,7 @@ export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
       link: '/mentoring',
     });
   }
-  return getRequest(deps, actor, id, actor.locale ?? 'nl');
+  return getRequest(deps, actor, id, deps.locale ?? actor.locale ?? 'nl');
 }
 
 export async function declineRequest(deps: Deps, actor: Actor, id: string, reason: string | null) {
@@ -348,13 +352,13 @@ export async function declineRequest(deps: Deps, actor: Actor, id: string, reaso
     payload: { by: actor.name },
     link: `/requests/${id}`,
   });
-  return getRequest(deps, actor, id, actor.locale ?? 'nl');
+  return getRequest(deps, actor, id, deps.locale ?? actor.locale ?? 'nl');
 }
 
 export async function withdrawRequest(deps: Deps, actor: Actor, id: string) {
   await loadPending(deps, actor, id, 'sender');
   await repo.updateRequest(deps.db, id, { status: 'withdrawn', respondedAt: deps.now() });
-  return getRequest(deps, actor, id, actor.locale ?? 'nl');
+  return getRequest(deps, actor, id, deps.locale ?? actor.locale ?? 'nl');
 }
 
 /** Reminder halfway and expiry at the end, run by the job runner. */
