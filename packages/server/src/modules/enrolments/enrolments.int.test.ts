@@ -96,6 +96,27 @@ describe('skills and profile', () => {
     const again = await call('POST', '/api/skills', admin.cookie, { ...skill, en: 'REINSURANCE' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.details.map((d: { field: string }) => d.field)).toEqual(['body.en']);
+    const sameDutch = await call('POST', '/api/skills', admin.cookie, {
+      ...skill,
+      nl: 'herverzekering ',
+      en: 'Reinsurance law',
+    });
+    expect(sameDutch.statusCode).toBe(409);
+    expect(sameDutch.json().error.details.map((d: { field: string }) => d.field)).toEqual([
+      'body.nl',
+    ]);
+    // Two admins adding one new skill at the same moment: one 201, one 409, never a 500.
+    const elsewhere = await signedIn(ctx.app, 'org_admin');
+    const racing = await Promise.all(
+      [0, 1].map(() =>
+        call('POST', '/api/skills', elsewhere.cookie, {
+          category: 'finance',
+          nl: 'Actuariaat',
+          en: 'Actuarial work',
+        }),
+      ),
+    );
+    expect(racing.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     const bad = await call('POST', '/api/skills', admin.cookie, {
       category: 'astrology',
       nl: ' ',

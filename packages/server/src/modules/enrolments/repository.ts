@@ -43,8 +43,17 @@ export async function listCustomSkills(db: Db, organisationId: string) {
   return db.select().from(customSkill).where(eq(customSkill.organisationId, organisationId));
 }
 
-export async function insertCustomSkill(db: Db, values: typeof customSkill.$inferInsert) {
-  await db.insert(customSkill).values(values);
+/** Adds an organisation's own skill; false when one with the same id was added meanwhile. */
+export async function insertCustomSkill(
+  db: Db,
+  values: typeof customSkill.$inferInsert,
+): Promise<boolean> {
+  const inserted = await db
+    .insert(customSkill)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: customSkill.id });
+  return inserted.length > 0;
 }
 
 export async function findEnrolment(

@@ -49,16 +49,22 @@ export async function addSkill(
   const { organisationId } = requireRole(actor, ['org_admin']);
   const id = `custom-${slugify(input.en)}`;
   const known = (await listSkills(db, organisationId)).items;
-  if (known.some((s) => s.id === id || s.en.toLowerCase() === input.en.toLowerCase())) {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (known.some((s) => s.id === id || same(s.en, input.en))) {
     throw conflictField('body.en', message('alreadyExists'));
   }
-  await repo.insertCustomSkill(db, {
+  if (known.some((s) => same(s.nl, input.nl))) {
+    throw conflictField('body.nl', message('alreadyExists'));
+  }
+  // Two admins adding the same skill at once: the second gets the same answer, not a 500.
+  const added = await repo.insertCustomSkill(db, {
     id,
     organisationId,
     category: input.category,
     labelNl: input.nl,
     labelEn: input.en,
   });
+  if (!added) throw conflictField('body.en', message('alreadyExists'));
   return { id, category: input.category, nl: input.nl, en: input.en, isCustom: true };
 }
 
