@@ -313,6 +313,8 @@ test('a manager proposes introductions (pin, rerun, stable), sends them, and bot
     .filter({ hasText: mentor.name });
   await expect(pair).toContainText(`${mentor.name} kan ${mentee.name} helpen met`);
   await expect(page.getByRole('heading', { name: 'Totalen (Optimaal)' })).toBeVisible();
+  // Totals per group are written in words ("Afdeling: …"), not as codes.
+  await expect(page.getByRole('table', { name: 'Per doelgroep' })).toContainText('Afdeling:');
   await expectAccessibleInBothLanguages(page, 'proposal board');
   await pair.getByRole('button', { name: `${mentee.name} en ${mentor.name} vastzetten` }).click();
   await expect(page.getByText('Vastgezet', { exact: true })).toBeVisible();

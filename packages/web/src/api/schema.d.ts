@@ -6197,8 +6197,12 @@ export interface paths {
                                 optimalScore: number | null;
                                 stableScore: number | null;
                             };
+                            /** @description Per department and, in a target-group programme, per gender and age band. Gender and age-band groups under 5 people are merged into one other row, which is left out when it is itself under 5. */
                             byTargetGroup: {
-                                group: string;
+                                /** @enum {string} */
+                                kind: "department" | "gender" | "ageBand" | "other";
+                                /** @description The department (null: none recorded), gender or age band; null for other, the merged small groups */
+                                value: string | null;
                                 matched: number;
                                 unmatched: number;
                             }[];

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisation } from '../../db/schema.js';
 import { createPerson, signedIn, signIn, type TestPerson } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 
@@ -23,8 +25,9 @@ async function participant(
   role: 'mentee' | 'mentor',
   skills: string[],
   managerId?: string,
+  department?: string,
 ): Promise<Caller> {
-  const p = await createPerson(ctx.app, { organisationId: org, managerId });
+  const p = await createPerson(ctx.app, { organisationId: org, managerId, department });
   const cookie = await signIn(ctx.app, p.email);
   await call('PUT', '/api/me/profile', cookie, {
     offers: role === 'mentor' ? skills.map((skill) => ({ skill, level: 4 })) : [],
@@ -186,11 +189,43 @@ describe('proposed introductions', () => {
     expect((await call('GET', '/api/relationships', mentees[0]!.cookie)).json().items).toHaveLength(
       0,
     );
-    // The declined mentee is free again for the next run.
-    const next = (
+    // The declined mentee is free again for the next run; the matched one is left out, and so is
+    // the mentor whose only place is now taken.
+    type Run = {
+      runId: string;
+      pairs: { mentee: { id: string }; mentor: { id: string } }[];
+      unmatched: { mentee: { id: string } }[];
+      totals: { mentees: number; mentors: number };
+    };
+    const considered = (r: Run) =>
+      [...r.pairs.map((p) => p.mentee.id), ...r.unmatched.map((u) => u.mentee.id)].sort();
+    const next: Run = (
       await call('POST', `/api/programmes/${programmeId}/proposals/run`, manager.cookie, {})
     ).json();
-    expect(next.totals.mentees).toBe(2);
+    expect(considered(next)).toEqual([mentees[0]!.id, mentees[2]!.id].sort());
+    expect(next.totals.mentors).toBe(1);
+    expect(next.pairs.map((p) => [p.mentee.id, p.mentor.id])).toEqual([
+      [mentees[0]!.id, mentors[0]!.id],
+    ]);
+
+    // While that introduction is open (one side accepted, the other not yet), neither its mentee
+    // nor the mentor's promised place is offered again.
+    expect(
+      (
+        await call('POST', `/api/programmes/${programmeId}/proposals/send`, manager.cookie, {
+          runId: next.runId,
+        })
+      ).json(),
+    ).toEqual({ sent: 1 });
+    const open = (await call('GET', '/api/introductions', mentees[0]!.cookie)).json().items;
+    const pending = open.find((i: { status: string }) => i.status === 'pending');
+    await call('POST', `/api/introductions/${pending.id}/accept`, mentees[0]!.cookie);
+    const meanwhile: Run = (
+      await call('POST', `/api/programmes/${programmeId}/proposals/run`, manager.cookie, {})
+    ).json();
+    expect(considered(meanwhile)).toEqual([mentees[2]!.id]);
+    expect(meanwhile.totals.mentors).toBe(0);
+    expect(meanwhile.pairs).toEqual([]);
   });
 
   it('is for managers only (403) and invisible to other organisations (404)', async () => {
@@ -244,5 +279,61 @@ describe('proposed introductions', () => {
     const help = first.reasons.find((r) => / kan .* helpen met /.test(r.text));
     expect(help?.text).toContain(first.name.split(' ')[0]);
     expect(help?.text).toContain(sample.mentee.name.split(' ')[0]);
+  });
+});
+
+describe('totals per target group', () => {
+  it('are facts, not words, and never show a sensitive group of fewer than five', async () => {
+    const lead = await signedIn(ctx.app, 'programme_manager');
+    const org = lead.organisationId;
+    await ctx.db
+      .update(organisation)
+      .set({ allowSensitiveAttributes: true })
+      .where(eq(organisation.id, org));
+    const created = await call('POST', '/api/programmes', lead.cookie, {
+      name: 'Doelgroep',
+      type: 'classic',
+      matchingMode: 'manager_proposes',
+      isTargetGroup: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    await call('POST', `/api/programmes/${id}/publish`, lead.cookie);
+    await participant(org, id, 'mentor', ['budgeting']);
+    const sensitive = (gender: string, ageBand: string | null) => ({
+      consent: true,
+      gender,
+      ageBand,
+      background: null,
+    });
+    for (let i = 0; i < 5; i++) {
+      const mentee = await participant(
+        org,
+        id,
+        'mentee',
+        ['budgeting'],
+        undefined,
+        'Klantenservice',
+      );
+      await call('PUT', '/api/me/sensitive', mentee.cookie, sensitive('vrouw', '25-34'));
+    }
+    // The only man, and the only one in Sales: his department is no secret, his gender is.
+    const alone = await participant(org, id, 'mentee', ['budgeting'], undefined, 'Sales');
+    await call('PUT', '/api/me/sensitive', alone.cookie, sensitive('man', null));
+
+    const run = await call('POST', `/api/programmes/${id}/proposals/run`, lead.cookie, {});
+    expect(run.statusCode, run.body).toBe(200);
+    type Group = { kind: string; value: string | null; matched: number; unmatched: number };
+    const groups: Group[] = run.json().byTargetGroup;
+    const sizes = groups.map((g) => [g.kind, g.value, g.matched + g.unmatched]);
+    expect(sizes).toEqual([
+      ['department', 'Klantenservice', 5],
+      ['department', 'Sales', 1],
+      ['gender', 'vrouw', 5],
+      ['ageBand', '25-34', 5],
+    ]);
+    const departments = groups.filter((g) => g.kind === 'department');
+    expect(departments.reduce((sum, g) => sum + g.matched, 0)).toBe(run.json().totals.matched);
+    expect(JSON.stringify(groups)).not.toContain('"man"');
   });
 });

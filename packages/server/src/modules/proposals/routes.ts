@@ -41,9 +41,23 @@ const RunResponse = z.object({
     optimalScore: z.number().int().nullable(),
     stableScore: z.number().int().nullable(),
   }),
-  byTargetGroup: z.array(
-    z.object({ group: z.string(), matched: z.number().int(), unmatched: z.number().int() }),
-  ),
+  byTargetGroup: z
+    .array(
+      z.object({
+        kind: z.enum(['department', 'gender', 'ageBand', 'other']),
+        value: z
+          .string()
+          .nullable()
+          .describe(
+            'The department (null: none recorded), gender or age band; null for other, the merged small groups',
+          ),
+        matched: z.number().int(),
+        unmatched: z.number().int(),
+      }),
+    )
+    .describe(
+      'Per department and, in a target-group programme, per gender and age band. Gender and age-band groups under 5 people are merged into one other row, which is left out when it is itself under 5.',
+    ),
 });
 
 const IntroductionResponse = z.object({

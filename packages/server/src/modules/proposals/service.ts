@@ -31,6 +31,8 @@ import { findProgramme, type ProgrammeRow } from '../programmes/repository.js';
 import { managerRoles } from '../programmes/service.js';
 import { openRelationship } from '../relationships/service.js';
 import { buildProgrammePool } from '../suggestions/pool.js';
+import { totalsByTargetGroup, type TargetGroupTotal } from './group-totals.js';
+import { programmeCommitments } from './repository.js';
 
 type PairRef = { menteeId: string; mentorId: string };
 
@@ -127,23 +129,22 @@ export async function runProposals(
     ]);
   }
   const { index, pool } = await buildProgrammePool(db, programme);
-  // Mentees already matched or waiting on an introduction are left out.
-  const busy = await db
-    .select({ menteeId: introduction.menteeId })
-    .from(introduction)
-    .where(
-      and(
-        eq(introduction.programmeId, programmeId),
-        or(eq(introduction.menteeResponse, 'pending'), eq(introduction.mentorResponse, 'pending')),
-      ),
-    );
-  const busyIds = new Set(busy.map((b) => b.menteeId));
+  // Mentees already matched or waiting on an open introduction are left out, and places that
+  // mentors promised in open introductions are not offered twice.
+  const { takenMentees, heldPlaces } = await programmeCommitments(db, programmeId);
   const candidates = buildCandidatePairs(index, { k: 50 });
-  const mentees = candidates.mentees.filter((m) => !busyIds.has(m.id));
+  const mentees = candidates.mentees.filter((m) => !takenMentees.has(m.id));
   const menteeIds = new Set(mentees.map((m) => m.id));
+  const mentors = candidates.mentors
+    .map((m) => ({ ...m, capacity: m.capacity - (heldPlaces.get(m.id) ?? 0) }))
+    .filter((m) => m.capacity > 0);
+  const mentorIds = new Set(mentors.map((m) => m.id));
   const forbidden = new Set(input.forbids.map((f) => `${f.menteeId}|${f.mentorId}`));
   const pairs = candidates.pairs.filter(
-    (p) => menteeIds.has(p.mentee) && !forbidden.has(`${p.mentee}|${p.mentor}`),
+    (p) =>
+      menteeIds.has(p.mentee) &&
+      mentorIds.has(p.mentor) &&
+      !forbidden.has(`${p.mentee}|${p.mentor}`),
   );
   const problems: FieldProblem[] = [];
   input.pins.forEach((pin, i) => {
@@ -162,18 +163,22 @@ export async function runProposals(
         field: `body.pins.${i}`,
         message: message('pinNotAllowed', { reason: evaluation.exclusion.sentence }),
       });
-    else if (menteeIds.has(pin.menteeId))
-      pairs.push({ mentee: pin.menteeId, mentor: pin.mentorId, score: evaluation.score });
-    else
+    else if (!menteeIds.has(pin.menteeId))
       problems.push({
         field: `body.pins.${i}`,
         message: message('pinMenteeTaken'),
       });
+    else if (!mentorIds.has(pin.mentorId))
+      problems.push({
+        field: `body.pins.${i}`,
+        message: message('pinMentorFull'),
+      });
+    else pairs.push({ mentee: pin.menteeId, mentor: pin.mentorId, score: evaluation.score });
   });
   if (problems.length > 0) throw fieldErrors('unprocessable', problems);
   const instance: AssignmentInstance = {
     mentees,
-    mentors: candidates.mentors.map((m) =>
+    mentors: mentors.map((m) =>
       m.group
         ? { id: m.id, capacity: m.capacity, group: true, minGroupSize: programme.groupMin }
         : { id: m.id, capacity: m.capacity },
@@ -235,7 +240,7 @@ export async function runProposals(
     unmatched,
     totals: {
       mentees: mentees.length,
-      mentors: candidates.mentors.length,
+      mentors: mentors.length,
       matched: chosen.length,
       unmatched: unmatched.length,
       averageStrength: described.length
@@ -256,14 +261,14 @@ export async function runProposals(
 
 /**
  * Matched/unmatched per department, and — in a target-group programme — per consented gender and
- * age band. Groups smaller than five are merged, so no one can be singled out.
+ * age band; small sensitive groups are merged or left out (see `totalsByTargetGroup`).
  */
 async function targetGroupTotals(
   db: Db,
   programme: ProgrammeRow,
   menteeIds: string[],
   matched: Set<string>,
-) {
+): Promise<TargetGroupTotal[]> {
   if (menteeIds.length === 0) return [];
   const rows = await db
     .select({
@@ -275,31 +280,10 @@ async function targetGroupTotals(
     .from(person)
     .leftJoin(sensitiveAttributes, eq(sensitiveAttributes.personId, person.id))
     .where(inArray(person.id, menteeIds));
-  const groups = new Map<string, { matched: number; unmatched: number }>();
-  const add = (group: string, id: string) => {
-    const g = groups.get(group) ?? { matched: 0, unmatched: 0 };
-    if (matched.has(id)) g.matched++;
-    else g.unmatched++;
-    groups.set(group, g);
-  };
-  for (const r of rows) {
-    add(`department: ${r.department ?? '—'}`, r.id);
-    if (programme.isTargetGroup) {
-      if (r.gender) add(`gender: ${r.gender}`, r.id);
-      if (r.ageBand) add(`age: ${r.ageBand}`, r.id);
-    }
-  }
-  const result: { group: string; matched: number; unmatched: number }[] = [];
-  const small = { matched: 0, unmatched: 0 };
-  for (const [group, counts] of groups) {
-    if (counts.matched + counts.unmatched < 5 && !group.startsWith('department')) {
-      small.matched += counts.matched;
-      small.unmatched += counts.unmatched;
-    } else result.push({ group, ...counts });
-  }
-  if (small.matched + small.unmatched > 0)
-    result.push({ group: 'other (small groups merged)', ...small });
-  return result;
+  return totalsByTargetGroup(
+    rows.map((r) => ({ ...r, isMatched: matched.has(r.id) })),
+    { includeSensitive: programme.isTargetGroup },
+  );
 }
 
 /** Turns a run into introductions that both people must accept. */

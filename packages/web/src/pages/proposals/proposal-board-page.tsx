@@ -33,6 +33,7 @@ import {
   type PersonRef,
   type ProposalMode,
   type ProposalRun,
+  targetGroupLabel,
 } from './proposal-types';
 
 /** The manager's board: run, adjust with pins and forbids, rerun, then send introductions. */
@@ -425,14 +426,19 @@ function Totals({ run }: { run: ProposalRun }) {
           </Table.Thead>
           <Table.Tbody>
             {run.byTargetGroup.map((row) => (
-              <Table.Tr key={row.group}>
-                <Table.Td>{row.group}</Table.Td>
+              <Table.Tr key={`${row.kind}:${row.value ?? ''}`}>
+                <Table.Td>{targetGroupLabel(row, t)}</Table.Td>
                 <Table.Td>{row.matched}</Table.Td>
                 <Table.Td>{row.unmatched}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {run.byTargetGroup.length > 0 && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {t('proposals.groupsPrivacy')}
+        </Text>
       )}
     </section>
   );
