@@ -25,6 +25,7 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { expectNoContent } from './api-helpers';
 import {
+  ageBandLabel,
   ageBands,
   profileQueryKey,
   programmesQueryKey,
@@ -410,7 +411,7 @@ function EnrolmentWizard({
           }}
           data={[
             { value: '', label: t('enrolment.sensitive.notSaying') },
-            ...ageBands.map((band) => ({ value: band, label: band })),
+            ...ageBands.map((band) => ({ value: band, label: ageBandLabel(band, t) })),
           ]}
         />
         <TextInput

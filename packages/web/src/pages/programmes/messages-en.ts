@@ -365,7 +365,6 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     searchHint: 'By name, job title or topic',
     skill: 'Skill',
     language: 'Spoken language',
-    languages: { nl: 'Dutch', en: 'English' },
     meetingMode: 'Meeting',
     place: 'Place',
     any: 'Any',

@@ -363,7 +363,6 @@ export const clickNl = {
     searchHint: 'Op naam, functie of onderwerp',
     skill: 'Vaardigheid',
     language: 'Gesprekstaal',
-    languages: { nl: 'Nederlands', en: 'Engels' },
     meetingMode: 'Afspreken',
     place: 'Plaats',
     any: 'Alle',

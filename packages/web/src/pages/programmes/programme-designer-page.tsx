@@ -36,6 +36,7 @@ import {
   type DesignerValues,
 } from './designer-values';
 import {
+  ageBandLabel,
   ageBands,
   canDesignProgrammes,
   matchingModes,
@@ -307,7 +308,7 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
                 <TagsInput label={t('programmes.fields.genders')} {...input('genders')} />
                 <MultiSelect
                   label={t('programmes.fields.ageBands')}
-                  data={[...ageBands]}
+                  data={ageBands.map((band) => ({ value: band, label: ageBandLabel(band, t) }))}
                   {...input('ageBands')}
                 />
                 <TagsInput label={t('programmes.fields.backgrounds')} {...input('backgrounds')} />
