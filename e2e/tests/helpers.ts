@@ -8,6 +8,7 @@ export const demo = {
   programmeManager: 'programma@noordzee.demo',
   sponsor: 'directie@noordzee.demo',
   member: 'medewerker@noordzee.demo',
+  seniorMember: 'manager@noordzee.demo',
   platformAdmin: 'admin@klik.demo',
   smeAdmin: 'admin@groenveld.demo',
 } as const;

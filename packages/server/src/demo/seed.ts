@@ -24,6 +24,11 @@ export const demoSignIns: { role: string; email: string; password: string }[] = 
   { role: 'Sponsor (CEO) — Noordzee', email: 'directie@noordzee.demo', password: DEMO_PASSWORD },
   { role: 'Member — Noordzee', email: 'medewerker@noordzee.demo', password: DEMO_PASSWORD },
   {
+    role: 'Member, senior manager — Noordzee',
+    email: 'manager@noordzee.demo',
+    password: DEMO_PASSWORD,
+  },
+  {
     role: 'Org admin — Groenveld Installatietechniek',
     email: 'admin@groenveld.demo',
     password: DEMO_PASSWORD,
@@ -436,6 +441,13 @@ function corporatePeople(): DemoPerson[] {
     familyName: 'Jansen',
     email: 'medewerker@noordzee.demo',
     jobTitle: 'Software engineer',
+  });
+  // A senior manager without any admin role: the reverse-mentoring mentee of the walkthrough.
+  const senior = people.find((p) => p.jobTitle === 'Manager Klantenservice')!;
+  Object.assign(senior, {
+    givenName: 'Ingrid',
+    familyName: 'Visser',
+    email: 'manager@noordzee.demo',
   });
   // Fill up to ~300 with a shared-services pool reporting to the CFO's managers.
   const financeManagers = people.filter((p) => p.jobTitle === 'Manager Finance');
