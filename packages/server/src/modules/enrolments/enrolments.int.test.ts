@@ -424,7 +424,7 @@ describe('enrolment', () => {
     }
     const relationships = (await call('GET', '/api/relationships', mentor.cookie)).json().items;
     expect(relationships).toHaveLength(1);
-    expect(relationships[0]).toMatchObject({ isGroup: true });
+    expect(relationships[0]).toMatchObject({ isGroup: true, groupMin: 3 });
     expect(relationships[0].mentees).toHaveLength(3);
   });
 });

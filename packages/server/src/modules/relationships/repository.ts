@@ -9,7 +9,7 @@ export async function findRelationshipsOf(db: Db, organisationId: string, person
     .from(relationshipMentee)
     .where(eq(relationshipMentee.menteeId, personId));
   return db
-    .select({ relationship, programmeName: programme.name })
+    .select({ relationship, programmeName: programme.name, groupMin: programme.groupMin })
     .from(relationship)
     .innerJoin(programme, eq(programme.id, relationship.programmeId))
     .where(

@@ -13,6 +13,11 @@ const RelationshipList = z.object({
       mentor: z.object({ id: z.string(), name: z.string() }),
       mentees: z.array(z.object({ id: z.string(), name: z.string() })),
       isGroup: z.boolean(),
+      groupMin: z
+        .number()
+        .int()
+        .nullable()
+        .describe('For a group: the smallest group the programme asks for (null otherwise)'),
       status: z.enum(['active', 'completed', 'ended_early']),
       startedAt: z.string(),
     }),

@@ -57,7 +57,7 @@ export async function listMyRelationships(db: Db, actor: Actor) {
     rows.map((r) => r.relationship.id),
   );
   const mentorName = await findNames(db, [...new Set(rows.map((r) => r.relationship.mentorId))]);
-  return rows.map(({ relationship: r, programmeName }) => ({
+  return rows.map(({ relationship: r, programmeName, groupMin }) => ({
     id: r.id,
     programme: { id: r.programmeId, name: programmeName },
     myRole: r.mentorId === personId ? ('mentor' as const) : ('mentee' as const),
@@ -66,6 +66,7 @@ export async function listMyRelationships(db: Db, actor: Actor) {
       .filter((m) => m.relationshipId === r.id)
       .map((m) => ({ id: m.id, name: `${m.givenName} ${m.familyName}` })),
     isGroup: r.isGroup,
+    groupMin: r.isGroup ? groupMin : null,
     status: r.status,
     startedAt: r.startedAt.toISOString(),
   }));
