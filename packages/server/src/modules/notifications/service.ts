@@ -1,9 +1,8 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
-import { notification, organisation, person, user } from '../../db/schema.js';
 import { toLocale, type Locale } from '../../i18n/locale.js';
 import type { Mailer } from '../../mail/mailer.js';
+import * as repo from './repository.js';
 
 export type NotificationKind =
   | 'request_received'
@@ -67,20 +66,9 @@ export async function notify(
     link: string;
   },
 ): Promise<void> {
-  const [row] = await db
-    .select({
-      organisationId: person.organisationId,
-      email: person.email,
-      locale: user.locale,
-      preferred: person.preferredLanguage,
-      orgLocale: organisation.defaultLocale,
-    })
-    .from(person)
-    .innerJoin(user, eq(user.id, person.userId))
-    .innerJoin(organisation, eq(organisation.id, person.organisationId))
-    .where(eq(person.id, input.personId));
+  const row = await repo.findRecipient(db, input.personId);
   if (!row) return;
-  await db.insert(notification).values({
+  await repo.insertNotification(db, {
     organisationId: row.organisationId,
     personId: input.personId,
     kind: input.kind,
@@ -106,12 +94,7 @@ export function renderNotification(
 
 export async function listNotifications(db: Db, actor: Actor, locale: Locale) {
   const { personId } = requireMember(actor);
-  const rows = await db
-    .select()
-    .from(notification)
-    .where(eq(notification.personId, personId))
-    .orderBy(desc(notification.createdAt))
-    .limit(50);
+  const rows = await repo.listForPerson(db, personId, 50);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -124,8 +107,5 @@ export async function listNotifications(db: Db, actor: Actor, locale: Locale) {
 
 export async function markAllRead(db: Db, actor: Actor) {
   const { personId } = requireMember(actor);
-  await db
-    .update(notification)
-    .set({ readAt: new Date() })
-    .where(and(eq(notification.personId, personId), isNull(notification.readAt)));
+  await repo.markAllReadForPerson(db, personId, new Date());
 }

@@ -1,0 +1,47 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { notification, organisation, person, user } from '../../db/schema.js';
+
+export type NotificationRow = typeof notification.$inferSelect;
+
+/** Where and in which languages to reach a person: their saved, preferred and org language. */
+export async function findRecipient(db: Db, personId: string) {
+  const [row] = await db
+    .select({
+      organisationId: person.organisationId,
+      email: person.email,
+      locale: user.locale,
+      preferred: person.preferredLanguage,
+      orgLocale: organisation.defaultLocale,
+    })
+    .from(person)
+    .innerJoin(user, eq(user.id, person.userId))
+    .innerJoin(organisation, eq(organisation.id, person.organisationId))
+    .where(eq(person.id, personId));
+  return row ?? null;
+}
+
+export async function insertNotification(db: Db, values: typeof notification.$inferInsert) {
+  await db.insert(notification).values(values);
+}
+
+/** A person's newest notifications, newest first. */
+export async function listForPerson(
+  db: Db,
+  personId: string,
+  limit: number,
+): Promise<NotificationRow[]> {
+  return db
+    .select()
+    .from(notification)
+    .where(eq(notification.personId, personId))
+    .orderBy(desc(notification.createdAt))
+    .limit(limit);
+}
+
+export async function markAllReadForPerson(db: Db, personId: string, now: Date): Promise<void> {
+  await db
+    .update(notification)
+    .set({ readAt: now })
+    .where(and(eq(notification.personId, personId), isNull(notification.readAt)));
+}
