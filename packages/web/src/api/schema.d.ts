@@ -5754,6 +5754,8 @@ export interface paths {
                                     name: string;
                                 }[];
                                 isGroup: boolean;
+                                /** @description For a group: the smallest group the programme asks for (null otherwise) */
+                                groupMin: number | null;
                                 /** @enum {string} */
                                 status: "active" | "completed" | "ended_early";
                                 startedAt: string;
@@ -6186,6 +6188,16 @@ export interface paths {
                                     name: string;
                                 };
                                 reason: string;
+                                /** @description The best few mentors this mentee may be pinned to: allowed by every rule, with a free place, not forbidden */
+                                candidates: {
+                                    mentor: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    strength: number;
+                                    /** @description Places this proposal leaves free; at 0, pinning moves someone else */
+                                    placesLeft: number;
+                                }[];
                             }[];
                             totals: {
                                 mentees: number;
@@ -6438,6 +6450,164 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/introductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Introductions sent in a programme and how each side answered (managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                mentee: {
+                                    id: string;
+                                    name: string;
+                                };
+                                mentor: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                menteeResponse: "pending" | "accepted" | "declined";
+                                /** @enum {string} */
+                                mentorResponse: "pending" | "accepted" | "declined";
+                                /**
+                                 * @description Declined when either side declined, accepted when both accepted
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "accepted" | "declined";
+                                /** @description Whether a mentoring relationship started from it */
+                                hasRelationship: boolean;
+                                createdAt: string;
+                            }[];
+                            counts: {
+                                total: number;
+                                pending: number;
+                                accepted: number;
+                                declined: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

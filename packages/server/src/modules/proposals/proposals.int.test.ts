@@ -138,6 +138,48 @@ describe('proposed introductions', () => {
     expect(refused.json().error.details[0].field).toBe('body.pins.0');
   });
 
+  it('offers an unmatched mentee the mentors they may be pinned to, and pinning one matches them', async () => {
+    type Unmatched = {
+      mentee: { id: string };
+      candidates: { mentor: { id: string; name: string }; strength: number; placesLeft: number }[];
+    };
+    const run = await call('POST', `/api/programmes/${programmeId}/proposals/run`, manager.cookie, {
+      mode: 'optimal',
+    });
+    expect(run.statusCode, run.body).toBe(200);
+    const alone = (run.json().unmatched as Unmatched[]).find((u) => u.mentee.id === mentees[2]!.id);
+    expect(alone).toBeDefined();
+    // Mentor 0 is in the mentee's reporting line: never offered.
+    const offered = alone!.candidates.map((c) => c.mentor.id);
+    expect(offered).toEqual([mentors[1]!.id]);
+    expect(alone!.candidates[0]).toMatchObject({
+      mentor: { name: expect.stringMatching(/\S/) },
+      placesLeft: 0,
+    });
+    expect(alone!.candidates[0]!.strength).toBeGreaterThan(0);
+
+    const pinned = await call(
+      'POST',
+      `/api/programmes/${programmeId}/proposals/run`,
+      manager.cookie,
+      {
+        mode: 'optimal',
+        pins: [{ menteeId: mentees[2]!.id, mentorId: alone!.candidates[0]!.mentor.id }],
+      },
+    );
+    expect(pinned.statusCode, pinned.body).toBe(200);
+    const pairs = pinned
+      .json()
+      .pairs.map((p: { mentee: { id: string }; mentor: { id: string } }) => [
+        p.mentee.id,
+        p.mentor.id,
+      ]);
+    expect(pairs).toContainEqual([mentees[2]!.id, mentors[1]!.id]);
+    expect(pinned.json().unmatched.map((u: Unmatched) => u.mentee.id)).not.toContain(
+      mentees[2]!.id,
+    );
+  });
+
   it('sends introductions; both must accept; either may decline', async () => {
     const run = (
       await call('POST', `/api/programmes/${programmeId}/proposals/run`, manager.cookie, {
@@ -180,6 +222,7 @@ describe('proposed introductions', () => {
     );
 
     const other = (await call('GET', '/api/introductions', mentees[0]!.cookie)).json().items[0];
+    await call('POST', `/api/introductions/${other.id}/accept`, mentees[0]!.cookie);
     const declined = await call(
       'POST',
       `/api/introductions/${other.id}/decline`,
@@ -194,7 +237,7 @@ describe('proposed introductions', () => {
     type Run = {
       runId: string;
       pairs: { mentee: { id: string }; mentor: { id: string } }[];
-      unmatched: { mentee: { id: string } }[];
+      unmatched: { mentee: { id: string }; candidates: { mentor: { id: string } }[] }[];
       totals: { mentees: number; mentors: number };
     };
     const considered = (r: Run) =>
@@ -204,6 +247,13 @@ describe('proposed introductions', () => {
     ).json();
     expect(considered(next)).toEqual([mentees[0]!.id, mentees[2]!.id].sort());
     expect(next.totals.mentors).toBe(1);
+    // Mentor 1 is full now and mentor 0 is in mentee 2's reporting line: nobody to pin to.
+    expect(next.unmatched).toEqual([
+      expect.objectContaining({
+        mentee: expect.objectContaining({ id: mentees[2]!.id }),
+        candidates: [],
+      }),
+    ]);
     expect(next.pairs.map((p) => [p.mentee.id, p.mentor.id])).toEqual([
       [mentees[0]!.id, mentors[0]!.id],
     ]);
@@ -226,6 +276,37 @@ describe('proposed introductions', () => {
     expect(considered(meanwhile)).toEqual([mentees[2]!.id]);
     expect(meanwhile.totals.mentors).toBe(0);
     expect(meanwhile.pairs).toEqual([]);
+
+    // The manager sees what became of each introduction: answers, not reasons.
+    const listed = await call(
+      'GET',
+      `/api/programmes/${programmeId}/introductions`,
+      manager.cookie,
+    );
+    expect(listed.statusCode, listed.body).toBe(200);
+    const { items, counts } = listed.json();
+    expect(counts).toEqual({ total: 3, pending: 1, accepted: 1, declined: 1 });
+    const row = (status: string) => items.find((i: { status: string }) => i.status === status);
+    expect(row('accepted')).toMatchObject({
+      mentee: { id: mentees[1]!.id, name: expect.stringMatching(/\S/) },
+      mentor: { id: mentors[1]!.id, name: expect.stringMatching(/\S/) },
+      menteeResponse: 'accepted',
+      mentorResponse: 'accepted',
+      hasRelationship: true,
+    });
+    expect(row('declined')).toMatchObject({
+      mentee: { id: mentees[0]!.id },
+      menteeResponse: 'accepted',
+      mentorResponse: 'declined',
+      hasRelationship: false,
+    });
+    expect(row('pending')).toMatchObject({
+      menteeResponse: 'accepted',
+      mentorResponse: 'pending',
+      hasRelationship: false,
+    });
+    expect(Date.parse(row('pending').createdAt)).not.toBeNaN();
+    expect(listed.body).not.toMatch(/reason/i);
   });
 
   it('is for managers only (403) and invisible to other organisations (404)', async () => {
@@ -240,6 +321,10 @@ describe('proposed introductions', () => {
       (await call('POST', `/api/programmes/${programmeId}/preview`, mentees[0]!.cookie, {}))
         .statusCode,
     ).toBe(403);
+    expect(
+      (await call('GET', `/api/programmes/${programmeId}/introductions`, mentees[0]!.cookie))
+        .statusCode,
+    ).toBe(403);
     const stranger = await signedIn(ctx.app, 'programme_manager');
     const intro = (await call('GET', '/api/introductions', mentees[1]!.cookie)).json().items[0];
     for (const response of await Promise.all([
@@ -248,6 +333,7 @@ describe('proposed introductions', () => {
         runId: run.runId,
       }),
       call('POST', `/api/programmes/${programmeId}/preview`, stranger.cookie, {}),
+      call('GET', `/api/programmes/${programmeId}/introductions`, stranger.cookie),
       call('POST', `/api/introductions/${intro.id}/accept`, stranger.cookie),
       call('POST', `/api/introductions/${intro.id}/decline`, stranger.cookie),
     ])) {

@@ -1,6 +1,7 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { introduction, relationship, relationshipMentee } from '../../db/schema.js';
+import { introduction, person, relationship, relationshipMentee } from '../../db/schema.js';
 
 export interface ProgrammeCommitments {
   /** Mentees with an active relationship in the programme, or an introduction still open. */
@@ -39,4 +40,52 @@ export async function programmeCommitments(
     takenMentees: new Set([...open, ...matched].map((row) => row.menteeId)),
     heldPlaces,
   };
+}
+
+export interface ProgrammeIntroductionRow {
+  id: string;
+  menteeId: string;
+  menteeGivenName: string;
+  menteeFamilyName: string;
+  mentorId: string;
+  mentorGivenName: string;
+  mentorFamilyName: string;
+  menteeResponse: 'pending' | 'accepted' | 'declined';
+  mentorResponse: 'pending' | 'accepted' | 'declined';
+  relationshipId: string | null;
+  createdAt: Date;
+}
+
+/** Every introduction sent in a programme, newest first, with both people's names. */
+export async function findProgrammeIntroductions(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+): Promise<ProgrammeIntroductionRow[]> {
+  const mentee = alias(person, 'mentee');
+  const mentor = alias(person, 'mentor');
+  return db
+    .select({
+      id: introduction.id,
+      menteeId: introduction.menteeId,
+      menteeGivenName: mentee.givenName,
+      menteeFamilyName: mentee.familyName,
+      mentorId: introduction.mentorId,
+      mentorGivenName: mentor.givenName,
+      mentorFamilyName: mentor.familyName,
+      menteeResponse: introduction.menteeResponse,
+      mentorResponse: introduction.mentorResponse,
+      relationshipId: introduction.relationshipId,
+      createdAt: introduction.createdAt,
+    })
+    .from(introduction)
+    .innerJoin(mentee, eq(mentee.id, introduction.menteeId))
+    .innerJoin(mentor, eq(mentor.id, introduction.mentorId))
+    .where(
+      and(
+        eq(introduction.organisationId, organisationId),
+        eq(introduction.programmeId, programmeId),
+      ),
+    )
+    .orderBy(desc(introduction.createdAt), asc(mentee.givenName), asc(mentee.familyName));
 }

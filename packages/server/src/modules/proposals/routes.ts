@@ -30,7 +30,26 @@ const RunResponse = z.object({
       reasons: z.array(Reason),
     }),
   ),
-  unmatched: z.array(z.object({ mentee: Named, reason: z.string() })),
+  unmatched: z.array(
+    z.object({
+      mentee: Named,
+      reason: z.string(),
+      candidates: z
+        .array(
+          z.object({
+            mentor: Named,
+            strength: z.number().int(),
+            placesLeft: z
+              .number()
+              .int()
+              .describe('Places this proposal leaves free; at 0, pinning moves someone else'),
+          }),
+        )
+        .describe(
+          'The best few mentors this mentee may be pinned to: allowed by every rule, with a free place, not forbidden',
+        ),
+    }),
+  ),
   totals: z.object({
     mentees: z.number().int(),
     mentors: z.number().int(),
@@ -70,6 +89,29 @@ const IntroductionResponse = z.object({
   otherResponse: z.enum(['pending', 'accepted', 'declined']),
   status: z.enum(['pending', 'accepted', 'declined']),
   relationshipId: z.string().nullable(),
+});
+
+const Response = z.enum(['pending', 'accepted', 'declined']);
+
+const ProgrammeIntroductionsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      mentee: Named,
+      mentor: Named,
+      menteeResponse: Response,
+      mentorResponse: Response,
+      status: Response.describe('Declined when either side declined, accepted when both accepted'),
+      hasRelationship: z.boolean().describe('Whether a mentoring relationship started from it'),
+      createdAt: z.string(),
+    }),
+  ),
+  counts: z.object({
+    total: z.number().int(),
+    pending: z.number().int(),
+    accepted: z.number().int(),
+    declined: z.number().int(),
+  }),
 });
 
 export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -160,6 +202,20 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       service.sendProposals(deps(), requireActor(request), request.params.id, request.body.runId),
+  );
+
+  app.get(
+    '/api/programmes/:id/introductions',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: 'Introductions sent in a programme and how each side answered (managers)',
+        params: IdParams,
+        response: { 200: ProgrammeIntroductionsResponse, ...errors },
+      },
+    },
+    async (request) =>
+      service.listProgrammeIntroductions(app.database.db, requireActor(request), request.params.id),
   );
 
   app.get(

@@ -32,7 +32,7 @@ import { managerRoles } from '../programmes/service.js';
 import { openRelationship } from '../relationships/service.js';
 import { buildProgrammePool } from '../suggestions/pool.js';
 import { totalsByTargetGroup, type TargetGroupTotal } from './group-totals.js';
-import { programmeCommitments } from './repository.js';
+import { findProgrammeIntroductions, programmeCommitments } from './repository.js';
 
 type PairRef = { menteeId: string; mentorId: string };
 
@@ -227,11 +227,17 @@ export async function runProposals(
     score: p.score,
     ...describePair(index, p.mentee, p.mentor, locale),
   }));
+  const candidatesOf = unmatchedCandidates(index, pairs, mentors, chosen, matched);
   const unmatched = mentees
     .filter((m) => !matched.has(m.id))
     .map((m) => ({
       mentee: { id: m.id, name: nameOf.get(m.id) ?? '' },
       reason: (withPairs.has(m.id) ? unmatchedReason.taken : unmatchedReason.none)[locale],
+      candidates: (candidatesOf.get(m.id) ?? []).map((c) => ({
+        mentor: { id: c.mentorId, name: nameOf.get(c.mentorId) ?? '' },
+        strength: c.strength,
+        placesLeft: c.placesLeft,
+      })),
     }));
   return {
     runId: run!.id,
@@ -257,6 +263,45 @@ export async function runProposals(
       matched,
     ),
   };
+}
+
+const candidatesPerMentee = 5;
+
+/**
+ * The mentors a manager may pin an unmatched mentee to: the best few of the pairs the run
+ * already scored (allowed by every rule, mentor with a free place, not forbidden), so no pair is
+ * evaluated twice. `placesLeft` counts the places this proposal leaves free; at 0, pinning moves
+ * someone else.
+ */
+function unmatchedCandidates(
+  index: MatchIndex,
+  pairs: { mentee: string; mentor: string; score: number }[],
+  mentors: { id: string; capacity: number }[],
+  chosen: { mentor: string }[],
+  matched: Set<string>,
+) {
+  const placesLeft = new Map(mentors.map((m) => [m.id, m.capacity]));
+  for (const p of chosen) placesLeft.set(p.mentor, (placesLeft.get(p.mentor) ?? 1) - 1);
+  const best = new Map<string, { mentor: string; score: number }[]>();
+  for (const p of pairs) {
+    if (matched.has(p.mentee)) continue;
+    const list = best.get(p.mentee) ?? [];
+    list.push(p);
+    best.set(p.mentee, list);
+  }
+  const result = new Map<string, { mentorId: string; strength: number; placesLeft: number }[]>();
+  for (const [menteeId, list] of best) {
+    list.sort((a, b) => b.score - a.score || a.mentor.localeCompare(b.mentor));
+    result.set(
+      menteeId,
+      list.slice(0, candidatesPerMentee).map((p) => ({
+        mentorId: p.mentor,
+        strength: index.maxScore === 0 ? 0 : Math.round((100 * p.score) / index.maxScore),
+        placesLeft: Math.max(0, placesLeft.get(p.mentor) ?? 0),
+      })),
+    );
+  }
+  return result;
 }
 
 /**
@@ -421,7 +466,34 @@ export async function listMyIntroductions(db: Db, actor: Actor, locale: Locale) 
   return result;
 }
 
-function statusOf(i: typeof introduction.$inferSelect): 'pending' | 'accepted' | 'declined' {
+/**
+ * What became of the introductions sent in a programme, for its managers: each side's answer and
+ * whether a relationship started. Introductions store no reason for declining, so none is shown.
+ */
+export async function listProgrammeIntroductions(db: Db, actor: Actor, programmeId: string) {
+  const programme = await managedProgramme(db, actor, programmeId);
+  const rows = await findProgrammeIntroductions(db, programme.organisationId, programmeId);
+  const counts = { total: rows.length, pending: 0, accepted: 0, declined: 0 };
+  const items = rows.map((row) => {
+    const status = statusOf(row);
+    counts[status] += 1;
+    return {
+      id: row.id,
+      mentee: { id: row.menteeId, name: `${row.menteeGivenName} ${row.menteeFamilyName}`.trim() },
+      mentor: { id: row.mentorId, name: `${row.mentorGivenName} ${row.mentorFamilyName}`.trim() },
+      menteeResponse: row.menteeResponse,
+      mentorResponse: row.mentorResponse,
+      status,
+      hasRelationship: row.relationshipId !== null,
+      createdAt: row.createdAt.toISOString(),
+    };
+  });
+  return { items, counts };
+}
+
+function statusOf(
+  i: Pick<typeof introduction.$inferSelect, 'menteeResponse' | 'mentorResponse'>,
+): 'pending' | 'accepted' | 'declined' {
   if (i.menteeResponse === 'declined' || i.mentorResponse === 'declined') return 'declined';
   if (i.menteeResponse === 'accepted' && i.mentorResponse === 'accepted') return 'accepted';
   return 'pending';

@@ -524,6 +524,33 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     },
     groupsPrivacy:
       'Gender and age count only in a target-group programme. Groups of fewer than 5 people are merged; if even that is fewer than 5, it is not shown.',
+    pinUnmatched: {
+      label: 'Mentor for {{mentee}}',
+      placeholder: 'Choose a mentor',
+      option: '{{name}} · {{strength}}% click',
+      optionFull: '{{name}} · {{strength}}% click · full in this proposal',
+      button: 'Pin and recompute',
+      buttonLabel: 'Pin {{mentee}} to the chosen mentor and recompute',
+      none: 'No mentor with a free place may be paired with this mentee.',
+      hint: 'Full in this proposal: pinning moves someone else.',
+    },
+    sentIntroductions: {
+      title: 'Sent introductions',
+      empty: 'No introductions sent yet.',
+      counts:
+        '{{total}} sent: {{pending}} awaiting an answer, {{accepted}} accepted, {{declined}} declined',
+      menteeResponse: 'Mentee’s answer',
+      mentorResponse: 'Mentor’s answer',
+      status: 'Status',
+      sentOn: 'Sent on',
+      responses: { pending: 'No answer yet', accepted: 'Yes', declined: 'No' },
+      statuses: {
+        pending: 'Awaiting an answer',
+        accepted: 'Accepted',
+        started: 'Mentoring relationship started',
+        declined: 'Declined',
+      },
+    },
     totals: {
       title: 'Totals ({{mode}})',
       mentees: 'Mentees',

@@ -522,6 +522,33 @@ export const clickNl = {
     },
     groupsPrivacy:
       'Gender en leeftijd tellen alleen in een doelgroepprogramma. Groepen van minder dan 5 mensen worden samengevoegd; is ook dat samen minder dan 5, dan staat het er niet.',
+    pinUnmatched: {
+      label: 'Mentor voor {{mentee}}',
+      placeholder: 'Kies een mentor',
+      option: '{{name}} · {{strength}}% klik',
+      optionFull: '{{name}} · {{strength}}% klik · vol in dit voorstel',
+      button: 'Vastzetten en opnieuw berekenen',
+      buttonLabel: '{{mentee}} vastzetten bij de gekozen mentor en opnieuw berekenen',
+      none: 'Geen mentor met een vrije plek mag met deze mentee.',
+      hint: 'Vol in dit voorstel: vastzetten schuift iemand anders door.',
+    },
+    sentIntroductions: {
+      title: 'Verstuurde introducties',
+      empty: 'Nog geen introducties verstuurd.',
+      counts:
+        '{{total}} verstuurd: {{pending}} wachten op antwoord, {{accepted}} geaccepteerd, {{declined}} afgewezen',
+      menteeResponse: 'Antwoord mentee',
+      mentorResponse: 'Antwoord mentor',
+      status: 'Stand',
+      sentOn: 'Verstuurd op',
+      responses: { pending: 'Nog geen antwoord', accepted: 'Ja', declined: 'Nee' },
+      statuses: {
+        pending: 'Wacht op antwoord',
+        accepted: 'Geaccepteerd',
+        started: 'Mentorrelatie gestart',
+        declined: 'Afgewezen',
+      },
+    },
     totals: {
       title: 'Totalen ({{mode}})',
       mentees: 'Mentees',

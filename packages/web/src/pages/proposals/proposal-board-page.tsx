@@ -7,6 +7,7 @@ import {
   Group,
   List,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -17,7 +18,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBan, IconPin, IconPinnedOff } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -25,15 +26,20 @@ import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { useSignedIn } from '../../session/use-signed-in';
-import { canDesignProgrammes, type Programme } from '../programmes/programme-types';
+import { canDesignProgrammes, formatDate, type Programme } from '../programmes/programme-types';
 import { useProgramme } from '../programmes/use-programme';
 import {
   pairKey,
+  pinCandidateLabel,
+  pinProblemsByMentee,
+  sentIntroductionStatus,
+  sentIntroductionsQueryKey,
   type PairRef,
   type PersonRef,
   type ProposalMode,
   type ProposalRun,
   targetGroupLabel,
+  type UnmatchedMentee,
 } from './proposal-types';
 
 /** The manager's board: run, adjust with pins and forbids, rerun, then send introductions. */
@@ -73,25 +79,33 @@ function ProposalBoard({ programme }: { programme: Programme }) {
   const [pins, setPins] = useState<NamedPair[]>([]);
   const [forbids, setForbids] = useState<NamedPair[]>([]);
   const [sent, setSent] = useState(false);
+  // The last good run stays on screen while a rerun is computed or refused, so a refused pin can
+  // be explained next to the control that made it.
+  const [result, setResult] = useState<ProposalRun>();
+  const queryClient = useQueryClient();
 
   const run = useMutation({
-    mutationFn: () =>
+    mutationFn: (input: { pins: PairRef[]; forbids: PairRef[] }) =>
       unwrap(
         api.POST('/api/programmes/{id}/proposals/run', {
           params: { path: { id: programme.id } },
-          body: {
-            mode,
-            // The engine honours pins in the optimal assignment only.
-            pins:
-              mode === 'optimal'
-                ? pins.map(({ menteeId, mentorId }) => ({ menteeId, mentorId }))
-                : [],
-            forbids: forbids.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
-          },
+          body: { mode, ...input },
         }),
       ),
-    onSuccess: () => setSent(false),
+    onSuccess: (data) => {
+      setResult(data);
+      setSent(false);
+    },
   });
+  const runWith = (nextPins: NamedPair[]) =>
+    run.mutate({
+      // The engine honours pins in the optimal assignment only.
+      pins:
+        mode === 'optimal'
+          ? nextPins.map(({ menteeId, mentorId }) => ({ menteeId, mentorId }))
+          : [],
+      forbids: forbids.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
+    });
   const send = useMutation({
     mutationFn: (runId: string) =>
       unwrap(
@@ -102,6 +116,7 @@ function ProposalBoard({ programme }: { programme: Programme }) {
       ),
     onSuccess: ({ sent: count }) => {
       setSent(true);
+      void queryClient.invalidateQueries({ queryKey: sentIntroductionsQueryKey(programme.id) });
       notifications.show({
         closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
@@ -124,9 +139,16 @@ function ProposalBoard({ programme }: { programme: Programme }) {
       current.some((p) => pairKey(p) === pairKey(pair)) ? current : [...current, pair],
     );
   };
-  const result = run.data;
-  const isStale =
-    Boolean(result) && run.isIdle === false && !run.isPending && result?.mode !== mode;
+  const pinUnmatched = (mentee: PersonRef, mentor: PersonRef) => {
+    const next = [
+      ...pins.filter((p) => p.menteeId !== mentee.id),
+      { menteeId: mentee.id, mentorId: mentor.id, mentee, mentor },
+    ];
+    setPins(next);
+    runWith(next);
+  };
+  const pinProblems = pinProblemsByMentee(run.error, run.variables?.pins ?? []);
+  const isStale = Boolean(result) && !run.isPending && result?.mode !== mode;
 
   return (
     <>
@@ -191,7 +213,7 @@ function ProposalBoard({ programme }: { programme: Programme }) {
               </Text>
             )}
             <Group>
-              <Button loading={run.isPending} onClick={() => run.mutate()}>
+              <Button loading={run.isPending} onClick={() => runWith(pins)}>
                 {result ? t('proposals.rerun') : t('proposals.runButton')}
               </Button>
             </Group>
@@ -305,16 +327,18 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                 <Title order={2} size="h4" id="proposal-unmatched" mb="xs">
                   {t('proposals.unmatchedTitle', { count: result.unmatched.length })}
                 </Title>
-                <List size="sm">
+                <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                   {result.unmatched.map((u) => (
-                    <List.Item key={u.mentee.id}>
-                      <Text span fw={600} size="sm">
-                        {u.mentee.name}
-                      </Text>
-                      : {u.reason}
-                    </List.Item>
+                    <UnmatchedRow
+                      key={u.mentee.id}
+                      unmatched={u}
+                      canPin={mode === 'optimal'}
+                      isRunning={run.isPending}
+                      problem={pinProblems.get(u.mentee.id)}
+                      onPin={(mentor) => pinUnmatched(u.mentee, mentor)}
+                    />
                   ))}
-                </List>
+                </Stack>
               </section>
             )}
 
@@ -335,8 +359,137 @@ function ProposalBoard({ programme }: { programme: Programme }) {
             </Card>
           </>
         )}
+        <SentIntroductions programmeId={programme.id} />
       </Stack>
     </>
+  );
+}
+
+function UnmatchedRow({
+  unmatched,
+  canPin,
+  isRunning,
+  problem,
+  onPin,
+}: {
+  unmatched: UnmatchedMentee;
+  canPin: boolean;
+  isRunning: boolean;
+  problem: string | undefined;
+  onPin: (mentor: PersonRef) => void;
+}) {
+  const { t } = useTranslation();
+  const [mentorId, setMentorId] = useState<string | null>(null);
+  const chosen = unmatched.candidates.find((c) => c.mentor.id === mentorId);
+  const mentee = unmatched.mentee.name;
+  return (
+    <li>
+      <Text size="sm">
+        <Text span fw={600} size="sm">
+          {mentee}
+        </Text>
+        : {unmatched.reason}
+      </Text>
+      {unmatched.candidates.length === 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('proposals.pinUnmatched.none')}
+        </Text>
+      ) : (
+        <Group gap="xs" align="flex-end" mt={4}>
+          <Select
+            size="xs"
+            w={320}
+            label={t('proposals.pinUnmatched.label', { mentee })}
+            placeholder={t('proposals.pinUnmatched.placeholder')}
+            data={unmatched.candidates.map((c) => ({
+              value: c.mentor.id,
+              label: pinCandidateLabel(c, t),
+            }))}
+            value={mentorId}
+            onChange={setMentorId}
+            disabled={!canPin}
+            description={chosen?.placesLeft === 0 ? t('proposals.pinUnmatched.hint') : undefined}
+            error={problem}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <Button
+            size="xs"
+            variant="light"
+            aria-label={t('proposals.pinUnmatched.buttonLabel', { mentee })}
+            disabled={!canPin || !chosen}
+            loading={isRunning && Boolean(chosen)}
+            onClick={() => chosen && onPin(chosen.mentor)}
+          >
+            {t('proposals.pinUnmatched.button')}
+          </Button>
+        </Group>
+      )}
+    </li>
+  );
+}
+
+function SentIntroductions({ programmeId }: { programmeId: string }) {
+  const { t, i18n } = useTranslation();
+  const sent = useQuery({
+    queryKey: sentIntroductionsQueryKey(programmeId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/programmes/{id}/introductions', { params: { path: { id: programmeId } } }),
+      ),
+  });
+  const title = t('proposals.sentIntroductions.title');
+  return (
+    <section aria-labelledby="proposal-sent">
+      <Title order={2} size="h4" id="proposal-sent" mb="xs">
+        {title}
+      </Title>
+      {sent.isPending ? (
+        <LoadingState />
+      ) : sent.isError ? (
+        <ErrorState error={sent.error} onRetry={() => void sent.refetch()} />
+      ) : sent.data.items.length === 0 ? (
+        <EmptyMessage>{t('proposals.sentIntroductions.empty')}</EmptyMessage>
+      ) : (
+        <>
+          <Text size="sm" mb="xs">
+            {t('proposals.sentIntroductions.counts', sent.data.counts)}
+          </Text>
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped>
+              <caption>
+                <VisuallyHidden>{title}</VisuallyHidden>
+              </caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('proposals.mentee')}</Table.Th>
+                  <Table.Th>{t('proposals.mentor')}</Table.Th>
+                  <Table.Th>{t('proposals.sentIntroductions.menteeResponse')}</Table.Th>
+                  <Table.Th>{t('proposals.sentIntroductions.mentorResponse')}</Table.Th>
+                  <Table.Th>{t('proposals.sentIntroductions.status')}</Table.Th>
+                  <Table.Th>{t('proposals.sentIntroductions.sentOn')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sent.data.items.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td>{item.mentee.name}</Table.Td>
+                    <Table.Td>{item.mentor.name}</Table.Td>
+                    <Table.Td>
+                      {t(`proposals.sentIntroductions.responses.${item.menteeResponse}`)}
+                    </Table.Td>
+                    <Table.Td>
+                      {t(`proposals.sentIntroductions.responses.${item.mentorResponse}`)}
+                    </Table.Td>
+                    <Table.Td>{sentIntroductionStatus(item, t)}</Table.Td>
+                    <Table.Td>{formatDate(item.createdAt, i18n.language)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      )}
+    </section>
   );
 }
 
