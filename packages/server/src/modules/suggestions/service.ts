@@ -1,14 +1,13 @@
 import { findSuggestions, type MeetingMode } from '@klik/match';
-import { and, eq, inArray } from 'drizzle-orm';
 import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
-import { mentoringRequest, person } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { message } from '../../i18n/messages.js';
 import type { Locale } from '../../i18n/locale.js';
 import { findEnrolment } from '../enrolments/repository.js';
 import { findVisibleProgramme } from '../programmes/service.js';
 import { buildProgrammePool } from './pool.js';
+import * as repo from './repository.js';
 
 export interface SuggestionQuery {
   k: number;
@@ -31,7 +30,7 @@ export async function suggestForMe(
   query: SuggestionQuery,
   locale: Locale,
 ) {
-  const { personId } = requireMember(actor);
+  const { personId, organisationId } = requireMember(actor);
   const programme = await findVisibleProgramme(db, actor, programmeId);
   const mine = await findEnrolment(db, programmeId, personId);
   if (!mine || !mine.isActive) {
@@ -57,30 +56,13 @@ export async function suggestForMe(
     includeExclusions: false,
     diversity: { salt: programmeId },
   });
-  const ids = result.suggestions.map((s) => s.id);
-  const details = ids.length
-    ? await db
-        .select({
-          id: person.id,
-          jobTitle: person.jobTitle,
-          location: person.location,
-          department: person.department,
-        })
-        .from(person)
-        .where(inArray(person.id, ids))
-    : [];
+  const details = await repo.findCardDetails(
+    db,
+    organisationId,
+    result.suggestions.map((s) => s.id),
+  );
   const detailOf = new Map(details.map((d) => [d.id, d]));
-  const pending = await db
-    .select({ to: mentoringRequest.toPersonId })
-    .from(mentoringRequest)
-    .where(
-      and(
-        eq(mentoringRequest.programmeId, programmeId),
-        eq(mentoringRequest.fromPersonId, personId),
-        eq(mentoringRequest.status, 'pending'),
-      ),
-    );
-  const requested = new Set(pending.map((p) => p.to));
+  const requested = await repo.findPendingRequestTargets(db, organisationId, programmeId, personId);
   return {
     role: asMentor ? ('mentor' as const) : ('mentee' as const),
     items: result.suggestions.map((s) => ({
