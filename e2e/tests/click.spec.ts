@@ -327,6 +327,13 @@ test('a manager proposes introductions (pin, rerun, stable), sends them, and bot
   await expect(pair).toBeVisible();
   await page.getByRole('button', { name: '1 introductie versturen' }).click();
   await expect(page.getByRole('button', { name: 'Verstuurd' })).toBeDisabled();
+  // The manager sees what became of it.
+  const sentRow = page
+    .getByRole('table', { name: 'Verstuurde introducties' })
+    .getByRole('row')
+    .filter({ hasText: mentee.name })
+    .filter({ hasText: mentor.name });
+  await expect(sentRow).toContainText('Wacht op antwoord');
 
   // Both must accept; either could decline without consequence.
   await menteeSide.page.goto('/');
@@ -364,6 +371,10 @@ test('a manager proposes introductions (pin, rerun, stable), sends them, and bot
       .filter({ hasText: name })
       .getByRole('heading', { name: `Jij bent mentor van ${mentee.name}` }),
   ).toBeVisible();
+
+  await page.reload();
+  await expect(sentRow).toContainText('Mentorrelatie gestart');
+  await expect(page.getByText('1 verstuurd: 0 wachten op antwoord, 1 geaccepteerd')).toBeVisible();
 
   for (const person of people) await person.close();
 });
