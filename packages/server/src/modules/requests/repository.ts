@@ -4,6 +4,7 @@ import {
   enrolment,
   mentoringRequest,
   person,
+  profile,
   programme,
   relationship,
   relationshipMentee,
@@ -202,4 +203,14 @@ export async function personName(db: Db, id: string): Promise<string> {
     .from(person)
     .where(eq(person.id, id));
   return row ? `${row.givenName} ${row.familyName}` : '';
+}
+
+/** A person of the organisation with their profile (null when they have none yet). */
+export async function findPersonWithProfile(db: Db, organisationId: string, personId: string) {
+  const [row] = await db
+    .select({ person, profile })
+    .from(person)
+    .leftJoin(profile, eq(profile.personId, person.id))
+    .where(and(eq(person.id, personId), eq(person.organisationId, organisationId)));
+  return row ?? null;
 }

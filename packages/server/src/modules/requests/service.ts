@@ -1,8 +1,6 @@
 import { evaluatePair } from '@klik/match';
 import { requireMember, type Actor } from '../../auth/actor.js';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { person as personTable, profile as profileTable } from '../../db/schema.js';
 import { listSkills } from '../enrolments/service.js';
 import { AppError, conflict, notFound } from '../../errors.js';
 import { message, terms } from '../../i18n/messages.js';
@@ -181,11 +179,7 @@ export async function getRequest(deps: Deps, actor: Actor, id: string, locale: L
 
 /** What the other side sees of a requester (or the person asked): never sensitive attributes. */
 async function describeProfile(db: Db, organisationId: string, personId: string, locale: Locale) {
-  const [row] = await db
-    .select({ person: personTable, profile: profileTable })
-    .from(personTable)
-    .leftJoin(profileTable, eq(profileTable.personId, personTable.id))
-    .where(and(eq(personTable.id, personId), eq(personTable.organisationId, organisationId)));
+  const row = await repo.findPersonWithProfile(db, organisationId, personId);
   if (!row) return null;
   const labels = new Map(
     (await listSkills(db, organisationId)).items.map((s) => [s.id, s[locale]]),
