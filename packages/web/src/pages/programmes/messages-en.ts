@@ -468,6 +468,8 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     status: { active: 'Active', completed: 'Completed', ended_early: 'Ended early' },
     group_one: 'Group of {{count}}',
     group_other: 'Group of {{count}}',
+    forming_one: 'Group forming: {{count}} more participant needed',
+    forming_other: 'Group forming: {{count}} more participants needed',
     since: 'Since {{date}}',
   },
   proposals: {

@@ -466,6 +466,8 @@ export const clickNl = {
     status: { active: 'Actief', completed: 'Afgerond', ended_early: 'Eerder beëindigd' },
     group_one: 'Groep van {{count}}',
     group_other: 'Groep van {{count}}',
+    forming_one: 'Groep in vorming: nog {{count}} deelnemer nodig',
+    forming_other: 'Groep in vorming: nog {{count}} deelnemers nodig',
     since: 'Sinds {{date}}',
   },
   proposals: {

@@ -78,6 +78,14 @@ function RelationshipCard({ relationship }: { relationship: Relationship }) {
               {t('relationships.group', { count: relationship.mentees.length })}
             </Badge>
           )}
+          {relationship.groupMin !== null &&
+            relationship.mentees.length < relationship.groupMin && (
+              <Badge variant="outline" color="orange.9">
+                {t('relationships.forming', {
+                  count: relationship.groupMin - relationship.mentees.length,
+                })}
+              </Badge>
+            )}
         </Group>
         <Text size="sm">
           <Anchor component={Link} to={`/programmes/${relationship.programme.id}`}>
