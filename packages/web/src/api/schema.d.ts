@@ -6209,14 +6209,16 @@ export interface paths {
                                 optimalScore: number | null;
                                 stableScore: number | null;
                             };
-                            /** @description Per department and, in a target-group programme, per gender and age band. Gender and age-band groups under 5 people are merged into one other row, which is left out when it is itself under 5. */
+                            /** @description Per department and, in a target-group programme, per gender and age band. A gender or age-band group is shown only with at least 5 people, and only while at least 5 people remain outside the shown groups of its kind; counts of 1–4 in those rows are null. */
                             byTargetGroup: {
                                 /** @enum {string} */
-                                kind: "department" | "gender" | "ageBand" | "other";
-                                /** @description The department (null: none recorded), gender or age band; null for other, the merged small groups */
+                                kind: "department" | "gender" | "ageBand";
+                                /** @description The department (null: none recorded), gender or age band */
                                 value: string | null;
-                                matched: number;
-                                unmatched: number;
+                                /** @description Null in a gender or age-band row when the count is 1–4: too few to show */
+                                matched: number | null;
+                                /** @description As matched */
+                                unmatched: number | null;
                             }[];
                         };
                     };

@@ -46,6 +46,8 @@ describe('totals by target group', () => {
       [
         ...times(5, { gender: 'vrouw', ageBand: '55+' }),
         ...times(5, { gender: 'man', ageBand: '<25', isMatched: false }),
+        // Five who shared nothing: enough people outside the shown groups.
+        ...times(5, {}),
       ],
       { includeSensitive: true },
     );
@@ -57,46 +59,57 @@ describe('totals by target group', () => {
     ]);
   });
 
-  it('never show one small sensitive group on its own, not even as the merged row', () => {
+  it('never let a small group be found by subtracting the shown groups from the totals', () => {
+    // Six women and one non-binary person: showing "vrouw 6/0" beside "Klantenservice 6/1" would
+    // tell that the one unmatched (named) mentee is not a woman.
     const totals = totalsByTargetGroup(
       [...times(6, { gender: 'vrouw' }), mentee({ gender: 'non-binair', isMatched: false })],
       { includeSensitive: true },
     );
     expect(totals).toEqual([
       { kind: 'department', value: 'Klantenservice', matched: 6, unmatched: 1 },
-      { kind: 'gender', value: 'vrouw', matched: 6, unmatched: 0 },
     ]);
   });
 
-  it('merge small groups into one row once it holds five people', () => {
-    const totals = totalsByTargetGroup(
+  it('hold back the smallest groups until five people are left outside them', () => {
+    // Everyone shared: showing both groups would place every unmatched person in one of them.
+    const both = totalsByTargetGroup(
+      [...times(8, { gender: 'vrouw' }), ...times(6, { gender: 'man', isMatched: false })],
+      { includeSensitive: true },
+    );
+    expect(both.filter((t) => t.kind === 'gender')).toEqual([
+      { kind: 'gender', value: 'vrouw', matched: 8, unmatched: 0 },
+    ]);
+    // Three outside (two small groups and one who did not share) are too few: the smaller shown
+    // group is held back too, leaving nine outside.
+    const held = totalsByTargetGroup(
       [
-        ...times(5, { gender: 'vrouw' }),
-        ...times(3, { gender: 'man', isMatched: false }),
+        ...times(7, { ageBand: '25-34' }),
+        ...times(6, { ageBand: '35-44' }),
         ...times(2, { ageBand: '55+' }),
+        mentee({}),
       ],
       { includeSensitive: true },
     );
-    expect(totals.at(-1)).toEqual({ kind: 'other', value: null, matched: 2, unmatched: 3 });
-    expect(totals.some((t) => t.value === 'man' || t.value === '55+')).toBe(false);
+    expect(held.filter((t) => t.kind === 'ageBand')).toEqual([
+      { kind: 'ageBand', value: '25-34', matched: 7, unmatched: 0 },
+    ]);
   });
 
-  it('count a person once in the merged row when both their gender and age band are small', () => {
-    // Four people, each in a small gender group and a small age band: 8 memberships, 4 people.
-    const few = times(4, { gender: 'x', ageBand: '45-54' });
-    const totals = totalsByTargetGroup([...few, ...times(5, { gender: 'vrouw' })], {
-      includeSensitive: true,
-    });
-    expect(totals.find((t) => t.kind === 'other')).toBeUndefined();
-    const five = totalsByTargetGroup(
-      [...few, mentee({ ageBand: '<25', isMatched: false }), ...times(5, { gender: 'vrouw' })],
+  it('give a count of 1–4 inside a shown group as null, never the number', () => {
+    const totals = totalsByTargetGroup(
+      [
+        ...times(6, { gender: 'vrouw' }),
+        ...times(2, { gender: 'vrouw', isMatched: false }),
+        ...times(5, {}),
+      ],
       { includeSensitive: true },
     );
-    expect(five.find((t) => t.kind === 'other')).toEqual({
-      kind: 'other',
-      value: null,
-      matched: 4,
-      unmatched: 1,
+    expect(totals.find((t) => t.kind === 'gender')).toEqual({
+      kind: 'gender',
+      value: 'vrouw',
+      matched: 6,
+      unmatched: null,
     });
   });
 

@@ -1,14 +1,15 @@
 import { SensitiveBody } from '../enrolments/schema.js';
 
-export type TargetGroupKind = 'department' | 'gender' | 'ageBand' | 'other';
+export type TargetGroupKind = 'department' | 'gender' | 'ageBand';
 
 /** One row of the per-group totals; the web writes the words, the server only the facts. */
 export interface TargetGroupTotal {
   kind: TargetGroupKind;
-  /** The department (null: none recorded), gender or age band; null for `other`. */
+  /** The department (null: none recorded), gender or age band. */
   value: string | null;
-  matched: number;
-  unmatched: number;
+  /** Null where the count is 1–4 in a gender or age-band row: too few to show. */
+  matched: number | null;
+  unmatched: number | null;
 }
 
 export interface GroupedMentee {
@@ -22,62 +23,89 @@ export interface GroupedMentee {
 
 /**
  * The smallest number of people a sensitive figure may describe. Below it, a manager who knows
- * who enrolled could tell how one person's match went, and with it their gender or age.
+ * who enrolled (and sees the named list of unmatched mentees) could tell one person's gender or
+ * age, or how their match went.
  */
 export const minimumSensitiveGroupSize = 5;
 
 const ageBandOrder: readonly string[] = SensitiveBody.shape.ageBand.unwrap().options;
-const kindOrder: readonly TargetGroupKind[] = ['department', 'gender', 'ageBand', 'other'];
+const kindOrder: readonly TargetGroupKind[] = ['department', 'gender', 'ageBand'];
 
 /**
  * Matched/unmatched per department and — when sensitive attributes may be used (a target-group
  * programme) — per consented gender and age band.
  *
- * Privacy rule: departments are not sensitive and always shown. A gender or age-band group of
- * fewer than `minimumSensitiveGroupSize` people is never shown on its own; all such small groups
- * are merged into one `other` row, counting each person once even when both their gender and
- * their age band are small. If that merged row itself holds fewer than
- * `minimumSensitiveGroupSize` people it is left out entirely (one small group "merged" with
- * nothing would be shown as it is).
+ * Privacy rule (aggregate reporting only, never a person): departments are not sensitive and
+ * always shown. For gender and for age band separately:
+ * - a group is shown only when it holds at least `minimumSensitiveGroupSize` people;
+ * - the people outside the shown groups of that kind (smaller groups and everyone who did not
+ *   share) must also number at least `minimumSensitiveGroupSize`, otherwise the department
+ *   totals minus the shown groups would single them out (or, when everyone shared, tell an
+ *   unmatched person's group); the smallest shown groups are held back until that holds;
+ * - in a shown group, a matched or unmatched count of 1–4 is given as null ("fewer than 5"),
+ *   so it cannot be paired with the named list of unmatched mentees.
  */
 export function totalsByTargetGroup(
   mentees: readonly GroupedMentee[],
   options: { includeSensitive: boolean },
 ): TargetGroupTotal[] {
-  const groups = new Map<string, { kind: TargetGroupKind; value: string | null; ids: string[] }>();
-  const add = (kind: TargetGroupKind, value: string | null, id: string) => {
-    const key = `${kind}\u0000${value ?? ''}`;
-    const group = groups.get(key) ?? { kind, value, ids: [] };
-    group.ids.push(id);
-    groups.set(key, group);
-  };
-  for (const mentee of mentees) {
-    add('department', mentee.department, mentee.id);
-    if (!options.includeSensitive) continue;
-    if (mentee.gender) add('gender', mentee.gender, mentee.id);
-    if (mentee.ageBand) add('ageBand', mentee.ageBand, mentee.id);
-  }
-
-  const isMatched = new Map(mentees.map((m) => [m.id, m.isMatched]));
-  const count = (ids: Iterable<string>) => {
-    const total = { matched: 0, unmatched: 0 };
-    for (const id of ids) {
-      if (isMatched.get(id)) total.matched++;
-      else total.unmatched++;
-    }
-    return total;
-  };
-
   const result: TargetGroupTotal[] = [];
-  const merged = new Set<string>();
-  for (const group of groups.values()) {
-    if (group.kind !== 'department' && group.ids.length < minimumSensitiveGroupSize)
-      for (const id of group.ids) merged.add(id);
-    else result.push({ kind: group.kind, value: group.value, ...count(group.ids) });
+  for (const [value, members] of groupBy(mentees, (m) => m.department)) {
+    result.push({ kind: 'department', value, ...count(members) });
   }
-  if (merged.size >= minimumSensitiveGroupSize)
-    result.push({ kind: 'other', value: null, ...count(merged) });
+  if (options.includeSensitive) {
+    result.push(
+      ...sensitiveRows(
+        'gender',
+        groupBy(mentees, (m) => m.gender),
+        mentees.length,
+      ),
+    );
+    result.push(
+      ...sensitiveRows(
+        'ageBand',
+        groupBy(mentees, (m) => m.ageBand),
+        mentees.length,
+      ),
+    );
+  }
   return result.sort(compareGroups);
+}
+
+function sensitiveRows(
+  kind: TargetGroupKind,
+  groups: Map<string | null, GroupedMentee[]>,
+  everyone: number,
+): TargetGroupTotal[] {
+  const min = minimumSensitiveGroupSize;
+  // Largest first, so the groups held back are the smallest.
+  const shown = [...groups]
+    .filter(([value, members]) => value !== null && members.length >= min)
+    .sort((a, b) => b[1].length - a[1].length);
+  let outside = everyone - shown.reduce((sum, [, members]) => sum + members.length, 0);
+  while (shown.length > 0 && outside < min) outside += shown.pop()![1].length;
+  return shown.map(([value, members]) => {
+    const { matched, unmatched } = count(members);
+    const safe = (n: number) => (n === 0 || n >= min ? n : null);
+    return { kind, value, matched: safe(matched), unmatched: safe(unmatched) };
+  });
+}
+
+function groupBy(
+  mentees: readonly GroupedMentee[],
+  key: (mentee: GroupedMentee) => string | null,
+): Map<string | null, GroupedMentee[]> {
+  const groups = new Map<string | null, GroupedMentee[]>();
+  for (const mentee of mentees) {
+    const value = key(mentee);
+    groups.set(value, [...(groups.get(value) ?? []), mentee]);
+  }
+  return groups;
+}
+
+function count(members: readonly GroupedMentee[]) {
+  const matched = members.filter((m) => m.isMatched).length;
+  return { matched, unmatched: members.length - matched };
 }
 
 function compareGroups(a: TargetGroupTotal, b: TargetGroupTotal): number {

@@ -63,19 +63,21 @@ const RunResponse = z.object({
   byTargetGroup: z
     .array(
       z.object({
-        kind: z.enum(['department', 'gender', 'ageBand', 'other']),
+        kind: z.enum(['department', 'gender', 'ageBand']),
         value: z
           .string()
           .nullable()
-          .describe(
-            'The department (null: none recorded), gender or age band; null for other, the merged small groups',
-          ),
-        matched: z.number().int(),
-        unmatched: z.number().int(),
+          .describe('The department (null: none recorded), gender or age band'),
+        matched: z
+          .number()
+          .int()
+          .nullable()
+          .describe('Null in a gender or age-band row when the count is 1–4: too few to show'),
+        unmatched: z.number().int().nullable().describe('As matched'),
       }),
     )
     .describe(
-      'Per department and, in a target-group programme, per gender and age band. Gender and age-band groups under 5 people are merged into one other row, which is left out when it is itself under 5.',
+      'Per department and, in a target-group programme, per gender and age band. A gender or age-band group is shown only with at least 5 people, and only while at least 5 people remain outside the shown groups of its kind; counts of 1–4 in those rows are null.',
     ),
 });
 

@@ -522,10 +522,10 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       noDepartment: 'Department: not set',
       gender: 'Gender: {{value}}',
       ageBand: 'Age: {{value}}',
-      other: 'Other (small groups merged)',
+      fewerThanFive: 'fewer than 5',
     },
     groupsPrivacy:
-      'Gender and age count only in a target-group programme. Groups of fewer than 5 people are merged; if even that is fewer than 5, it is not shown.',
+      'Gender and age count only in a target-group programme, and only as groups of at least 5 people, while at least 5 others remain outside those groups. Counts of 1 to 4 show as “fewer than 5”.',
     pinUnmatched: {
       label: 'Mentor for {{mentee}}',
       placeholder: 'Choose a mentor',

@@ -520,10 +520,10 @@ export const clickNl = {
       noDepartment: 'Afdeling: niet ingevuld',
       gender: 'Gender: {{value}}',
       ageBand: 'Leeftijd: {{value}}',
-      other: 'Overige (kleine groepen samengevoegd)',
+      fewerThanFive: 'minder dan 5',
     },
     groupsPrivacy:
-      'Gender en leeftijd tellen alleen in een doelgroepprogramma. Groepen van minder dan 5 mensen worden samengevoegd; is ook dat samen minder dan 5, dan staat het er niet.',
+      'Gender en leeftijd tellen alleen in een doelgroepprogramma, en alleen als groepen van minstens 5 mensen, zolang er ook minstens 5 buiten die groepen vallen. Aantallen van 1 tot 4 staan er als “minder dan 5”.',
     pinUnmatched: {
       label: 'Mentor voor {{mentee}}',
       placeholder: 'Kies een mentor',

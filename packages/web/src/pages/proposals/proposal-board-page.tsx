@@ -39,6 +39,7 @@ import {
   type ProposalMode,
   type ProposalRun,
   targetGroupLabel,
+  groupCount,
   type UnmatchedMentee,
 } from './proposal-types';
 
@@ -581,8 +582,8 @@ function Totals({ run }: { run: ProposalRun }) {
             {run.byTargetGroup.map((row) => (
               <Table.Tr key={`${row.kind}:${row.value ?? ''}`}>
                 <Table.Td>{targetGroupLabel(row, t)}</Table.Td>
-                <Table.Td>{row.matched}</Table.Td>
-                <Table.Td>{row.unmatched}</Table.Td>
+                <Table.Td>{groupCount(row.matched, t)}</Table.Td>
+                <Table.Td>{groupCount(row.unmatched, t)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

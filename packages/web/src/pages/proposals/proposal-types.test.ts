@@ -4,6 +4,7 @@ import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
 import { ApiError } from '../../api/client';
 import {
+  groupCount,
   pinCandidateLabel,
   pinProblemsByMentee,
   sentIntroductionStatus,
@@ -38,9 +39,13 @@ describe('proposal totals per target group in words', () => {
     expect(targetGroupLabel({ ...row, kind: 'gender', value: 'vrouw' }, nlT())).toBe(
       'Gender: vrouw',
     );
-    expect(targetGroupLabel({ ...row, kind: 'other', value: null }, nlT())).toBe(
-      'Overige (kleine groepen samengevoegd)',
-    );
+  });
+
+  it('writes a hidden count as fewer than five', () => {
+    expect(groupCount(null, nlT())).toBe('minder dan 5');
+    expect(groupCount(null, enT())).toBe('fewer than 5');
+    expect(groupCount(0, enT())).toBe('0');
+    expect(groupCount(12, nlT())).toBe('12');
   });
 });
 

@@ -49,9 +49,12 @@ export function targetGroupLabel(group: TargetGroupTotal, t: TFunction): string 
       return t('proposals.groups.gender', { value: group.value ?? '' });
     case 'ageBand':
       return t('proposals.groups.ageBand', { value: ageBandLabel(group.value ?? '', t) });
-    case 'other':
-      return t('proposals.groups.other');
   }
+}
+
+/** A count in the per-group totals; null means 1–4 people, too few to show. */
+export function groupCount(count: number | null, t: TFunction): string {
+  return count === null ? t('proposals.groups.fewerThanFive') : String(count);
 }
 
 /**
