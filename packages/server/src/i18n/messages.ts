@@ -168,6 +168,14 @@ export const messages = {
     en: 'you have a mentor in this programme',
     nl: 'je hebt een mentor in dit programma',
   },
+  openAsMentor: {
+    en: 'withdraw or answer your open requests and introductions as mentor first',
+    nl: 'trek je openstaande verzoeken en introducties als mentor eerst in of beantwoord ze',
+  },
+  openAsMentee: {
+    en: 'withdraw or answer your open requests and introductions as mentee first',
+    nl: 'trek je openstaande verzoeken en introducties als mentee eerst in of beantwoord ze',
+  },
 
   // Suggestions, requests and relationships
   enrolForSuggestions: {
@@ -238,6 +246,14 @@ export const messages = {
     en: 'The mentor has left the programme',
     nl: 'De mentor doet niet meer mee aan het programma',
   },
+  mentorNoLongerMentors: {
+    en: 'The mentor no longer takes part as mentor in this programme',
+    nl: 'De mentor doet in dit programma niet meer mee als mentor',
+  },
+  menteeLeft: {
+    en: 'The mentee no longer takes part as mentee in this programme',
+    nl: 'De mentee doet in dit programma niet meer mee als mentee',
+  },
   mentorFull: {
     en: 'The mentor has no free place left',
     nl: 'De mentor heeft geen plek meer vrij',
@@ -269,6 +285,14 @@ export const messages = {
     en: 'this mentor has no free place left (open introductions count)',
     nl: 'deze mentor heeft geen plek meer vrij (openstaande introducties tellen mee)',
   },
+  pinMenteeTwice: {
+    en: 'this mentee is already pinned to another mentor',
+    nl: 'deze mentee staat al vast bij een andere mentor',
+  },
+  pinsOverCapacity: {
+    en: 'more pins than this mentor has free places ({capacity})',
+    nl: 'meer vastgezette paren dan deze mentor vrije plekken heeft ({capacity})',
+  },
   pinNotAllowed: { en: '{reason}', nl: '{reason}' },
   proposalsAlreadySent: {
     en: 'These proposals were already sent',
@@ -286,6 +310,10 @@ export const messages = {
   // Field messages used in request schemas (`schemaMessage`); numbers come from the zod issue
   required: { en: 'required', nl: 'verplicht' },
   isRequired: { en: 'is required', nl: 'is verplicht' },
+  personalMessage: {
+    en: 'write a personal message of at least {minimum} characters',
+    nl: 'schrijf een persoonlijk bericht van minstens {minimum} tekens',
+  },
   atLeast: { en: 'at least {minimum}', nl: 'minstens {minimum}' },
   atMost: { en: 'at most {maximum}', nl: 'hoogstens {maximum}' },
   from: { en: 'from {minimum}', nl: 'vanaf {minimum}' },

@@ -136,6 +136,26 @@ describe('proposed introductions', () => {
     );
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.details[0].field).toBe('body.pins.0');
+    // Pins are also checked together: two on a mentor with one place, or one mentee twice, are
+    // refused naming the pin, not answered with a 500.
+    const run = (pins: { menteeId: string; mentorId: string }[]) =>
+      call('POST', `/api/programmes/${programmeId}/proposals/run`, manager.cookie, { pins });
+    for (const pins of [
+      [
+        { menteeId: mentees[0]!.id, mentorId: mentors[1]!.id },
+        { menteeId: mentees[1]!.id, mentorId: mentors[1]!.id },
+      ],
+      [
+        { menteeId: mentees[1]!.id, mentorId: mentors[1]!.id },
+        { menteeId: mentees[1]!.id, mentorId: mentors[0]!.id },
+      ],
+    ]) {
+      const response = await run(pins);
+      expect(response.statusCode, response.body).toBe(422);
+      expect(response.json().error.details.map((d: { field: string }) => d.field)).toEqual([
+        'body.pins.1',
+      ]);
+    }
   });
 
   it('offers an unmatched mentee the mentors they may be pinned to, and pinning one matches them', async () => {

@@ -147,7 +147,27 @@ export async function runProposals(
       !forbidden.has(`${p.mentee}|${p.mentor}`),
   );
   const problems: FieldProblem[] = [];
+  // Pins are checked together too: one mentee pinned twice, or more pins on a mentor than places,
+  // would make the assignment impossible.
+  const pinnedMentees = new Set<string>();
+  const pinsOn = new Map<string, number>();
+  const placesOf = new Map(mentors.map((m) => [m.id, m.capacity]));
   input.pins.forEach((pin, i) => {
+    if (pinnedMentees.has(pin.menteeId)) {
+      problems.push({ field: `body.pins.${i}`, message: message('pinMenteeTwice') });
+      return;
+    }
+    pinnedMentees.add(pin.menteeId);
+    const onMentor = (pinsOn.get(pin.mentorId) ?? 0) + 1;
+    pinsOn.set(pin.mentorId, onMentor);
+    const places = placesOf.get(pin.mentorId);
+    if (places !== undefined && onMentor > places) {
+      problems.push({
+        field: `body.pins.${i}`,
+        message: message('pinsOverCapacity', { capacity: places }),
+      });
+      return;
+    }
     if (pairs.some((p) => p.mentee === pin.menteeId && p.mentor === pin.mentorId)) return;
     const evaluation =
       index.indexOf(pin.menteeId) >= 0 && index.indexOf(pin.mentorId) >= 0
