@@ -257,6 +257,17 @@ describe('sensitive attributes', () => {
     const discovered = await call('GET', `/api/programmes/${id}`, notGiven.cookie);
     expect(discovered.statusCode).toBe(200);
     expect(discovered.json()).toMatchObject({ canEnrol: true, audience: { sensitive: null } });
+    // …but only while the organisation collects these attributes: otherwise there is nothing
+    // to share, and the programme is not for them.
+    await ctx.db
+      .update(organisation)
+      .set({ allowSensitiveAttributes: false })
+      .where(eq(organisation.id, org));
+    expect((await call('GET', `/api/programmes/${id}`, notGiven.cookie)).statusCode).toBe(404);
+    await ctx.db
+      .update(organisation)
+      .set({ allowSensitiveAttributes: true })
+      .where(eq(organisation.id, org));
     await call('PUT', '/api/me/profile', notGiven.cookie, profile());
     const withheld = await call('POST', `/api/programmes/${id}/enrolment`, notGiven.cookie, {
       role: 'mentee',

@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   enrolment,
+  organisation,
   person,
   programme,
   programmeChange,
@@ -126,8 +127,10 @@ export async function findEligibilitySubject(db: Db, personId: string) {
       ageBand: sensitiveAttributes.ageBand,
       background: sensitiveAttributes.background,
       consentedAt: sensitiveAttributes.consentedAt,
+      collectsSensitive: organisation.allowSensitiveAttributes,
     })
     .from(person)
+    .innerJoin(organisation, eq(organisation.id, person.organisationId))
     .leftJoin(sensitiveAttributes, eq(sensitiveAttributes.personId, person.id))
     .where(eq(person.id, personId));
   return row ?? null;

@@ -56,7 +56,14 @@ export async function personEligibility(
   const sensitive = subject.consentedAt
     ? { gender: subject.gender, ageBand: subject.ageBand, background: subject.background }
     : null;
-  return eligibilityOf(subject, row.audience, { isTargetGroup: row.isTargetGroup, sensitive });
+  const eligibility = eligibilityOf(subject, row.audience, {
+    isTargetGroup: row.isTargetGroup,
+    sensitive,
+  });
+  // Nobody can be asked to share what the organisation no longer collects.
+  return eligibility === 'needs_sensitive' && !subject.collectsSensitive
+    ? 'not_eligible'
+    : eligibility;
 }
 
 function withQuestionIds(questions: CreateProgrammeRequest['questions']): ProgrammeQuestion[] {
