@@ -78,7 +78,8 @@ function RelationshipCard({ relationship }: { relationship: Relationship }) {
               {t('relationships.group', { count: relationship.mentees.length })}
             </Badge>
           )}
-          {relationship.groupMin !== null &&
+          {relationship.status === 'active' &&
+            relationship.groupMin !== null &&
             relationship.mentees.length < relationship.groupMin && (
               <Badge variant="outline" color="orange.9">
                 {t('relationships.forming', {
