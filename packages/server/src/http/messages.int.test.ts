@@ -87,6 +87,26 @@ describe('error messages in Dutch and English', () => {
     });
   });
 
+  it('writes the messages of schemas declared beside their routes in the request’s language', async () => {
+    const programme = `/api/programmes/${randomUUID()}`;
+    const request = { toPersonId: randomUUID(), message: '   ' };
+    expect((await call('nl', 'POST', `${programme}/requests`, request)).fields).toEqual({
+      'body.message': 'schrijf een persoonlijk bericht van minstens 10 tekens',
+    });
+    expect((await call('en', 'POST', `${programme}/requests`, request)).fields).toEqual({
+      'body.message': 'write a personal message of at least 10 characters',
+    });
+    const question = await call('nl', 'POST', `/api/requests/${randomUUID()}/messages`, {
+      body: ' ',
+    });
+    expect(question).toMatchObject({ status: 400, fields: { 'body.body': 'is verplicht' } });
+    const suggestions = await call('nl', 'GET', `${programme}/suggestions?language=Dutch`);
+    expect(suggestions).toMatchObject({
+      status: 400,
+      fields: { 'querystring.language': 'een taalcode zoals nl of en' },
+    });
+  });
+
   it('writes a service’s refusal in the request’s language, naming the field (422)', async () => {
     const org = admin.organisationId;
     const boss = await createPerson(ctx.app, { organisationId: org });

@@ -14,7 +14,7 @@ afterAll(async () => ctx.close());
 
 type Caller = TestPerson & { cookie: string };
 const call = (
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   cookie: string,
   payload?: unknown,
@@ -261,5 +261,110 @@ describe('changing one’s enrolment', () => {
       .json()
       .items.map((e: { answers: Record<string, string> }) => e.answers.q1);
     expect(list).not.toContain('Iets');
+  });
+});
+
+describe('changing one’s role while requests are open', () => {
+  const url = () => `/api/programmes/${programmeId}/enrolment`;
+  const answers = { q1: 'Samen groeien' };
+
+  it('refuses dropping the mentor side while a request to be mentored is pending; allows it once withdrawn', async () => {
+    const anna = await participant(org, {
+      offers: ['public-speaking'],
+      wants: ['storytelling'],
+    });
+    const bram = await participant(org, { wants: ['public-speaking'] });
+    await enrol(anna, { role: 'both', capacity: 2, answers });
+    await enrol(bram, { role: 'mentee', answers });
+    const asked = await ask(bram, anna);
+
+    const refused = await call(
+      'PATCH',
+      url(),
+      anna.cookie,
+      { role: 'mentee' },
+      {
+        'x-klik-locale': 'nl',
+      },
+    );
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(fieldsOf(refused.json())).toEqual(['body.role']);
+    expect(refused.json().error.details[0].message).toBe(
+      'trek je openstaande verzoeken en introducties als mentor eerst in of beantwoord ze',
+    );
+    const unchanged = (await call('GET', `/api/programmes/${programmeId}`, anna.cookie)).json();
+    expect(unchanged.myEnrolment.role).toBe('both');
+
+    const withdrawn = await call('POST', `/api/requests/${asked}/withdraw`, bram.cookie);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const changed = await call('PATCH', url(), anna.cookie, { role: 'mentee' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ role: 'mentee', capacity: null });
+  });
+
+  it('refuses dropping the mentee side while one’s own request for a mentor is pending; allows it once declined', async () => {
+    const anna = await participant(org, {
+      offers: ['storytelling'],
+      wants: ['public-speaking'],
+    });
+    const carla = await participant(org, { offers: ['public-speaking'] });
+    await enrol(anna, { role: 'both', capacity: 2, answers });
+    await enrol(carla, { role: 'mentor', capacity: 2, answers });
+    const asked = await ask(anna, carla);
+
+    const refused = await call(
+      'PATCH',
+      url(),
+      anna.cookie,
+      { role: 'mentor' },
+      {
+        'x-klik-locale': 'en',
+      },
+    );
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(fieldsOf(refused.json())).toEqual(['body.role']);
+    expect(refused.json().error.details[0].message).toBe(
+      'withdraw or answer your open requests and introductions as mentee first',
+    );
+    // Keeping the side the request is on is fine.
+    const capacity = await call('PATCH', url(), anna.cookie, { capacity: 1 });
+    expect(capacity.statusCode, capacity.body).toBe(200);
+
+    const declined = await call('POST', `/api/requests/${asked}/decline`, carla.cookie, {
+      reason: null,
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    const changed = await call('PATCH', url(), anna.cookie, { role: 'mentor' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ role: 'mentor' });
+  });
+
+  it('opens no relationship with someone no longer enrolled in the role the request needs', async () => {
+    // Leaving and enrolling again in another role does not pass through the role-change checks.
+    const dirk = await participant(org, {
+      offers: ['public-speaking'],
+      wants: ['storytelling'],
+    });
+    const eva = await participant(org, { wants: ['public-speaking'] });
+    await enrol(dirk, { role: 'both', capacity: 2, answers });
+    await enrol(eva, { role: 'mentee', answers });
+    const toDirk = await ask(eva, dirk);
+    expect((await call('DELETE', url(), dirk.cookie)).statusCode).toBe(204);
+    await enrol(dirk, { role: 'mentee', answers });
+    const asMentee = await call('POST', `/api/requests/${toDirk}/accept`, dirk.cookie);
+    expect(asMentee.statusCode, asMentee.body).toBe(422);
+
+    // A mentee who left the programme is not given a mentor either.
+    const fenna = await participant(org, { wants: ['public-speaking'] });
+    const gijs = await participant(org, { offers: ['public-speaking'] });
+    await enrol(fenna, { role: 'mentee', answers });
+    await enrol(gijs, { role: 'mentor', capacity: 2, answers });
+    const toGijs = await ask(fenna, gijs);
+    expect((await call('DELETE', url(), fenna.cookie)).statusCode).toBe(204);
+    const left = await call('POST', `/api/requests/${toGijs}/accept`, gijs.cookie);
+    expect(left.statusCode, left.body).toBe(422);
+
+    const relationships = await call('GET', '/api/relationships', eva.cookie);
+    expect(relationships.json().items).toEqual([]);
   });
 });

@@ -1,6 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { customSkill, enrolment, person, profile, sensitiveAttributes } from '../../db/schema.js';
+import {
+  customSkill,
+  enrolment,
+  introduction,
+  mentoringRequest,
+  person,
+  profile,
+  sensitiveAttributes,
+} from '../../db/schema.js';
 
 export type ProfileRow = typeof profile.$inferSelect;
 export type EnrolmentRow = typeof enrolment.$inferSelect;
@@ -99,6 +107,45 @@ export async function lockEnrolment(
     .where(and(eq(enrolment.programmeId, programmeId), eq(enrolment.personId, personId)))
     .for('update');
   return row ?? null;
+}
+
+/**
+ * Whether the person has, on one side (as mentor or as mentee), a request still pending, sent or
+ * received, or an introduction neither has declined that has not opened a relationship yet:
+ * either could still make them a mentor or mentee.
+ */
+export async function hasOpenCommitmentAs(
+  db: Db,
+  programmeId: string,
+  personId: string,
+  side: 'mentor' | 'mentee',
+): Promise<boolean> {
+  const [request] = await db
+    .select({ id: mentoringRequest.id })
+    .from(mentoringRequest)
+    .where(
+      and(
+        eq(mentoringRequest.programmeId, programmeId),
+        eq(side === 'mentor' ? mentoringRequest.mentorId : mentoringRequest.menteeId, personId),
+        eq(mentoringRequest.status, 'pending'),
+      ),
+    )
+    .limit(1);
+  if (request) return true;
+  const [open] = await db
+    .select({ id: introduction.id })
+    .from(introduction)
+    .where(
+      and(
+        eq(introduction.programmeId, programmeId),
+        eq(side === 'mentor' ? introduction.mentorId : introduction.menteeId, personId),
+        ne(introduction.menteeResponse, 'declined'),
+        ne(introduction.mentorResponse, 'declined'),
+        isNull(introduction.relationshipId),
+      ),
+    )
+    .limit(1);
+  return open !== undefined;
 }
 
 export async function updateEnrolment(

@@ -313,8 +313,28 @@ export async function updateMyEnrolment(
         message: message('belowCurrentMentees', { count: mentees }),
       });
     }
-    if (!canMentee(role) && (await hasActiveRelationshipAsMentee(tx, programmeId, personId))) {
+    const hasMentor =
+      !canMentee(role) && (await hasActiveRelationshipAsMentee(tx, programmeId, personId));
+    if (hasMentor) {
       problems.push({ field: 'body.role', message: message('stillMentored') });
+    }
+    // A pending request or open introduction on the side dropped would, once accepted, make one a
+    // mentor or mentee outside one's role.
+    if (
+      mentees === 0 &&
+      canMentor(current.role) &&
+      !canMentor(role) &&
+      (await repo.hasOpenCommitmentAs(tx, programmeId, personId, 'mentor'))
+    ) {
+      problems.push({ field: 'body.role', message: message('openAsMentor') });
+    }
+    if (
+      !hasMentor &&
+      canMentee(current.role) &&
+      !canMentee(role) &&
+      (await repo.hasOpenCommitmentAs(tx, programmeId, personId, 'mentee'))
+    ) {
+      problems.push({ field: 'body.role', message: message('openAsMentee') });
     }
     if (problems.length > 0) throw fieldErrors('unprocessable', problems);
     const updated = await repo.updateEnrolment(tx, current.id, {

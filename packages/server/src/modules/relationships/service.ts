@@ -16,10 +16,25 @@ export async function openRelationship(
   tx: Db,
   input: { organisationId: string; programmeId: string; mentorId: string; menteeId: string },
 ): Promise<string> {
-  const { mentor: mentorEnrolment } = await repo.lockPairEnrolments(tx, input.programmeId, input);
+  const { mentor: mentorEnrolment, mentee: menteeEnrolment } = await repo.lockPairEnrolments(
+    tx,
+    input.programmeId,
+    input,
+  );
   const programme = await findProgramme(tx, input.organisationId, input.programmeId);
   if (!mentorEnrolment?.isActive || !programme) {
     throw new AppError('unprocessable', message('mentorLeft'));
+  }
+  // The roles are read from the locked rows: a role changed since the request or introduction
+  // was made decides, not the role held then.
+  if (mentorEnrolment.role !== 'mentor' && mentorEnrolment.role !== 'both') {
+    throw new AppError('unprocessable', message('mentorNoLongerMentors'));
+  }
+  if (
+    !menteeEnrolment?.isActive ||
+    (menteeEnrolment.role !== 'mentee' && menteeEnrolment.role !== 'both')
+  ) {
+    throw new AppError('unprocessable', message('menteeLeft'));
   }
   const capacity = mentorEnrolment.capacity ?? programme.defaultCapacity;
   const taken = await repo.countActiveMentees(tx, input.programmeId, input.mentorId);

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse, IdParams } from '../../http/schemas.js';
+import { schemaMessage } from '../../i18n/messages.js';
 import { requestLocale } from '../../i18n/request-locale.js';
 import * as service from './service.js';
 
@@ -92,11 +93,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParams,
         body: z.object({
           toPersonId: z.uuid(),
-          message: z
-            .string()
-            .trim()
-            .min(10, 'write a personal message of at least 10 characters')
-            .max(2000),
+          message: z.string().trim().min(10, schemaMessage('personalMessage')).max(2000),
           hopes: z.string().trim().max(2000).default(''),
         }),
         response: { 201: RequestDetail, ...errors },
@@ -153,7 +150,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['requests'],
         summary: 'Ask (or answer) a question about a pending request',
         params: IdParams,
-        body: z.object({ body: z.string().trim().min(1, 'is required').max(2000) }),
+        body: z.object({ body: z.string().trim().min(1, schemaMessage('isRequired')).max(2000) }),
         response: { 200: RequestDetail, ...errors },
       },
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse, IdParams } from '../../http/schemas.js';
+import { schemaMessage } from '../../i18n/messages.js';
 import { requestLocale } from '../../i18n/request-locale.js';
 import { suggestForMe } from './service.js';
 
@@ -9,7 +10,7 @@ const SuggestionsQuery = z.object({
   k: z.coerce.number().int().min(1).max(50).default(10),
   language: z
     .string()
-    .regex(/^[a-z]{2,3}$/, 'a language code such as nl')
+    .regex(/^[a-z]{2,3}$/, schemaMessage('languageCode'))
     .optional(),
   place: z.string().trim().max(100).optional(),
   meetingMode: z.enum(['online', 'in_person', 'either']).optional(),
