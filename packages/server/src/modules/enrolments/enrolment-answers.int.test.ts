@@ -350,6 +350,9 @@ describe('changing one’s role while requests are open', () => {
     await enrol(eva, { role: 'mentee', answers });
     const toDirk = await ask(eva, dirk);
     expect((await call('DELETE', url(), dirk.cookie)).statusCode).toBe(204);
+    // Leaving closed the request: Eva is not left waiting, and is free to ask someone else.
+    const seenByEva = await call('GET', `/api/requests/${toDirk}`, eva.cookie);
+    expect(seenByEva.json()).toMatchObject({ status: 'withdrawn' });
     await enrol(dirk, { role: 'mentee', answers });
     const asMentee = await call('POST', `/api/requests/${toDirk}/accept`, dirk.cookie);
     expect(asMentee.statusCode, asMentee.body).toBe(422);

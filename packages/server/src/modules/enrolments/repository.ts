@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   customSkill,
@@ -159,6 +159,47 @@ export async function updateEnrolment(
     .where(eq(enrolment.id, id))
     .returning();
   return row!;
+}
+
+/**
+ * Closes what someone leaving a programme leaves open there: their pending requests, sent or
+ * received, become withdrawn, and their side of open introductions is declined. Returns how many
+ * of each were closed.
+ */
+export async function closeOpenCommitments(
+  db: Db,
+  programmeId: string,
+  personId: string,
+  now: Date,
+): Promise<{ requests: number; introductions: number }> {
+  const requests = await db
+    .update(mentoringRequest)
+    .set({ status: 'withdrawn', respondedAt: now })
+    .where(
+      and(
+        eq(mentoringRequest.programmeId, programmeId),
+        eq(mentoringRequest.status, 'pending'),
+        or(eq(mentoringRequest.fromPersonId, personId), eq(mentoringRequest.toPersonId, personId)),
+      ),
+    )
+    .returning({ id: mentoringRequest.id });
+  const open = and(
+    eq(introduction.programmeId, programmeId),
+    ne(introduction.menteeResponse, 'declined'),
+    ne(introduction.mentorResponse, 'declined'),
+    isNull(introduction.relationshipId),
+  );
+  const asMentee = await db
+    .update(introduction)
+    .set({ menteeResponse: 'declined' })
+    .where(and(open, eq(introduction.menteeId, personId)))
+    .returning({ id: introduction.id });
+  const asMentor = await db
+    .update(introduction)
+    .set({ mentorResponse: 'declined' })
+    .where(and(open, eq(introduction.mentorId, personId)))
+    .returning({ id: introduction.id });
+  return { requests: requests.length, introductions: asMentee.length + asMentor.length };
 }
 
 export async function deactivateEnrolment(db: Db, programmeId: string, personId: string) {

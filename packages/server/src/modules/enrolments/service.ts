@@ -361,7 +361,12 @@ export async function withdraw(db: Db, actor: Actor, programmeId: string) {
   await findVisibleProgramme(db, actor, programmeId);
   const existing = await repo.findEnrolment(db, programmeId, personId);
   if (!existing || !existing.isActive) throw notFound('enrolment');
-  await repo.deactivateEnrolment(db, programmeId, personId);
+  // Leaving closes what was still open, so nobody waits on someone who has gone. Requests and
+  // introductions first, then the enrolment: the order in which accepting locks them too.
+  await db.transaction(async (tx) => {
+    await repo.closeOpenCommitments(tx, programmeId, personId, new Date());
+    await repo.deactivateEnrolment(tx, programmeId, personId);
+  });
 }
 
 export async function listProgrammeEnrolments(db: Db, actor: Actor, programmeId: string) {

@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 type Caller = TestPerson & { cookie: string };
-const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: unknown) =>
+const call = (
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  cookie: string,
+  payload?: unknown,
+) =>
   ctx.app.inject({
     method,
     url,
@@ -459,5 +464,38 @@ describe('totals per target group', () => {
       for (const n of [g.matched, g.unmatched]) expect(n === null || n === 0 || n >= 5).toBe(true);
     }
     expect(JSON.stringify([first.groups, groups])).not.toContain('"man"');
+  });
+});
+
+describe('leaving a programme', () => {
+  it('declines one’s side of open introductions, so the other is not left waiting', async () => {
+    const lead = await signedIn(ctx.app, 'programme_manager');
+    const org = lead.organisationId;
+    const id = (
+      await call('POST', '/api/programmes', lead.cookie, {
+        name: 'Vertrekken',
+        type: 'classic',
+        matchingMode: 'manager_proposes',
+      })
+    ).json().id;
+    await call('POST', `/api/programmes/${id}/publish`, lead.cookie);
+    const mentor = await participant(org, id, 'mentor', ['budgeting']);
+    const mentee = await participant(org, id, 'mentee', ['budgeting']);
+    const run = (await call('POST', `/api/programmes/${id}/proposals/run`, lead.cookie, {})).json();
+    expect(run.pairs).toHaveLength(1);
+    await call('POST', `/api/programmes/${id}/proposals/send`, lead.cookie, { runId: run.runId });
+    const [intro] = (await call('GET', '/api/introductions', mentor.cookie)).json().items;
+    await call('POST', `/api/introductions/${intro.id}/accept`, mentor.cookie);
+
+    expect(
+      (await call('DELETE', `/api/programmes/${id}/enrolment`, mentee.cookie)).statusCode,
+    ).toBe(204);
+    const [after] = (await call('GET', '/api/introductions', mentor.cookie)).json().items;
+    expect(after).toMatchObject({ id: intro.id, status: 'declined' });
+    // The mentor's place is free again for the next run.
+    const next = (
+      await call('POST', `/api/programmes/${id}/proposals/run`, lead.cookie, {})
+    ).json();
+    expect(next.totals.mentors).toBe(1);
   });
 });
