@@ -153,7 +153,7 @@ export async function loadDemoProgrammes(
     });
   };
 
-  const [reverse, classic, peer] = await db
+  const [reverse, classic, peer, buddies] = await db
     .insert(programme)
     .values([
       {
@@ -230,6 +230,35 @@ export async function loadDemoProgrammes(
         defaultCapacity: 1,
         createdBy,
       },
+      {
+        organisationId,
+        name: 'Buddy’s voor nieuwe collega’s',
+        goal: 'Wie net begint, krijgt een ervaren collega van een andere afdeling voorgesteld.',
+        descriptionNl:
+          'De programmamanager stelt introducties voor over het hele programma; allebei zeggen jullie ja of nee, zonder gevolgen.',
+        descriptionEn:
+          'The programme manager proposes introductions across the whole programme; both of you say yes or no, without consequences.',
+        type: 'classic',
+        status: 'published',
+        publishedAt: new Date(),
+        matchingMode: 'manager_proposes',
+        conflictRules: {
+          reportingLineLevels: 2,
+          excludeSameTeam: true,
+          excludeSameDepartment: true,
+          excludeEarlierPairs: true,
+        },
+        defaultCapacity: 2,
+        questions: [
+          {
+            id: 'first-months',
+            labelNl: 'Waar wil je in je eerste maanden vooral hulp bij?',
+            labelEn: 'What would you most like help with in your first months?',
+            required: false,
+          },
+        ],
+        createdBy,
+      },
     ])
     .returning();
 
@@ -240,10 +269,11 @@ export async function loadDemoProgrammes(
     p: DemoPerson,
     role: 'mentee' | 'mentor' | 'both',
     capacity: number | null,
+    answers: Record<string, string> = {},
   ) => {
     if (enrolled.has(`${programmeId}:${p.id}`)) return;
     enrolled.add(`${programmeId}:${p.id}`);
-    enrolments.push({ programmeId, organisationId, personId: p.id, role, capacity, answers: {} });
+    enrolments.push({ programmeId, organisationId, personId: p.id, role, capacity, answers });
   };
 
   // Reverse: leaders learn technology etc. and mentor on networking; juniors the other way round.
@@ -282,6 +312,25 @@ export async function loadDemoProgrammes(
   for (const p of staff.filter((s) => !profiles.has(s.id)).slice(0, 16)) {
     setProfile(p, pick(peerSkills, 2), pick(peerSkills, 2));
     enrolIn(peer!.id, p, 'both', 1);
+  }
+  // Buddies (manager proposes): newcomers and long-serving colleagues, nobody matched yet, so
+  // the programme manager can run the proposal board straight away.
+  const firstMonths = [
+    'De weg vinden in de organisatie',
+    'Weten wie ik waarvoor kan benaderen',
+    'Onze klanten en producten leren kennen',
+    'Werk en privé in balans houden',
+  ];
+  const free = staff.filter((s) => !profiles.has(s.id));
+  const newcomers = free.filter((s) => (s.startDate ?? '') >= '2022-01-01').slice(0, 24);
+  const veterans = free.filter((s) => (s.startDate ?? '9999') < '2016-01-01').slice(0, 12);
+  for (const newcomer of newcomers) {
+    setProfile(newcomer, pick(youngOffers, 1), pick(peerSkills, 2));
+    enrolIn(buddies!.id, newcomer, 'mentee', null, { 'first-months': pick(firstMonths, 1)[0]! });
+  }
+  for (const veteran of veterans) {
+    setProfile(veteran, pick(peerSkills, 3), pick(youngOffers, 1));
+    enrolIn(buddies!.id, veteran, 'mentor', 2);
   }
   await db.insert(profile).values([...profiles.values()]);
   await db.insert(enrolment).values(enrolments);

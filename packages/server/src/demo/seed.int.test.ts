@@ -107,7 +107,7 @@ describe('demo data', () => {
 
   it('has reverse, classic and peer programmes with enrolments, requests and relationships', async () => {
     const programmes = await ctx.db.select().from(programme);
-    expect(programmes.map((p) => p.type).sort()).toEqual(['classic', 'peer', 'reverse']);
+    expect(programmes.map((p) => p.type).sort()).toEqual(['classic', 'classic', 'peer', 'reverse']);
     expect((await ctx.db.select().from(enrolment)).length).toBeGreaterThan(60);
     expect((await ctx.db.select().from(relationship)).length).toBeGreaterThanOrEqual(3);
     const requests = await ctx.db.select().from(mentoringRequest);
@@ -133,5 +133,30 @@ describe('demo data', () => {
       myRole: 'mentor',
       mentees: [{ name: 'Pieter van den Berg' }],
     });
+  });
+
+  it('has a "manager proposes" programme the programme manager can run at once', async () => {
+    const [buddies] = await ctx.db
+      .select()
+      .from(programme)
+      .where(eq(programme.matchingMode, 'manager_proposes'));
+    expect(buddies).toBeDefined();
+    const manager = await signIn(ctx.app, 'programma@noordzee.demo', DEMO_PASSWORD);
+    const run = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/programmes/${buddies!.id}/proposals/run`,
+      headers: { cookie: manager, 'x-klik-locale': 'nl' },
+      payload: { mode: 'optimal' },
+    });
+    expect(run.statusCode, run.body).toBe(200);
+    const { totals } = run.json();
+    expect(totals.mentees).toBeGreaterThanOrEqual(15);
+    expect(totals.matched).toBeGreaterThanOrEqual(10);
+    // Newcomers answered the programme's question; the manager reads it on the programme page.
+    const enrolments = await ctx.app.inject({
+      url: `/api/programmes/${buddies!.id}/enrolments`,
+      headers: { cookie: manager },
+    });
+    expect(JSON.stringify(enrolments.json())).toContain('first-months');
   });
 });
