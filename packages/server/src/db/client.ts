@@ -30,13 +30,23 @@ export interface Database {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // An idle connection can fail at any time (the server restarts, a proxy drops it): the pool
+    // then opens a new one. Without a listener the pool's 'error' event would end the process.
+    // After close, connections still shutting down may be terminated; that is expected.
+    let closed = false;
+    pool.on('error', (error) => {
+      if (!closed) console.warn(`An idle PostgreSQL connection failed: ${error.message}`);
+    });
     // Fail fast with a readable message when the server is unreachable.
     await pool.query('select 1');
     return {
       db: drizzlePostgres(pool, { schema }) as unknown as Db,
       kind: 'postgres',
       pool,
-      close: () => pool.end(),
+      close: async () => {
+        closed = true;
+        await pool.end();
+      },
     };
   }
   let releaseLock: (() => void) | null = null;
