@@ -4,19 +4,28 @@
  * pool, scoring, the exactly optimal assignment and the answer with reasons.
  *
  *   npm run bench -w packages/server
+ *
+ * With BENCH_BROWSER=1 (after `npm run build`), it also serves the built web app and times the
+ * same run in headless Chromium (/usr/bin/chromium, or BENCH_CHROMIUM): from the manager's click
+ * on "Voorstel berekenen" until the proposal board shows its totals and the table of pairs, and
+ * reports that against the API time measured in the same run.
  */
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { skillCatalogue } from '../src/modules/skills/catalogue.js';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { enrolment, organisation, person, profile, programme, user } from '../src/db/schema.js';
-import { createPerson, signIn } from '../src/test/factories.js';
+import { createPerson, signIn, TEST_PASSWORD } from '../src/test/factories.js';
 
 const MENTEES = Number(process.env.BENCH_MENTEES ?? 1000);
 const MENTORS = Number(process.env.BENCH_MENTORS ?? 400);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BROWSER = process.env.BENCH_BROWSER === '1';
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 let seed = 7;
 const random = () => {
@@ -42,7 +51,10 @@ const hobbies = [
 ];
 
 const config = {
-  ...loadConfig({ LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent' }),
+  ...loadConfig(
+    { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', PUBLIC_URL: 'http://127.0.0.1:3600' },
+    { webDistDir: BROWSER ? webDist : undefined },
+  ),
   database: { kind: 'pglite' as const, dataDir: null },
   loadDemoData: false,
 };
@@ -156,5 +168,55 @@ console.log(
   `| proposals run, ${MENTEES} mentees × ${MENTORS} mentors (HTTP, PGlite) | median ${(median / 1000).toFixed(2)} s | min ${(times[0]! / 1000).toFixed(2)} s | max ${(times.at(-1)! / 1000).toFixed(2)} s | ${RUNS} runs |`,
 );
 console.log(`totals: ${JSON.stringify(last?.totals)}`);
+
+if (BROWSER) {
+  const { chromium } = await import('playwright-core');
+  await app.listen({ host: '127.0.0.1', port: 3600 });
+  const browser = await chromium.launch({
+    executablePath: process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = await browser.newPage({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  await page.goto('http://127.0.0.1:3600/sign-in');
+  await page.getByRole('textbox', { name: 'E-mailadres' }).fill(manager.email);
+  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+  await page.goto(`http://127.0.0.1:3600/programmes/${prog!.id}/proposals`);
+  const pageTimes: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const button = page.getByRole('button', { name: /^(Voorstel berekenen|Opnieuw berekenen)$/ });
+    const responded = page.waitForResponse(
+      (r) => r.url().endsWith('/proposals/run') && r.request().method() === 'POST',
+      { timeout: 60_000 },
+    );
+    const t0 = performance.now();
+    await button.click();
+    await responded;
+    // Done when every proposed pair's row is on screen, nothing is loading, and a frame is drawn.
+    // (Written as strings: they run in the page, and this package is not compiled for the DOM.)
+    const matched = Number(last?.totals.matched ?? 0);
+    await page.waitForFunction(
+      `document.querySelectorAll('section[aria-labelledby="proposal-pairs"] tbody tr').length === ${matched} && document.querySelector('button[data-loading]') === null`,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(resolve))');
+    pageTimes.push(performance.now() - t0);
+  }
+  await browser.close();
+  pageTimes.sort((a, b) => a - b);
+  const pageMedian = pageTimes[Math.floor(pageTimes.length / 2)]!;
+  console.log(
+    `| the same run in the web app (click to every pair on screen, Chromium) | median ${(pageMedian / 1000).toFixed(2)} s | min ${(pageTimes[0]! / 1000).toFixed(2)} s | max ${(pageTimes.at(-1)! / 1000).toFixed(2)} s | ${RUNS} runs; ${(pageMedian / median).toFixed(1)}× the API median |`,
+  );
+}
 await app.close();
 await database.close();
