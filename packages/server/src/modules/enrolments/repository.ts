@@ -163,15 +163,15 @@ export async function updateEnrolment(
 
 /**
  * Closes what someone leaving a programme leaves open there: their pending requests, sent or
- * received, become withdrawn, and their side of open introductions is declined. Returns how many
- * of each were closed.
+ * received, become withdrawn, and their side of open introductions is declined. Returns the
+ * other person of each closed request and introduction.
  */
 export async function closeOpenCommitments(
   db: Db,
   programmeId: string,
   personId: string,
   now: Date,
-): Promise<{ requests: number; introductions: number }> {
+): Promise<{ requests: string[]; introductions: string[] }> {
   const requests = await db
     .update(mentoringRequest)
     .set({ status: 'withdrawn', respondedAt: now })
@@ -182,7 +182,7 @@ export async function closeOpenCommitments(
         or(eq(mentoringRequest.fromPersonId, personId), eq(mentoringRequest.toPersonId, personId)),
       ),
     )
-    .returning({ id: mentoringRequest.id });
+    .returning({ from: mentoringRequest.fromPersonId, to: mentoringRequest.toPersonId });
   const open = and(
     eq(introduction.programmeId, programmeId),
     ne(introduction.menteeResponse, 'declined'),
@@ -193,13 +193,16 @@ export async function closeOpenCommitments(
     .update(introduction)
     .set({ menteeResponse: 'declined' })
     .where(and(open, eq(introduction.menteeId, personId)))
-    .returning({ id: introduction.id });
+    .returning({ other: introduction.mentorId });
   const asMentor = await db
     .update(introduction)
     .set({ mentorResponse: 'declined' })
     .where(and(open, eq(introduction.mentorId, personId)))
-    .returning({ id: introduction.id });
-  return { requests: requests.length, introductions: asMentee.length + asMentor.length };
+    .returning({ other: introduction.menteeId });
+  return {
+    requests: requests.map((r) => (r.from === personId ? r.to : r.from)),
+    introductions: [...asMentee, ...asMentor].map((i) => i.other),
+  };
 }
 
 export async function deactivateEnrolment(db: Db, programmeId: string, personId: string) {

@@ -158,7 +158,11 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await service.withdraw(db, requireActor(request), request.params.id);
+      await service.withdraw(
+        { db, mailer: app.mailer, baseUrl: app.config.baseUrl },
+        requireActor(request),
+        request.params.id,
+      );
       return reply.status(204).send(null);
     },
   );

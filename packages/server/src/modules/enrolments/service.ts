@@ -2,7 +2,9 @@ import { requireMember, requireRole, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import { AppError, conflictField, fieldErrors, notFound, type FieldProblem } from '../../errors.js';
 import { message } from '../../i18n/messages.js';
+import type { Mailer } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/repository.js';
+import { notify } from '../notifications/service.js';
 import { findOrganisation } from '../organisations/repository.js';
 import {
   findVisibleProgramme,
@@ -356,17 +358,32 @@ export async function updateMyEnrolment(
   return toEnrolment(row, actor.name);
 }
 
-export async function withdraw(db: Db, actor: Actor, programmeId: string) {
+export async function withdraw(
+  deps: { db: Db; mailer: Mailer; baseUrl: string },
+  actor: Actor,
+  programmeId: string,
+) {
+  const { db } = deps;
   const { personId } = requireMember(actor);
-  await findVisibleProgramme(db, actor, programmeId);
+  const programme = await findVisibleProgramme(db, actor, programmeId);
   const existing = await repo.findEnrolment(db, programmeId, personId);
   if (!existing || !existing.isActive) throw notFound('enrolment');
   // Leaving closes what was still open, so nobody waits on someone who has gone. Requests and
   // introductions first, then the enrolment: the order in which accepting locks them too.
-  await db.transaction(async (tx) => {
-    await repo.closeOpenCommitments(tx, programmeId, personId, new Date());
+  const closed = await db.transaction(async (tx) => {
+    const others = await repo.closeOpenCommitments(tx, programmeId, personId, new Date());
     await repo.deactivateEnrolment(tx, programmeId, personId);
+    return others;
   });
+  // Those who were waiting are told, once each, and see the closed item in their lists.
+  for (const other of new Set([...closed.requests, ...closed.introductions])) {
+    await notify(db, deps.mailer, deps.baseUrl, {
+      personId: other,
+      kind: 'participant_left',
+      payload: { who: actor.name, programme: programme.name },
+      link: closed.requests.includes(other) ? '/requests' : '/introductions',
+    });
+  }
 }
 
 export async function listProgrammeEnrolments(db: Db, actor: Actor, programmeId: string) {

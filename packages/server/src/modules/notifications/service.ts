@@ -7,6 +7,7 @@ import * as repo from './repository.js';
 export type NotificationKind =
   | 'request_received'
   | 'offer_received'
+  | 'participant_left'
   | 'request_reminder'
   | 'request_accepted'
   | 'request_declined'
@@ -19,6 +20,11 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
   request_received: {
     nl: (p) => `${p.from} vraagt of je mentor wilt zijn in ${p.programme}`,
     en: (p) => `${p.from} asks you to be their mentor in ${p.programme}`,
+  },
+  participant_left: {
+    nl: (p) =>
+      `${p.who} doet niet meer mee aan ${p.programme}; jullie openstaande verzoek of introductie is gesloten`,
+    en: (p) => `${p.who} has left ${p.programme}; your open request or introduction is closed`,
   },
   offer_received: {
     nl: (p) => `${p.from} biedt aan je mentor te zijn in ${p.programme}`,

@@ -492,6 +492,15 @@ describe('leaving a programme', () => {
     ).toBe(204);
     const [after] = (await call('GET', '/api/introductions', mentor.cookie)).json().items;
     expect(after).toMatchObject({ id: intro.id, status: 'declined' });
+    // …and is told so, in the app (and by mail).
+    const told = await ctx.app.inject({
+      url: '/api/notifications',
+      headers: { cookie: mentor.cookie, 'x-klik-locale': 'nl' },
+    });
+    expect(told.json().items[0]).toMatchObject({
+      text: expect.stringMatching(/doet niet meer mee aan Vertrekken; jullie openstaande/),
+      link: '/introductions',
+    });
     // The mentor's place is free again for the next run.
     const next = (
       await call('POST', `/api/programmes/${id}/proposals/run`, lead.cookie, {})
