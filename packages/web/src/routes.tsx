@@ -1,30 +1,79 @@
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAbility } from './components/require-ability';
 import { AppLayout } from './layout/app-layout';
 import { PublicLayout } from './layout/public-layout';
-import { OrganisationsPage } from './pages/admin/organisations-page';
-import { OutboxPage } from './pages/admin/outbox-page';
 import { ForgotPasswordPage } from './pages/auth/forgot-password-page';
 import { MagicLinkPage } from './pages/auth/magic-link-page';
 import { ResetPasswordPage } from './pages/auth/reset-password-page';
 import { SignInPage } from './pages/auth/sign-in-page';
 import { HomePage } from './pages/home-page';
-import { ImportPage } from './pages/import/import-page';
 import { NotFoundPage } from './pages/not-found-page';
-import { OrganisationSettingsPage } from './pages/organisation-settings-page';
-import { PeoplePage } from './pages/people/people-page';
-import { EnrolmentWizardPage } from './pages/programmes/enrolment-wizard-page';
-import { ProgrammeDesignerPage } from './pages/programmes/programme-designer-page';
-import { ProgrammeDetailPage } from './pages/programmes/programme-detail-page';
-import { ProgrammesPage } from './pages/programmes/programmes-page';
-import { SuggestionsPage } from './pages/programmes/suggestions-page';
-import { IntroductionsPage } from './pages/proposals/introductions-page';
-import { ProposalBoardPage } from './pages/proposals/proposal-board-page';
-import { NotificationsPage } from './pages/notifications/notifications-page';
-import { RelationshipsPage } from './pages/relationships/relationships-page';
-import { RequestDetailPage } from './pages/requests/request-detail-page';
-import { RequestsPage } from './pages/requests/requests-page';
-import { SkillsPage } from './pages/skills/skills-page';
+
+// Pages behind sign-in load on first visit, so the sign-in page and the shell come first.
+const OrganisationsPage = lazy(() =>
+  import('./pages/admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })),
+);
+const OutboxPage = lazy(() =>
+  import('./pages/admin/outbox-page').then((m) => ({ default: m.OutboxPage })),
+);
+const ImportPage = lazy(() =>
+  import('./pages/import/import-page').then((m) => ({ default: m.ImportPage })),
+);
+const OrganisationSettingsPage = lazy(() =>
+  import('./pages/organisation-settings-page').then((m) => ({
+    default: m.OrganisationSettingsPage,
+  })),
+);
+const PeoplePage = lazy(() =>
+  import('./pages/people/people-page').then((m) => ({ default: m.PeoplePage })),
+);
+const EnrolmentWizardPage = lazy(() =>
+  import('./pages/programmes/enrolment-wizard-page').then((m) => ({
+    default: m.EnrolmentWizardPage,
+  })),
+);
+const ProgrammeDesignerPage = lazy(() =>
+  import('./pages/programmes/programme-designer-page').then((m) => ({
+    default: m.ProgrammeDesignerPage,
+  })),
+);
+const ProgrammeDetailPage = lazy(() =>
+  import('./pages/programmes/programme-detail-page').then((m) => ({
+    default: m.ProgrammeDetailPage,
+  })),
+);
+const ProgrammesPage = lazy(() =>
+  import('./pages/programmes/programmes-page').then((m) => ({ default: m.ProgrammesPage })),
+);
+const SuggestionsPage = lazy(() =>
+  import('./pages/programmes/suggestions-page').then((m) => ({ default: m.SuggestionsPage })),
+);
+const IntroductionsPage = lazy(() =>
+  import('./pages/proposals/introductions-page').then((m) => ({ default: m.IntroductionsPage })),
+);
+const ProposalBoardPage = lazy(() =>
+  import('./pages/proposals/proposal-board-page').then((m) => ({ default: m.ProposalBoardPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('./pages/notifications/notifications-page').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
+const RelationshipsPage = lazy(() =>
+  import('./pages/relationships/relationships-page').then((m) => ({
+    default: m.RelationshipsPage,
+  })),
+);
+const RequestDetailPage = lazy(() =>
+  import('./pages/requests/request-detail-page').then((m) => ({ default: m.RequestDetailPage })),
+);
+const RequestsPage = lazy(() =>
+  import('./pages/requests/requests-page').then((m) => ({ default: m.RequestsPage })),
+);
+const SkillsPage = lazy(() =>
+  import('./pages/skills/skills-page').then((m) => ({ default: m.SkillsPage })),
+);
 
 export const routes: RouteObject[] = [
   {

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -69,7 +70,9 @@ export function AppLayout() {
         <AppNavigation me={me} onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
-        <Outlet context={me} />
+        <Suspense fallback={<LoadingState />}>
+          <Outlet context={me} />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
