@@ -1,7 +1,15 @@
-import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { introduction, person, relationship, relationshipMentee } from '../../db/schema.js';
+import {
+  introduction,
+  matchingRun,
+  person,
+  programme,
+  relationship,
+  relationshipMentee,
+  sensitiveAttributes,
+} from '../../db/schema.js';
 
 export interface ProgrammeCommitments {
   /** Mentees with an active relationship in the programme, or an introduction still open. */
@@ -88,4 +96,125 @@ export async function findProgrammeIntroductions(
       ),
     )
     .orderBy(desc(introduction.createdAt), asc(mentee.givenName), asc(mentee.familyName));
+}
+
+export type IntroductionRow = typeof introduction.$inferSelect;
+
+/** Stores a run's proposed pairs; nothing changes for anyone until the run is sent. */
+export async function insertRun(db: Db, values: typeof matchingRun.$inferInsert): Promise<string> {
+  const [row] = await db.insert(matchingRun).values(values).returning({ id: matchingRun.id });
+  return row!.id;
+}
+
+/** What the per-group totals need of each mentee: department and consented attributes. */
+export async function findGroupingFacts(db: Db, organisationId: string, menteeIds: string[]) {
+  if (menteeIds.length === 0) return [];
+  return db
+    .select({
+      id: person.id,
+      department: person.department,
+      gender: sensitiveAttributes.gender,
+      ageBand: sensitiveAttributes.ageBand,
+    })
+    .from(person)
+    .leftJoin(sensitiveAttributes, eq(sensitiveAttributes.personId, person.id))
+    .where(and(eq(person.organisationId, organisationId), inArray(person.id, menteeIds)));
+}
+
+/** Locks a run of the programme for sending (null when there is none). */
+export async function lockRun(db: Db, programmeId: string, runId: string) {
+  const [row] = await db
+    .select()
+    .from(matchingRun)
+    .where(and(eq(matchingRun.id, runId), eq(matchingRun.programmeId, programmeId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function findLatestRunId(db: Db, programmeId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: matchingRun.id })
+    .from(matchingRun)
+    .where(eq(matchingRun.programmeId, programmeId))
+    .orderBy(desc(matchingRun.createdAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function markRunSent(db: Db, runId: string, now: Date): Promise<void> {
+  await db.update(matchingRun).set({ sentAt: now }).where(eq(matchingRun.id, runId));
+}
+
+export async function insertIntroductions(
+  db: Db,
+  values: (typeof introduction.$inferInsert)[],
+): Promise<IntroductionRow[]> {
+  if (values.length === 0) return [];
+  return db.insert(introduction).values(values).returning();
+}
+
+/** A person's introductions in their organisation, newest first, with the programme's name. */
+export async function findIntroductionsOf(db: Db, organisationId: string, personId: string) {
+  return db
+    .select({ introduction, programmeName: programme.name })
+    .from(introduction)
+    .innerJoin(programme, eq(programme.id, introduction.programmeId))
+    .where(
+      and(
+        eq(introduction.organisationId, organisationId),
+        or(eq(introduction.menteeId, personId), eq(introduction.mentorId, personId)),
+      ),
+    )
+    .orderBy(desc(introduction.createdAt));
+}
+
+/** Names and job titles of people of the organisation, by id. */
+export async function findPeopleCards(db: Db, organisationId: string, personIds: string[]) {
+  if (personIds.length === 0) return new Map<string, { name: string; jobTitle: string | null }>();
+  const rows = await db
+    .select({
+      id: person.id,
+      givenName: person.givenName,
+      familyName: person.familyName,
+      jobTitle: person.jobTitle,
+    })
+    .from(person)
+    .where(and(eq(person.organisationId, organisationId), inArray(person.id, personIds)));
+  return new Map(
+    rows.map((r) => [r.id, { name: `${r.givenName} ${r.familyName}`, jobTitle: r.jobTitle }]),
+  );
+}
+
+/** Locks an introduction one is party to (null when it is not theirs or not there). */
+export async function lockIntroductionOfParty(
+  db: Db,
+  organisationId: string,
+  id: string,
+  personId: string,
+): Promise<IntroductionRow | null> {
+  const [row] = await db
+    .select()
+    .from(introduction)
+    .where(
+      and(
+        eq(introduction.id, id),
+        eq(introduction.organisationId, organisationId),
+        or(eq(introduction.menteeId, personId), eq(introduction.mentorId, personId)),
+      ),
+    )
+    .for('update');
+  return row ?? null;
+}
+
+export async function setIntroductionResponse(
+  db: Db,
+  id: string,
+  side: 'menteeResponse' | 'mentorResponse',
+  answer: 'accepted' | 'declined',
+  relationshipId: string | null,
+): Promise<void> {
+  await db
+    .update(introduction)
+    .set({ [side]: answer, relationshipId })
+    .where(eq(introduction.id, id));
 }

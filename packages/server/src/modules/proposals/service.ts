@@ -10,17 +10,9 @@ import {
   type MatchIndex,
   type ScoreWeights,
 } from '@klik/match';
-import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { requireMember, requireRole, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
-import {
-  introduction,
-  matchingRun,
-  person,
-  programme as programmeTable,
-  sensitiveAttributes,
-  type ConflictRules,
-} from '../../db/schema.js';
+import type { ConflictRules } from '../../db/schema.js';
 import { AppError, fieldErrors, notFound, type FieldProblem } from '../../errors.js';
 import { message, terms } from '../../i18n/messages.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -32,7 +24,7 @@ import { managerRoles } from '../programmes/service.js';
 import { openRelationship } from '../relationships/service.js';
 import { buildProgrammePool } from '../suggestions/pool.js';
 import { totalsByTargetGroup, type TargetGroupTotal } from './group-totals.js';
-import { findProgrammeIntroductions, programmeCommitments } from './repository.js';
+import * as repo from './repository.js';
 
 type PairRef = { menteeId: string; mentorId: string };
 
@@ -131,7 +123,7 @@ export async function runProposals(
   const { index, pool } = await buildProgrammePool(db, programme);
   // Mentees already matched or waiting on an open introduction are left out, and places that
   // mentors promised in open introductions are not offered twice.
-  const { takenMentees, heldPlaces } = await programmeCommitments(db, programmeId);
+  const { takenMentees, heldPlaces } = await repo.programmeCommitments(db, programmeId);
   const candidates = buildCandidatePairs(index, { k: 50 });
   const mentees = candidates.mentees.filter((m) => !takenMentees.has(m.id));
   const menteeIds = new Set(mentees.map((m) => m.id));
@@ -226,18 +218,15 @@ export async function runProposals(
     if (pairs.length > 0)
       optimalScore = compareStableWithOptimal({ ...instance, pins: [] }).optimal.score;
   }
-  const [run] = await db
-    .insert(matchingRun)
-    .values({
-      programmeId,
-      organisationId: programme.organisationId,
-      mode: input.mode,
-      pins: input.pins,
-      forbids: input.forbids,
-      pairs: chosen.map((p) => ({ menteeId: p.mentee, mentorId: p.mentor, score: p.score })),
-      createdBy: actor.userId,
-    })
-    .returning({ id: matchingRun.id });
+  const runId = await repo.insertRun(db, {
+    programmeId,
+    organisationId: programme.organisationId,
+    mode: input.mode,
+    pins: input.pins,
+    forbids: input.forbids,
+    pairs: chosen.map((p) => ({ menteeId: p.mentee, mentorId: p.mentor, score: p.score })),
+    createdBy: actor.userId,
+  });
   const nameOf = new Map(pool.participants.map((p) => [p.id, p.name]));
   const matched = new Set(chosen.map((p) => p.mentee));
   const withPairs = new Set(pairs.map((p) => p.mentee));
@@ -260,7 +249,7 @@ export async function runProposals(
       })),
     }));
   return {
-    runId: run!.id,
+    runId,
     mode: input.mode,
     pairs: described,
     unmatched,
@@ -335,16 +324,7 @@ async function targetGroupTotals(
   matched: Set<string>,
 ): Promise<TargetGroupTotal[]> {
   if (menteeIds.length === 0) return [];
-  const rows = await db
-    .select({
-      id: person.id,
-      department: person.department,
-      gender: sensitiveAttributes.gender,
-      ageBand: sensitiveAttributes.ageBand,
-    })
-    .from(person)
-    .leftJoin(sensitiveAttributes, eq(sensitiveAttributes.personId, person.id))
-    .where(inArray(person.id, menteeIds));
+  const rows = await repo.findGroupingFacts(db, programme.organisationId, menteeIds);
   return totalsByTargetGroup(
     rows.map((r) => ({ ...r, isMatched: matched.has(r.id) })),
     { includeSensitive: programme.isTargetGroup },
@@ -361,36 +341,23 @@ export async function sendProposals(
   const { db } = deps;
   const programme = await managedProgramme(db, actor, programmeId);
   const created = await db.transaction(async (tx) => {
-    const [run] = await tx
-      .select()
-      .from(matchingRun)
-      .where(and(eq(matchingRun.id, runId), eq(matchingRun.programmeId, programmeId)))
-      .for('update');
+    const run = await repo.lockRun(tx, programmeId, runId);
     if (!run) throw notFound('run');
     if (run.sentAt) throw new AppError('unprocessable', message('proposalsAlreadySent'));
-    const [latest] = await tx
-      .select({ id: matchingRun.id })
-      .from(matchingRun)
-      .where(eq(matchingRun.programmeId, programmeId))
-      .orderBy(desc(matchingRun.createdAt))
-      .limit(1);
-    if (latest?.id !== run.id) throw new AppError('unprocessable', message('newerRunExists'));
-    await tx.update(matchingRun).set({ sentAt: new Date() }).where(eq(matchingRun.id, runId));
-    const rows = run.pairs.length
-      ? await tx
-          .insert(introduction)
-          .values(
-            run.pairs.map((p) => ({
-              programmeId,
-              organisationId: programme.organisationId,
-              runId,
-              menteeId: p.menteeId,
-              mentorId: p.mentorId,
-              score: p.score,
-            })),
-          )
-          .returning()
-      : [];
+    if ((await repo.findLatestRunId(tx, programmeId)) !== run.id)
+      throw new AppError('unprocessable', message('newerRunExists'));
+    await repo.markRunSent(tx, runId, new Date());
+    const rows = await repo.insertIntroductions(
+      tx,
+      run.pairs.map((p) => ({
+        programmeId,
+        organisationId: programme.organisationId,
+        runId,
+        menteeId: p.menteeId,
+        mentorId: p.mentorId,
+        score: p.score,
+      })),
+    );
     await recordAudit(tx, {
       organisationId: programme.organisationId,
       actorUserId: actor.userId,
@@ -401,22 +368,20 @@ export async function sendProposals(
     });
     return rows;
   });
+  const people = await repo.findPeopleCards(
+    db,
+    programme.organisationId,
+    created.flatMap((i) => [i.menteeId, i.mentorId]),
+  );
   for (const intro of created) {
     for (const [who, other] of [
       [intro.menteeId, intro.mentorId],
       [intro.mentorId, intro.menteeId],
     ] as const) {
-      const [otherPerson] = await db
-        .select({ g: person.givenName, f: person.familyName })
-        .from(person)
-        .where(eq(person.id, other));
       await notify(db, deps.mailer, deps.baseUrl, {
         personId: who,
         kind: 'introduction_proposed',
-        payload: {
-          with: `${otherPerson?.g ?? ''} ${otherPerson?.f ?? ''}`.trim(),
-          programme: programme.name,
-        },
+        payload: { with: people.get(other)?.name ?? '', programme: programme.name },
         link: '/introductions',
       });
     }
@@ -426,26 +391,18 @@ export async function sendProposals(
 
 export async function listMyIntroductions(db: Db, actor: Actor, locale: Locale) {
   const { personId, organisationId } = requireMember(actor);
-  const rows = await db
-    .select({ introduction, programmeName: programmeTable.name })
-    .from(introduction)
-    .innerJoin(programmeTable, eq(programmeTable.id, introduction.programmeId))
-    .where(
-      and(
-        eq(introduction.organisationId, organisationId),
-        or(eq(introduction.menteeId, personId), eq(introduction.mentorId, personId)),
-      ),
-    )
-    .orderBy(desc(introduction.createdAt));
+  const rows = await repo.findIntroductionsOf(db, organisationId, personId);
+  const people = await repo.findPeopleCards(
+    db,
+    organisationId,
+    rows.map(({ introduction: i }) => (i.mentorId === personId ? i.menteeId : i.mentorId)),
+  );
   const result = [];
   const indexes = new Map<string, MatchIndex>();
   for (const { introduction: i, programmeName } of rows) {
     const myRole = i.mentorId === personId ? ('mentor' as const) : ('mentee' as const);
     const otherId = myRole === 'mentor' ? i.menteeId : i.mentorId;
-    const [other] = await db
-      .select({ g: person.givenName, f: person.familyName, jobTitle: person.jobTitle })
-      .from(person)
-      .where(eq(person.id, otherId));
+    const other = people.get(otherId);
     let reasons: { code: string; text: string }[] = [];
     if (statusOf(i) === 'pending') {
       let index = indexes.get(i.programmeId);
@@ -472,7 +429,7 @@ export async function listMyIntroductions(db: Db, actor: Actor, locale: Locale) 
       programme: { id: i.programmeId, name: programmeName },
       other: {
         id: otherId,
-        name: `${other?.g ?? ''} ${other?.f ?? ''}`.trim(),
+        name: other?.name ?? '',
         jobTitle: other?.jobTitle ?? null,
       },
       myRole,
@@ -492,7 +449,7 @@ export async function listMyIntroductions(db: Db, actor: Actor, locale: Locale) 
  */
 export async function listProgrammeIntroductions(db: Db, actor: Actor, programmeId: string) {
   const programme = await managedProgramme(db, actor, programmeId);
-  const rows = await findProgrammeIntroductions(db, programme.organisationId, programmeId);
+  const rows = await repo.findProgrammeIntroductions(db, programme.organisationId, programmeId);
   const counts = { total: rows.length, pending: 0, accepted: 0, declined: 0 };
   const items = rows.map((row) => {
     const status = statusOf(row);
@@ -512,7 +469,7 @@ export async function listProgrammeIntroductions(db: Db, actor: Actor, programme
 }
 
 function statusOf(
-  i: Pick<typeof introduction.$inferSelect, 'menteeResponse' | 'mentorResponse'>,
+  i: Pick<repo.IntroductionRow, 'menteeResponse' | 'mentorResponse'>,
 ): 'pending' | 'accepted' | 'declined' {
   if (i.menteeResponse === 'declined' || i.mentorResponse === 'declined') return 'declined';
   if (i.menteeResponse === 'accepted' && i.mentorResponse === 'accepted') return 'accepted';
@@ -528,17 +485,7 @@ export async function respondToIntroduction(
 ) {
   const { personId, organisationId } = requireMember(actor);
   const opened = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(introduction)
-      .where(
-        and(
-          eq(introduction.id, id),
-          eq(introduction.organisationId, organisationId),
-          or(eq(introduction.menteeId, personId), eq(introduction.mentorId, personId)),
-        ),
-      )
-      .for('update');
+    const row = await repo.lockIntroductionOfParty(tx, organisationId, id, personId);
     if (!row) throw notFound('introduction');
     if (statusOf(row) !== 'pending')
       throw new AppError(
@@ -556,25 +503,20 @@ export async function respondToIntroduction(
         menteeId: row.menteeId,
       });
     }
-    await tx
-      .update(introduction)
-      .set({ [field]: answer, relationshipId })
-      .where(eq(introduction.id, id));
+    await repo.setIntroductionResponse(tx, id, field, answer, relationshipId);
     return relationshipId ? { relationshipId, row } : null;
   });
   if (opened) {
+    const { menteeId, mentorId } = opened.row;
+    const people = await repo.findPeopleCards(deps.db, organisationId, [menteeId, mentorId]);
     for (const [who, other] of [
-      [opened.row.menteeId, opened.row.mentorId],
-      [opened.row.mentorId, opened.row.menteeId],
+      [menteeId, mentorId],
+      [mentorId, menteeId],
     ] as const) {
-      const [o] = await deps.db
-        .select({ g: person.givenName, f: person.familyName })
-        .from(person)
-        .where(eq(person.id, other));
       await notify(deps.db, deps.mailer, deps.baseUrl, {
         personId: who,
         kind: 'relationship_started',
-        payload: { with: `${o?.g ?? ''} ${o?.f ?? ''}`.trim() },
+        payload: { with: people.get(other)?.name ?? '' },
         link: '/mentoring',
       });
     }
