@@ -257,6 +257,7 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
           requireActor(request),
           request.params.id,
           answer === 'accept' ? 'accepted' : 'declined',
+          requestLocale(request),
         ),
     );
   }

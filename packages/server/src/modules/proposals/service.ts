@@ -482,6 +482,7 @@ export async function respondToIntroduction(
   actor: Actor,
   id: string,
   answer: 'accepted' | 'declined',
+  locale: Locale,
 ) {
   const { personId, organisationId } = requireMember(actor);
   const opened = await deps.db.transaction(async (tx) => {
@@ -521,6 +522,6 @@ export async function respondToIntroduction(
       });
     }
   }
-  const mine = await listMyIntroductions(deps.db, actor, actor.locale ?? 'nl');
+  const mine = await listMyIntroductions(deps.db, actor, locale);
   return mine.find((i) => i.id === id)!;
 }
