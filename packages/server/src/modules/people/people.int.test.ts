@@ -307,6 +307,21 @@ describe('CSV import', () => {
       [3, 'manager'],
       [4, 'start_date'],
     ]);
+    // Each problem is written in the language on screen, whatever the saved language.
+    const inLanguage = async (locale: 'nl' | 'en') =>
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/people/import/preview',
+          headers: { cookie: admin.cookie, 'x-klik-locale': locale },
+          payload: { csv: file },
+        })
+      )
+        .json()
+        .errors.map((e: { message: string }) => e.message);
+    const [dutch, english] = [await inLanguage('nl'), await inLanguage('en')];
+    expect(dutch).toHaveLength(2);
+    expect(dutch).not.toEqual(english);
     const applied = await send('POST', '/api/people/import/apply', admin.cookie, { csv: file });
     expect(applied.statusCode).toBe(422);
     expect(applied.json().error.details.errors).toHaveLength(2);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse, IdParams } from '../../http/schemas.js';
+import { requestLocale } from '../../i18n/request-locale.js';
 import {
   CreatePersonRequest,
   ImportPreview,
@@ -119,7 +120,8 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ImportPreview, ...errors },
       },
     },
-    async (request) => service.previewImport(db, requireActor(request), request.body),
+    async (request) =>
+      service.previewImport(db, requireActor(request), request.body, requestLocale(request)),
   );
 
   app.post(
@@ -132,6 +134,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ImportResult, 422: ErrorResponse, ...errors },
       },
     },
-    async (request) => service.applyImport(db, requireActor(request), request.body),
+    async (request) =>
+      service.applyImport(db, requireActor(request), request.body, requestLocale(request)),
   );
 };

@@ -2,7 +2,7 @@ import { requireRole, type Actor, type OrgRole } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import { AppError, conflictField, fieldErrors, invalidField, notFound } from '../../errors.js';
 import { message } from '../../i18n/messages.js';
-import { toLocale } from '../../i18n/locale.js';
+import { toLocale, type Locale } from '../../i18n/locale.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { invitationMail } from '../../mail/templates.js';
 import { recordAudit } from '../audit/repository.js';
@@ -270,8 +270,8 @@ async function buildPlan(
   organisationId: string,
   actor: Actor,
   request: ImportRequest,
+  locale: Locale,
 ): Promise<ImportPlan> {
-  const locale = actor.locale ?? 'nl';
   const file = parsePeopleCsv(request.csv, locale);
   const existing = await repo.listAllInOrganisation(db, organisationId);
   const emails = [
@@ -309,16 +309,17 @@ export async function previewImport(
   db: Db,
   actor: Actor,
   request: ImportRequest,
+  locale: Locale,
 ): Promise<ImportPreview> {
   const { organisationId } = requireRole(actor, adminRoles);
-  return toPreview(await buildPlan(db, organisationId, actor, request));
+  return toPreview(await buildPlan(db, organisationId, actor, request, locale));
 }
 
 /** Validates the file again and applies it whole, in one transaction, or not at all. */
-export async function applyImport(db: Db, actor: Actor, request: ImportRequest) {
+export async function applyImport(db: Db, actor: Actor, request: ImportRequest, locale: Locale) {
   const { organisationId } = requireRole(actor, adminRoles);
   return db.transaction(async (tx) => {
-    const plan = await buildPlan(tx, organisationId, actor, request);
+    const plan = await buildPlan(tx, organisationId, actor, request, locale);
     if (plan.errors.length > 0) {
       throw new AppError(
         'unprocessable',
