@@ -27,6 +27,9 @@ export interface Deps {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** The language an answer is written in: the screen's, else the caller's saved one, else Dutch. */
+const answerLocale = (deps: Deps, actor: Actor): Locale => deps.locale ?? actor.locale ?? 'nl';
 const canMentee = (role: string) => role === 'mentee' || role === 'both';
 const canMentor = (role: string) => role === 'mentor' || role === 'both';
 
@@ -118,7 +121,7 @@ export async function sendRequest(
     payload: { from: actor.name, programme: programme.name },
     link: `/requests/${request.id}`,
   });
-  return getRequest(deps, actor, request.id, deps.locale ?? actor.locale ?? 'nl');
+  return getRequest(deps, actor, request.id, answerLocale(deps, actor));
 }
 
 export async function getRequest(deps: Deps, actor: Actor, id: string, locale: Locale) {
@@ -273,7 +276,7 @@ export async function postMessage(deps: Deps, actor: Actor, id: string, body: st
     payload: { from: actor.name },
     link: `/requests/${id}`,
   });
-  return getRequest(deps, actor, id, deps.locale ?? actor.locale ?? 'nl');
+  return getRequest(deps, actor, id, answerLocale(deps, actor));
 }
 
 /**
@@ -330,7 +333,7 @@ export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
       link: '/mentoring',
     });
   }
-  return getRequest(deps, actor, id, deps.locale ?? actor.locale ?? 'nl');
+  return getRequest(deps, actor, id, answerLocale(deps, actor));
 }
 
 export async function declineRequest(deps: Deps, actor: Actor, id: string, reason: string | null) {
@@ -346,13 +349,13 @@ export async function declineRequest(deps: Deps, actor: Actor, id: string, reaso
     payload: { by: actor.name },
     link: `/requests/${id}`,
   });
-  return getRequest(deps, actor, id, deps.locale ?? actor.locale ?? 'nl');
+  return getRequest(deps, actor, id, answerLocale(deps, actor));
 }
 
 export async function withdrawRequest(deps: Deps, actor: Actor, id: string) {
   await loadPending(deps, actor, id, 'sender');
   await repo.updateRequest(deps.db, id, { status: 'withdrawn', respondedAt: deps.now() });
-  return getRequest(deps, actor, id, deps.locale ?? actor.locale ?? 'nl');
+  return getRequest(deps, actor, id, answerLocale(deps, actor));
 }
 
 /** Reminder halfway and expiry at the end, run by the job runner. */
