@@ -253,6 +253,11 @@ describe('requests', () => {
     expect(
       inDutch.some((n: { text: string }) => /^Jullie klikken: .* is begonnen$/.test(n.text)),
     ).toBe(true);
+    // Signed out, neither the list nor marking read is reachable.
+    expect((await ctx.app.inject({ url: '/api/notifications' })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/notifications/read' })).statusCode,
+    ).toBe(401);
     expect((await call('POST', '/api/notifications/read', mentee.cookie)).statusCode).toBe(204);
     const afterRead = (await call('GET', '/api/notifications', mentee.cookie)).json().items;
     expect(afterRead.every((n: { isRead: boolean }) => n.isRead)).toBe(true);
