@@ -136,6 +136,8 @@ export const person = pgTable(
     jobTitle: text('job_title'),
     /** HR grade (functieniveau, schaal): a whole number, higher is more senior. */
     jobLevel: integer('job_level'),
+    /** The first name the person prefers to be called by, shown beside the HR name (self-set, audited). */
+    preferredName: text('preferred_name'),
     location: text('location'),
     preferredLanguage: text('preferred_language'),
     startDate: date('start_date', { mode: 'string' }),
@@ -194,10 +196,47 @@ export const mailOutbox = pgTable(
     html: text('html'),
     /** 'outbox' = kept for the web app (no SMTP configured); 'smtp' = handed to the SMTP server. */
     transport: text('transport').notNull(),
+    /** Delivery state: 'pending' (a job will send it), 'sent', 'failed' (gave up), 'kept' (outbox only). */
+    status: text('status').notNull().default('sent'),
+    attempts: integer('attempts').notNull().default(0),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Holds a sign-in or reset link: only readable in demo mode. */
+    isSecret: boolean('is_secret').notNull().default(false),
     error: text('error'),
     createdAt: createdAt(),
   },
-  (t) => [index('mail_outbox_created_idx').on(t.createdAt)],
+  (t) => [
+    index('mail_outbox_created_idx').on(t.createdAt),
+    index('mail_outbox_status_idx').on(t.status),
+  ],
+);
+
+/**
+ * An email domain an organisation claims. People can be added under it only once it is verified
+ * (a DNS TXT record with the token, or a platform admin's approval). A domain is verified for at
+ * most one organisation.
+ */
+export const organisationDomain = pgTable(
+  'organisation_domain',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    domain: text('domain').notNull(),
+    verificationToken: text('verification_token').notNull(),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    /** 'dns', or the user id of the platform admin who approved it. */
+    verifiedBy: text('verified_by'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('organisation_domain_org_domain_idx').on(t.organisationId, t.domain),
+    uniqueIndex('organisation_domain_verified_idx')
+      .on(t.domain)
+      .where(sql`${t.verifiedAt} is not null`),
+  ],
 );
 
 export const auditEvent = pgTable(
@@ -631,5 +670,37 @@ export const introduction = pgTable(
     index('introduction_mentee_idx').on(t.menteeId),
     index('introduction_mentor_idx').on(t.mentorId),
     index('introduction_programme_idx').on(t.programmeId),
+  ],
+);
+
+export const pairRuleKind = pgEnum('pair_rule_kind', ['pin', 'forbid']);
+
+/**
+ * A manager's standing decision about one mentee–mentor pair in a programme: pin (propose them
+ * together) or forbid (never introduce them). Every proposals run uses them; sending re-checks.
+ */
+export const pairRule = pgTable(
+  'pair_rule',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    menteeId: uuid('mentee_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    mentorId: uuid('mentor_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    kind: pairRuleKind('kind').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('pair_rule_pair_idx').on(t.programmeId, t.menteeId, t.mentorId),
+    index('pair_rule_programme_idx').on(t.programmeId),
   ],
 );
