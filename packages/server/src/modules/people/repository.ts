@@ -180,10 +180,58 @@ export async function revokeSessions(db: Db, personIds: string[]): Promise<void>
 }
 
 /**
+ * Serialises changes to one organisation's reporting lines until the transaction ends: two
+ * admins moving people at once then run one after the other instead of colliding on the
+ * closure table's primary key. Other organisations are not held up.
+ */
+export async function lockReportingLines(db: Db, organisationId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`reporting_line:${organisationId}`}))`);
+}
+
+/**
+ * Moves one person (and everyone below them) under a new manager, or to the top when
+ * `managerId` is null, by changing only the rows of the moved subtree: the links from the old
+ * ancestors to the subtree go, the links from the new manager's ancestors (and the manager) to
+ * the subtree come. Call it after person.manager_id was written; cycles are refused before.
+ */
+export async function moveInReportingLines(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  managerId: string | null,
+): Promise<void> {
+  await lockReportingLines(db, organisationId);
+  await db.execute(sql`
+    delete from reporting_line r
+     where r.organisation_id = ${organisationId}
+       and (r.descendant_id = ${personId} or r.descendant_id in (
+             select descendant_id from reporting_line
+              where organisation_id = ${organisationId} and ancestor_id = ${personId}))
+       and r.ancestor_id <> ${personId}
+       and r.ancestor_id not in (
+             select descendant_id from reporting_line
+              where organisation_id = ${organisationId} and ancestor_id = ${personId})`);
+  if (!managerId) return;
+  await db.execute(sql`
+    insert into reporting_line (organisation_id, ancestor_id, descendant_id, depth)
+    select ${organisationId}::uuid, a.ancestor_id, s.descendant_id, a.depth + s.depth + 1
+      from (select ${managerId}::uuid as ancestor_id, 0 as depth
+            union all
+            select ancestor_id, depth from reporting_line
+             where organisation_id = ${organisationId} and descendant_id = ${managerId}) a
+      cross join
+           (select ${personId}::uuid as descendant_id, 0 as depth
+            union all
+            select descendant_id, depth from reporting_line
+             where organisation_id = ${organisationId} and ancestor_id = ${personId}) s`);
+}
+
+/**
  * Rebuilds the organisation's closure table from the manager column in one statement. Cycles
  * are refused before anything is written; the depth bound only guards against a bug.
  */
 export async function rebuildReportingLines(db: Db, organisationId: string): Promise<void> {
+  await lockReportingLines(db, organisationId);
   await db.delete(reportingLine).where(eq(reportingLine.organisationId, organisationId));
   await db.execute(sql`
     insert into reporting_line (organisation_id, ancestor_id, descendant_id, depth)

@@ -168,7 +168,9 @@ export async function invitePerson(
       throw conflictField('body.employeeId', message('alreadyInUse'));
     }
     const row = await createPerson(tx, organisationId, input);
-    await repo.rebuildReportingLines(tx, organisationId);
+    if (input.managerId) {
+      await repo.moveInReportingLines(tx, organisationId, row.id, input.managerId);
+    }
     await recordAudit(tx, {
       organisationId,
       actorUserId: actor.userId,
@@ -198,6 +200,9 @@ export async function updatePerson(
 ): Promise<PersonResponse> {
   const { organisationId, personId } = requireRole(actor, adminRoles);
   await db.transaction(async (tx) => {
+    // The cycle check and the move run under the organisation's reporting-line lock, so two
+    // admins moving people at once cannot build a cycle between them.
+    if (input.managerId !== undefined) await repo.lockReportingLines(tx, organisationId);
     const current = await repo.findPerson(tx, organisationId, id);
     if (!current) throw notFound('person');
     if (id === personId && input.role && input.role !== 'org_admin') {
@@ -222,7 +227,9 @@ export async function updatePerson(
       ...input,
       email: input.email?.toLowerCase(),
     });
-    if (input.managerId !== undefined) await repo.rebuildReportingLines(tx, organisationId);
+    if (input.managerId !== undefined && input.managerId !== current.managerId) {
+      await repo.moveInReportingLines(tx, organisationId, id, input.managerId);
+    }
     await recordAudit(tx, {
       organisationId,
       actorUserId: actor.userId,
