@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Auth } from '../auth/auth.js';
 import type { OrgRole } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
@@ -591,7 +591,12 @@ export async function loadDemoDataIfEmpty(db: Db, auth: Auth): Promise<boolean> 
   if ((existing?.n ?? 0) > 0) return false;
   const context = await auth.$context;
   const passwordHash = await context.password.hash(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // Two processes starting together on one PostgreSQL database both saw it empty: the lock
+    // lets one load the demo; the other waits, looks again, and finds it loaded.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('klik:demo-seed'))`);
+    const [again] = await tx.select({ n: count() }).from(organisation);
+    if ((again?.n ?? 0) > 0) return false;
     await insertOrganisationWithPeople(
       tx,
       { name: 'Noordzee Verzekeringen', slug: 'noordzee', defaultLocale: 'nl' },
@@ -627,6 +632,6 @@ export async function loadDemoDataIfEmpty(db: Db, auth: Auth): Promise<boolean> 
           password: passwordHash,
         })),
     );
+    return true;
   });
-  return true;
 }
