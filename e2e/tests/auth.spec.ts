@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
 import {
   demo,
   demoPassword,
+  expect,
   expectAccessible,
   expectAccessibleInBothLanguages,
   mainNavigation,
   signIn,
+  test,
 } from './helpers';
 
 test('a wrong password gets a clear message', async ({ page }) => {

@@ -1,10 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   demo,
+  expect,
   expectAccessible,
   expectAccessibleInBothLanguages,
   mainNavigation,
   signIn,
+  test,
 } from './helpers';
 
 // Issue 4's scenario: nobody is appointed a mentor. A manager designs and publishes a reverse-

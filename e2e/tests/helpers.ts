@@ -1,5 +1,82 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from '@playwright/test';
+
+export { expect };
+
+/** What Chromium reported as blocked by the Content Security Policy during the current test. */
+const cspViolations: string[] = [];
+const watched = new WeakSet<BrowserContext>();
+
+const isCspReport = (text: string) => /Content Security Policy/i.test(text);
+
+/**
+ * Listens to every page of a context for CSP violations, and makes the test's own API calls
+ * (`page.request`) carry the app's Origin, as the app's fetches in the browser do: a write
+ * without it is refused as cross-site.
+ */
+function watchContext(context: BrowserContext, origin: string): void {
+  if (watched.has(context)) return;
+  watched.add(context);
+  context.on('console', (message) => {
+    if (isCspReport(message.text())) {
+      cspViolations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+    }
+  });
+  context.on('weberror', (error) => {
+    if (isCspReport(error.error().message)) {
+      cspViolations.push(`${error.page()?.url() ?? '?'}: ${error.error().message}`);
+    }
+  });
+  type Fetch = APIRequestContext['fetch'];
+  const request: APIRequestContext = context.request;
+  for (const method of ['fetch', 'post', 'put', 'patch', 'delete'] as const) {
+    const send = request[method].bind(request) as Fetch;
+    const withOrigin: Fetch = (url, options = {}) =>
+      send(url, { ...options, headers: { origin, ...options.headers } });
+    request[method] = withOrigin;
+  }
+}
+
+/** Returns and forgets the violations seen so far (for the test that proves they are seen). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+/**
+ * Every spec imports `test` from here: each test fails when the browser reported a Content
+ * Security Policy violation on any of its pages, also in contexts it opened itself.
+ */
+export const test = base.extend<{ cspGuard: void }>({
+  context: async ({ context, baseURL }, use) => {
+    watchContext(context, new URL(baseURL!).origin);
+    await use(context);
+  },
+  cspGuard: [
+    async ({ browser, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const newContext = browser.newContext;
+      browser.newContext = async (options) => {
+        const context = await newContext.call(browser, options);
+        watchContext(context, origin);
+        return context;
+      };
+      cspViolations.length = 0;
+      try {
+        await use();
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(takeCspViolations(), 'Content Security Policy violations in the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const demoPassword = 'klik-demo-2026';
 

@@ -1,10 +1,11 @@
-import { expect, test } from '@playwright/test';
 import {
   demo,
   demoPassword,
+  expect,
   expectAccessibleInBothLanguages,
   mainNavigation,
   switchLanguage,
+  test,
 } from './helpers';
 
 // Unique per run, so a retry against the same database still adds new people.

@@ -1,5 +1,5 @@
-import { expect, test, type Locator } from '@playwright/test';
-import { demo, expectAccessible, mainNavigation, signIn } from './helpers';
+import type { Locator } from '@playwright/test';
+import { demo, expect, expectAccessible, mainNavigation, signIn, test } from './helpers';
 
 // The demo's "manager proposes" programme: the programme manager runs the optimal matching, then
 // pins a mentee it left without a pair to a mentor of her choosing, and runs it again. Nothing is

@@ -1,5 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { demo, expectAccessibleInBothLanguages, mainNavigation, signIn } from './helpers';
+import {
+  demo,
+  expect,
+  expectAccessibleInBothLanguages,
+  mainNavigation,
+  signIn,
+  test,
+} from './helpers';
 
 // Unique per run, so a retry against the same database adds a new skill instead of a duplicate.
 const run = Date.now().toString(36);
