@@ -88,7 +88,7 @@ describe.skipIf(!usesPostgres)('two processes on one PostgreSQL database', () =>
   it('keep concurrent writes correct: people added and moved through both at once', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
     const top = await createPerson(ctx.app, { organisationId: admin.organisationId });
-    const people = [];
+    const people: Awaited<ReturnType<typeof createPerson>>[] = [];
     for (let i = 0; i < 8; i++) {
       people.push(await createPerson(ctx.app, { organisationId: admin.organisationId }));
     }
