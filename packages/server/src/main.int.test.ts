@@ -42,7 +42,7 @@ async function waitForOutput(
   proc: { output: () => string; exited: Promise<number | null> },
   text: string,
 ) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   let hasExited = false;
   void proc.exited.then(() => (hasExited = true));
   while (Date.now() < deadline && !hasExited) {
@@ -71,7 +71,7 @@ describe.skipIf(usesPostgres)('npm start on the embedded database', () => {
     const base = `http://127.0.0.1:${port}`;
     const signInResponse = await fetch(`${base}/api/auth/sign-in/email`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: base },
       body: JSON.stringify({ email: 'hr@noordzee.demo', password: 'klik-demo-2026' }),
     });
     expect(signInResponse.status).toBe(200);
@@ -81,7 +81,7 @@ describe.skipIf(usesPostgres)('npm start on the embedded database', () => {
       .join('; ');
     const changed = await fetch(`${base}/api/organisation`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', cookie, origin: base },
       body: JSON.stringify({ name: 'Noordzee Verzekeringen (renamed)' }),
     });
     expect(changed.status).toBe(200);
@@ -105,7 +105,26 @@ describe.skipIf(usesPostgres)('npm start on the embedded database', () => {
     expect(((await again.json()) as { name: string }).name).toBe(
       'Noordzee Verzekeringen (renamed)',
     );
-    third.child.kill('SIGTERM');
-    expect(await third.exited).toBe(0);
-  }, 120_000);
+
+    // An acknowledged write survives kill -9, and the next process takes the lock over.
+    const thirdBase = `http://127.0.0.1:${port + 2}`;
+    const renamed = await fetch(`${thirdBase}/api/organisation`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie, origin: thirdBase },
+      body: JSON.stringify({ name: 'Noordzee (after kill -9)' }),
+    });
+    expect(renamed.status).toBe(200);
+    third.child.kill('SIGKILL');
+    await third.exited;
+
+    const fourth = start(port + 3);
+    running.push(fourth.child);
+    await waitForOutput(fourth, 'Klik is running');
+    const afterKill = await fetch(`http://127.0.0.1:${port + 3}/api/organisation`, {
+      headers: { cookie },
+    });
+    expect(((await afterKill.json()) as { name: string }).name).toBe('Noordzee (after kill -9)');
+    fourth.child.kill('SIGTERM');
+    expect(await fourth.exited).toBe(0);
+  }, 600_000);
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -5,14 +6,17 @@ import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
 import { migrateDatabase } from './db/migrate.js';
 import { demoSignIns, loadDemoDataIfEmpty } from './demo/seed.js';
-import { runDueJobs } from './modules/jobs/runner.js';
+import type { LogOutput } from './logger.js';
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env, { webDistDir: defaultWebDist });
+    config = loadConfig(process.env, {
+      webDistDir: defaultWebDist,
+      inContainer: fs.existsSync('/.dockerenv') || fs.existsSync('/run/.containerenv'),
+    });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -34,17 +38,21 @@ async function main(): Promise<void> {
   }
   await migrateDatabase(database);
 
-  const app = await buildApp(config, { database });
+  // A person at a terminal gets readable lines and a quiet request log; anything else gets JSON.
+  let log: LogOutput = {};
+  if (process.stdout.isTTY && config.logLevel !== 'silent') {
+    const { default: pretty } = await import('pino-pretty');
+    log = {
+      stream: pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }),
+      quietRequests: true,
+    };
+  }
+  const app = await buildApp(config, { database, log });
   const seeded = config.loadDemoData ? await loadDemoDataIfEmpty(database.db, app.auth) : false;
 
-  // Background jobs (request reminders and expiry). Every process may run this loop: jobs are
+  // Background jobs (request reminders and expiry, mail delivery). Every process may run this loop: jobs are
   // claimed with FOR UPDATE SKIP LOCKED.
-  const jobTimer = setInterval(() => {
-    runDueJobs(database.db, app.jobHandlers, app.clock(), app.log).catch((error: unknown) =>
-      app.log.error({ err: error }, 'job runner failed'),
-    );
-  }, 30_000);
-  jobTimer.unref();
+  app.jobs.start(30_000);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -56,7 +64,6 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
-    clearInterval(jobTimer);
     try {
       await app.close();
       await database.close();
@@ -81,8 +88,10 @@ async function main(): Promise<void> {
   ];
   if (config.loadDemoData) {
     lines.push(seeded ? '  Demo data loaded. Demo sign-ins:' : '  Demo sign-ins:');
+    const roleWidth = Math.max(...demoSignIns.map((s) => s.role.length));
+    const emailWidth = Math.max(...demoSignIns.map((s) => s.email.length));
     for (const s of demoSignIns)
-      lines.push(`    ${s.role.padEnd(34)} ${s.email.padEnd(38)} ${s.password}`);
+      lines.push(`    ${s.role.padEnd(roleWidth)}  ${s.email.padEnd(emailWidth)}  ${s.password}`);
     lines.push(
       '  Or ask for a magic link: without SMTP_URL it lands in the outbox (platform admin → Outbox).',
     );
