@@ -22,6 +22,7 @@ import { createMailer, type Mailer } from './mail/mailer.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meRoutes } from './modules/me/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
+import { createDnsTxtResolver, type TxtResolver } from './modules/organisations/domains.js';
 import { outboxRoutes } from './modules/outbox/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { programmeRoutes } from './modules/programmes/routes.js';
@@ -46,6 +47,8 @@ declare module 'fastify' {
     clock: () => Date;
     /** What the background job runner can run. */
     jobHandlers: Record<string, JobHandler>;
+    /** DNS TXT lookups for email-domain verification; tests replace it. */
+    resolveTxt: TxtResolver;
   }
 }
 
@@ -54,6 +57,8 @@ export interface BuildOptions {
   database: Database;
   /** Defaults to the real time. */
   clock?: () => Date;
+  /** Defaults to the system's DNS servers (with a timeout). */
+  resolveTxt?: TxtResolver;
 }
 
 /** Builds the whole HTTP application without listening, so tests can use `app.inject()`. */
@@ -92,6 +97,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   app.decorate('auth', auth);
   app.decorate('mailer', mailer);
   app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('resolveTxt', options.resolveTxt ?? createDnsTxtResolver());
   app.decorate('jobHandlers', { ...requestJobHandlers(mailer, config.baseUrl) });
   app.addHook('onClose', async () => mailer.close());
   app.addHook('onSend', async (request, reply) => {

@@ -59,6 +59,24 @@ export const messages = {
 
   // Organisations and people
   alreadyInUse: { en: 'already in use', nl: 'is al in gebruik' },
+  // Email domains (an organisation adds people only under domains it verified)
+  alreadyAdded: { en: 'already added', nl: 'is al toegevoegd' },
+  domainVerificationFailed: {
+    en: 'Could not verify {domain}. Publish the TXT record {name} with the value {value}, wait until DNS has it, and try again — or ask the platform administrator to approve the domain.',
+    nl: '{domain} kon niet worden geverifieerd. Publiceer het TXT-record {name} met de waarde {value}, wacht tot DNS het kent en probeer het opnieuw — of vraag de platformbeheerder het domein goed te keuren.',
+  },
+  domainVerifiedElsewhere: {
+    en: 'This domain is already verified for {organisation}',
+    nl: 'Dit domein is al geverifieerd voor {organisation}',
+  },
+  emailDomainNotVerified: {
+    en: 'the domain {domain} is not verified for your organisation',
+    nl: 'het domein {domain} is niet geverifieerd voor je organisatie',
+  },
+  emailUnavailable: {
+    en: 'this address cannot be used here; ask the platform administrator',
+    nl: 'dit adres kan hier niet worden gebruikt; vraag het de platformbeheerder',
+  },
   noSuchPerson: {
     en: 'no such person in this organisation',
     nl: 'deze persoon bestaat niet in deze organisatie',
@@ -327,6 +345,10 @@ export const messages = {
   atMostMonths: { en: 'at most {maximum} months', nl: 'hoogstens {maximum} maanden' },
   wholeNumber: { en: 'a whole number', nl: 'een geheel getal' },
   invalidEmail: { en: 'not a valid email address', nl: 'geen geldig e-mailadres' },
+  invalidDomain: {
+    en: 'not a domain name such as example.com',
+    nl: 'geen domeinnaam zoals voorbeeld.nl',
+  },
   isoDate: { en: 'use YYYY-MM-DD', nl: 'gebruik JJJJ-MM-DD' },
   languageCode: {
     en: 'a language code such as nl or en',
@@ -359,6 +381,7 @@ export const terms = {
   programme: { en: 'Programme', nl: 'Programma' },
   person: { en: 'Person', nl: 'Persoon' },
   organisation: { en: 'Organisation', nl: 'Organisatie' },
+  domain: { en: 'Domain', nl: 'Domein' },
   enrolment: { en: 'Enrolment', nl: 'Inschrijving' },
   participant: { en: 'Participant', nl: 'Deelnemer' },
   request: { en: 'Request', nl: 'Verzoek' },

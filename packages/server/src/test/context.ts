@@ -4,6 +4,7 @@ import { buildApp, type App } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database, type Db } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
+import type { TxtResolver } from '../modules/organisations/domains.js';
 
 export interface TestContext {
   app: App;
@@ -19,7 +20,7 @@ export interface TestContext {
  */
 export async function createTestContext(
   overrides: Partial<Config> = {},
-  options: { clock?: () => Date } = {},
+  options: { clock?: () => Date; resolveTxt?: TxtResolver } = {},
 ): Promise<TestContext> {
   const adminUrl = process.env.DATABASE_URL;
   let dropDatabase: (() => Promise<void>) | null = null;
@@ -54,7 +55,12 @@ export async function createTestContext(
   };
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
-  const app = await buildApp(config, { database, clock: options.clock });
+  const app = await buildApp(config, {
+    database,
+    clock: options.clock,
+    // No DNS server is reachable from tests: every lookup finds nothing unless a test says so.
+    resolveTxt: options.resolveTxt ?? (async () => []),
+  });
   await app.ready();
   return {
     app,

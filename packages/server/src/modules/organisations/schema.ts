@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { schemaMessage } from '../../i18n/messages.js';
+import { normaliseDomain } from './domains.js';
 
 export const OrganisationResponse = z.object({
   id: z.string(),
@@ -42,3 +43,37 @@ export const CreateOrganisationRequest = z.object({
 export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequest>;
 
 export const OrganisationList = z.object({ items: z.array(OrganisationResponse) });
+
+export const AddDomainRequest = z.object({
+  domain: z
+    .string()
+    .max(300)
+    .refine((value) => normaliseDomain(value) !== null, schemaMessage('invalidDomain')),
+});
+export type AddDomainRequest = z.infer<typeof AddDomainRequest>;
+
+export const DomainResponse = z.object({
+  id: z.string(),
+  /** Lowercase ASCII (an international name in punycode). */
+  domain: z.string(),
+  status: z.enum(['pending', 'verified']),
+  verifiedAt: z.string().nullable(),
+  /** How it was verified: by its DNS record or by a platform admin. */
+  verifiedBy: z.enum(['dns', 'platform_admin']).nullable(),
+  /** The TXT record that proves the organisation owns the domain. */
+  record: z.object({ type: z.literal('TXT'), name: z.string(), value: z.string() }),
+  createdAt: z.string(),
+});
+export type DomainResponse = z.infer<typeof DomainResponse>;
+
+export const DomainList = z.object({ items: z.array(DomainResponse) });
+
+export const PendingDomain = z.object({
+  id: z.string(),
+  domain: z.string(),
+  organisation: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  /** The organisation that already holds this domain verified: approving is then refused. */
+  verifiedElsewhereBy: z.string().nullable(),
+});
+export const PendingDomainList = z.object({ items: z.array(PendingDomain) });

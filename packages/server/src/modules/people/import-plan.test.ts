@@ -11,7 +11,7 @@ import {
 const options: PlanOptions = {
   deactivateMissing: false,
   today: '2026-06-01',
-  takenEmails: new Set(),
+  emailProblems: new Map(),
   protectedPersonIds: new Set(),
 };
 
@@ -272,13 +272,27 @@ describe('planImport', () => {
     expect(plan.summary.deactivate).toBe(2);
   });
 
-  it('refuses an email already used in another organisation', () => {
-    const csv = 'email,given_name,family_name\ntaken@x.nl,T,T\n';
+  it('refuses an address under an unverified domain, or one it may not use, naming neither owner', () => {
+    const csv = 'email,given_name,family_name\nnew@other.nl,N,N\ntaken@x.nl,T,T\n';
     const plan = planImport(parsePeopleCsv(csv), [], {
       ...options,
-      takenEmails: new Set(['taken@x.nl']),
+      emailProblems: new Map([
+        ['new@other.nl', 'unverifiedDomain'],
+        ['taken@x.nl', 'unavailable'],
+      ]),
     });
-    expect(plan.errors[0]).toMatchObject({ line: 2, field: 'email' });
+    expect(plan.errors).toEqual([
+      {
+        line: 2,
+        field: 'email',
+        message: 'the domain other.nl is not verified for your organisation',
+      },
+      {
+        line: 3,
+        field: 'email',
+        message: 'taken@x.nl cannot be used here; ask the platform administrator',
+      },
+    ]);
   });
 });
 

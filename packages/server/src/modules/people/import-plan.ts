@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { emailDomain } from '../organisations/domains.js';
 import { JOB_LEVEL_MAX, JOB_LEVEL_MIN } from './schema.js';
 
 /**
@@ -135,7 +136,9 @@ const catalogue = {
     required: () => 'is required',
     badEmail: (v: string) => `"${v}" is not a valid email address`,
     duplicateInFile: (v: string, line: number) => `${v} also appears on line ${line}`,
-    emailTaken: (v: string) => `${v} is already in use by another account`,
+    unverifiedDomain: (d: string) => `the domain ${d} is not verified for your organisation`,
+    emailUnavailable: (v: string) =>
+      `${v} cannot be used here; ask the platform administrator`,
     badLanguage: (v: string) => `"${v}" is not a supported language (nl or en)`,
     badDate: (v: string) => `"${v}" is not a date (use YYYY-MM-DD or DD-MM-YYYY)`,
     badJobLevel: (v: string) =>
@@ -159,7 +162,9 @@ const catalogue = {
     required: () => 'is verplicht',
     badEmail: (v: string) => `"${v}" is geen geldig e-mailadres`,
     duplicateInFile: (v: string, line: number) => `${v} staat ook op regel ${line}`,
-    emailTaken: (v: string) => `${v} is al in gebruik bij een ander account`,
+    unverifiedDomain: (d: string) => `het domein ${d} is niet geverifieerd voor je organisatie`,
+    emailUnavailable: (v: string) =>
+      `${v} kan hier niet worden gebruikt; vraag het de platformbeheerder`,
     badLanguage: (v: string) => `"${v}" is geen ondersteunde taal (nl of en)`,
     badDate: (v: string) => `"${v}" is geen datum (gebruik JJJJ-MM-DD of DD-MM-JJJJ)`,
     badJobLevel: (v: string) =>
@@ -323,8 +328,11 @@ export interface PlanOptions {
   deactivateMissing: boolean;
   /** ISO date of today: a leave date on or before it deactivates the person. */
   today: string;
-  /** Emails used by accounts outside this organisation. */
-  takenEmails: ReadonlySet<string>;
+  /**
+   * Addresses new to the organisation that it may not use: under a domain it has not verified,
+   * or (under its own domain) held by an account elsewhere. Never says which organisation.
+   */
+  emailProblems: ReadonlyMap<string, 'unverifiedDomain' | 'unavailable'>;
   /** Never deactivated by a sync (the admin running the import). */
   protectedPersonIds: ReadonlySet<string>;
   /** Language of the messages; English when absent. */
@@ -411,7 +419,15 @@ export function planImport(
     else if (!emailPattern.test(email)) problem(row.line, 'email', m.badEmail(v.email ?? ''));
     else if (fileEmails.has(email))
       problem(row.line, 'email', m.duplicateInFile(email, fileEmails.get(email)!));
-    else if (options.takenEmails.has(email)) problem(row.line, 'email', m.emailTaken(email));
+    else if (options.emailProblems.has(email)) {
+      problem(
+        row.line,
+        'email',
+        options.emailProblems.get(email) === 'unverifiedDomain'
+          ? m.unverifiedDomain(emailDomain(email) ?? email.slice(email.lastIndexOf('@') + 1))
+          : m.emailUnavailable(email),
+      );
+    }
     if (email && !fileEmails.has(email)) fileEmails.set(email, row.line);
     if (!givenName) problem(row.line, 'givenName', m.required());
     if (!familyName) problem(row.line, 'familyName', m.required());

@@ -1,7 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent, mailOutbox, person } from '../../db/schema.js';
-import { createPerson, createOrganisation, signedIn, signIn } from '../../test/factories.js';
+import {
+  createPerson,
+  createOrganisation,
+  signedIn,
+  signIn,
+  verifyDomain,
+} from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { isInReportingLine } from './repository.js';
 
@@ -78,8 +84,9 @@ describe('people directory', () => {
 
   it('invites one person by email: the person exists and a mail is on its way', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
+    const domain = await verifyDomain(ctx.db, admin.organisationId, 'example-invite.test');
     const response = await send('POST', '/api/people', admin.cookie, {
-      email: 'New.Colleague@Example.test',
+      email: 'New.Colleague@Example-Invite.test',
       givenName: 'New',
       familyName: 'Colleague',
       jobTitle: 'Engineer',
@@ -87,17 +94,17 @@ describe('people directory', () => {
     });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
-      email: 'new.colleague@example.test',
+      email: `new.colleague@${domain}`,
       role: 'member',
       isActive: true,
     });
     const [mail] = await ctx.db
       .select()
       .from(mailOutbox)
-      .where(eq(mailOutbox.toAddress, 'new.colleague@example.test'));
+      .where(eq(mailOutbox.toAddress, `new.colleague@${domain}`));
     expect(mail?.subject).toBe('You are invited to Klik');
     const again = await send('POST', '/api/people', admin.cookie, {
-      email: 'new.colleague@example.test',
+      email: `new.colleague@${domain}`,
       givenName: 'Again',
       familyName: 'Again',
     });
@@ -237,10 +244,11 @@ describe('CSV import', () => {
 
   it('previews without writing, applies in one go, and a re-import changes nothing', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
+    const acme = await verifyDomain(ctx.db, admin.organisationId);
     const file = csv([
-      'lead@acme.test,Lea,Leider,A1,,Sales,North,Team lead,Utrecht,nl,2020-01-01,',
-      'rep@acme.test,Rob,Rep,A2,A1,Sales,North,Account manager,Utrecht,English,15-03-2022,',
-      'rep2@acme.test,Ria,Rep,A3,lead@acme.test,Sales,North,Account manager,Utrecht,,,',
+      `lead@${acme},Lea,Leider,A1,,Sales,North,Team lead,Utrecht,nl,2020-01-01,`,
+      `rep@${acme},Rob,Rep,A2,A1,Sales,North,Account manager,Utrecht,English,15-03-2022,`,
+      `rep2@${acme},Ria,Rep,A3,lead@${acme},Sales,North,Account manager,Utrecht,,,`,
     ]);
     const preview = await send('POST', '/api/people/import/preview', admin.cookie, { csv: file });
     expect(preview.statusCode).toBe(200);
@@ -262,7 +270,7 @@ describe('CSV import', () => {
     });
     const list = (await get('/api/people?department=Sales', admin.cookie)).json();
     expect(list.total).toBe(3);
-    const rep = list.items.find((p: { email: string }) => p.email === 'rep@acme.test');
+    const rep = list.items.find((p: { email: string }) => p.email === `rep@${acme}`);
     expect(rep).toMatchObject({
       manager: { name: 'Lea Leider' },
       preferredLanguage: 'en',
@@ -294,10 +302,11 @@ describe('CSV import', () => {
 
   it('shows each bad row with its line and field, and refuses to apply (422) without writing anything', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
+    const acme = await verifyDomain(ctx.db, admin.organisationId);
     const file = csv([
-      'ok@acme.test,Ok,Person,B1,,Ops,,,,,,',
-      'bad@acme.test,Bad,Manager,B2,ghost@acme.test,Ops,,,,,,',
-      'date@acme.test,Bad,Date,B3,,Ops,,,,,32-01-2020,',
+      `ok@${acme},Ok,Person,B1,,Ops,,,,,,`,
+      `bad@${acme},Bad,Manager,B2,ghost@${acme},Ops,,,,,,`,
+      `date@${acme},Bad,Date,B3,,Ops,,,,,32-01-2020,`,
     ]);
     const preview = (
       await send('POST', '/api/people/import/preview', admin.cookie, { csv: file })
@@ -334,23 +343,24 @@ describe('CSV import', () => {
 
   it('updates, deactivates leavers and (in sync mode) people missing from the file', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
+    const acme = await verifyDomain(ctx.db, admin.organisationId);
     const org = admin.organisationId;
     await createPerson(ctx.app, {
       organisationId: org,
-      email: 'stay@acme.test',
+      email: `stay@${acme}`,
       employeeId: 'C1',
       givenName: 'Stay',
       familyName: 'Here',
     });
     const leaver = await createPerson(ctx.app, {
       organisationId: org,
-      email: 'leave@acme.test',
+      email: `leave@${acme}`,
       employeeId: 'C2',
     });
     const missing = await signedIn(ctx.app, 'member', org);
     const file = csv([
-      'stay@acme.test,Stay,Here,C1,,Finance,,Controller,,,,',
-      'leave@acme.test,Lee,Ver,C2,,Finance,,,,,,2020-01-31',
+      `stay@${acme},Stay,Here,C1,,Finance,,Controller,,,,`,
+      `leave@${acme},Lee,Ver,C2,,Finance,,,,,,2020-01-31`,
     ]);
     const preview = (
       await send('POST', '/api/people/import/preview', admin.cookie, {
@@ -365,6 +375,7 @@ describe('CSV import', () => {
     const applied = await send('POST', '/api/people/import/apply', admin.cookie, {
       csv: file,
       deactivateMissing: true,
+      confirmDeactivations: 2,
     });
     expect(applied.statusCode).toBe(200);
     const [leaverRow] = await ctx.db.select().from(person).where(eq(person.id, leaver.id));
@@ -375,10 +386,11 @@ describe('CSV import', () => {
 
   it('imports the job level from a Dutch column; the same file again changes nothing', async () => {
     const admin = await signedIn(ctx.app, 'org_admin');
+    const acme = await verifyDomain(ctx.db, admin.organisationId);
     const file = [
       'E-mail;Voornaam;Achternaam;Functieniveau',
-      'niveau1@acme.test;Nora;Niveau;9',
-      'niveau2@acme.test;Nico;Niveau;',
+      `niveau1@${acme};Nora;Niveau;9`,
+      `niveau2@${acme};Nico;Niveau;`,
     ].join('\n');
     const applied = await send('POST', '/api/people/import/apply', admin.cookie, { csv: file });
     expect(applied.json().summary).toMatchObject({ add: 2, errors: 0 });
@@ -387,8 +399,8 @@ describe('CSV import', () => {
         .json()
         .items.map((p: { email: string; jobLevel: number | null }) => [p.email, p.jobLevel]);
     expect(await levels()).toEqual([
-      ['niveau2@acme.test', null],
-      ['niveau1@acme.test', 9],
+      [`niveau2@${acme}`, null],
+      [`niveau1@${acme}`, 9],
     ]);
     const again = await send('POST', '/api/people/import/apply', admin.cookie, { csv: file });
     expect(again.json().summary).toMatchObject({ add: 0, update: 0, unchanged: 2 });
@@ -398,7 +410,7 @@ describe('CSV import', () => {
     ).json();
     expect(preview.rows.map((r: { changes: string[] }) => r.changes)).toEqual([['jobLevel'], []]);
     await send('POST', '/api/people/import/apply', admin.cookie, { csv: promoted });
-    expect((await levels())[1]).toEqual(['niveau1@acme.test', 10]);
+    expect((await levels())[1]).toEqual([`niveau1@${acme}`, 10]);
     const bad = (
       await send('POST', '/api/people/import/preview', admin.cookie, {
         csv: file.replace(';9', ';negen'),

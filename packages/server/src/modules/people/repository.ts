@@ -121,6 +121,20 @@ export async function findEmailsOutsideOrganisation(
   return new Set(rows.filter((r) => r.organisationId !== organisationId).map((r) => r.email));
 }
 
+/** The account with this address, if any, and the organisation of its person (null: none). */
+export async function findAccountHolder(
+  db: Db,
+  email: string,
+): Promise<{ organisationId: string | null } | null> {
+  const [row] = await db
+    .select({ organisationId: person.organisationId })
+    .from(user)
+    .leftJoin(person, eq(person.userId, user.id))
+    .where(eq(user.email, email.toLowerCase()))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function insertUser(db: Db, values: { email: string; name: string }): Promise<string> {
   const id = crypto.randomUUID();
   await db

@@ -7,6 +7,7 @@ import type { Mailer } from '../../mail/mailer.js';
 import { invitationMail } from '../../mail/templates.js';
 import { recordAudit } from '../audit/repository.js';
 import { findOrganisation } from '../organisations/repository.js';
+import { checkNewEmail, findEmailProblems } from './email-rule.js';
 import { parsePeopleCsv, planImport, type ImportPlan, type PlannedRow } from './import-plan.js';
 import * as repo from './repository.js';
 import type {
@@ -161,9 +162,7 @@ export async function invitePerson(
   checkDates(input.startDate, input.leaveDate);
   const created = await db.transaction(async (tx) => {
     if (input.managerId) await checkManager(tx, organisationId, null, input.managerId);
-    if (await repo.isEmailInUse(tx, input.email)) {
-      throw conflictField('body.email', message('alreadyInUse'));
-    }
+    await checkNewEmail(tx, actor, organisationId, input.email, 'body.email');
     if (input.employeeId && (await repo.isEmployeeIdInUse(tx, organisationId, input.employeeId))) {
       throw conflictField('body.employeeId', message('alreadyInUse'));
     }
@@ -214,8 +213,7 @@ export async function updatePerson(
     );
     if (input.managerId) await checkManager(tx, organisationId, id, input.managerId);
     if (input.email && input.email.toLowerCase() !== current.email) {
-      if (await repo.isEmailInUse(tx, input.email))
-        throw conflictField('body.email', message('alreadyInUse'));
+      await checkNewEmail(tx, actor, organisationId, input.email, 'body.email');
     }
     if (
       input.employeeId &&
@@ -281,14 +279,16 @@ async function buildPlan(
 ): Promise<ImportPlan> {
   const file = parsePeopleCsv(request.csv, locale);
   const existing = await repo.listAllInOrganisation(db, organisationId);
+  // Only addresses new to the organisation are checked against its verified domains.
+  const known = new Set(existing.map((p) => p.email.toLowerCase()));
   const emails = [
     ...new Set(file.rows.map((r) => (r.values.email ?? '').trim().toLowerCase()).filter(Boolean)),
-  ];
-  const takenEmails = await repo.findEmailsOutsideOrganisation(db, organisationId, emails);
+  ].filter((email) => !known.has(email));
+  const emailProblems = await findEmailProblems(db, organisationId, emails, actor.isPlatformAdmin);
   return planImport(file, existing, {
     deactivateMissing: request.deactivateMissing,
     today: today(),
-    takenEmails,
+    emailProblems,
     protectedPersonIds: new Set(actor.member ? [actor.member.personId] : []),
     locale,
   });
