@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   WEB_DIST_DIR: z.string().optional(),
   KLIK_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  KLIK_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  KLIK_MAX_DATABASE_QUEUE: z.coerce.number().int().min(1).max(1_000_000).default(400),
 });
 
 export type DatabaseConfig =
@@ -48,6 +50,11 @@ export interface Config {
   webDistDir: string | null;
   /** Sign-in attempts per minute per client before 429. */
   signInRateLimit: number;
+  /**
+   * Load shedding: above this mean event-loop delay, or with more database work queued than
+   * this, requests are answered 503 with Retry-After instead of waiting in line.
+   */
+  overload: { maxEventLoopDelayMs: number; maxDatabaseQueue: number };
 }
 
 export class ConfigError extends Error {
@@ -88,5 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDistDir?: stri
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : (defaults.webDistDir ?? null),
     signInRateLimit: e.KLIK_SIGN_IN_RATE_LIMIT,
+    overload: {
+      maxEventLoopDelayMs: e.KLIK_MAX_EVENT_LOOP_DELAY_MS,
+      maxDatabaseQueue: e.KLIK_MAX_DATABASE_QUEUE,
+    },
   });
 }

@@ -72,9 +72,10 @@ describe('sign-in with email and password', () => {
     expect(await latestMailTo('new@example.test')).toBeUndefined();
   });
 
-  it('signs out: the cookie stops working', async () => {
+  it('signs out: the browser drops its cookies and the session itself is gone', async () => {
     const person = await createPerson(ctx.app);
     const cookie = await signIn(ctx.app, person.email);
+    expect(cookie).toMatch(/session_data=/);
     const out = await ctx.app.inject({
       method: 'POST',
       url: '/api/auth/sign-out',
@@ -82,7 +83,21 @@ describe('sign-in with email and password', () => {
       payload: {},
     });
     expect(out.statusCode).toBe(200);
-    const me = await ctx.app.inject({ url: '/api/me', headers: { cookie } });
+    // Both the token and the signed session cache are cleared in the browser.
+    const cleared = out.cookies.filter((c) => c.value === '' || c.maxAge === 0).map((c) => c.name);
+    expect(cleared).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/session_token$/),
+        expect.stringMatching(/session_data$/),
+      ]),
+    );
+    // A copied token no longer works: the session is deleted. (A copy of the signed cache cookie
+    // would carry it for at most SESSION_COOKIE_CACHE_SECONDS; docs/operations.md says so.)
+    const tokenOnly = cookie
+      .split('; ')
+      .filter((c) => c.includes('session_token='))
+      .join('; ');
+    const me = await ctx.app.inject({ url: '/api/me', headers: { cookie: tokenOnly } });
     expect(me.statusCode).toBe(401);
   });
 

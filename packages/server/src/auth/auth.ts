@@ -12,6 +12,8 @@ import type { Mailer } from '../mail/mailer.js';
 import { magicLinkMail, resetPasswordMail } from '../mail/templates.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
+/** How long better-auth's signed session cookie cache is trusted (seconds). */
+export const SESSION_COOKIE_CACHE_SECONDS = 20;
 
 /** The locale a mail to this address is written in: the user's choice, else the organisation's. */
 async function localeForEmail(db: Db, email: string): Promise<Locale> {
@@ -76,6 +78,9 @@ export function createAuth(options: {
     session: {
       expiresIn: 60 * 60 * 24 * 14,
       updateAge: 60 * 60 * 24,
+      // A signed cookie carries the session for this long, so most requests need no database
+      // round trip to know it; a revoked session can keep working that long (docs/operations.md).
+      cookieCache: { enabled: true, maxAge: SESSION_COOKIE_CACHE_SECONDS },
     },
     emailAndPassword: {
       enabled: true,

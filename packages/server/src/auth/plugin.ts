@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
@@ -8,6 +8,7 @@ import { errorBody, localizedErrorBody } from '../http/error-handler.js';
 import { message } from '../i18n/messages.js';
 import type { Auth } from './auth.js';
 import type { Actor } from './actor.js';
+import { ACTOR_CACHE_SECONDS, ActorCache, sessionKey } from './actor-cache.js';
 
 function toHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
@@ -20,14 +21,26 @@ function toHeaders(request: FastifyRequest): Headers {
   return headers;
 }
 
-/** Who is calling: the signed-in user and their membership, or null. */
+/**
+ * Who is calling: the signed-in user and their membership, or null. The session comes from
+ * better-auth's signed cookie cache when it is fresh (no database), else from the database, in
+ * which case better-auth answers a renewed cache cookie: it is passed on to the reply.
+ */
 export async function loadActor(
   auth: Auth,
   db: Db,
   request: FastifyRequest,
+  reply?: FastifyReply,
 ): Promise<Actor | null> {
-  const result = await auth.api.getSession({ headers: toHeaders(request) });
+  const { headers, response: result } = await auth.api.getSession({
+    headers: toHeaders(request),
+    returnHeaders: true,
+  });
+  const cookies = headers.getSetCookie();
+  if (reply && cookies.length > 0) reply.header('set-cookie', cookies);
   if (!result) return null;
+  // One indexed lookup (user by id, person by user id): the membership is read fresh, so a
+  // deactivation or role change counts from the next time the caller is resolved.
   const [row] = await db
     .select({
       userId: schema.user.id,
@@ -113,9 +126,24 @@ async function auth(app: FastifyInstance, opts: { auth: Auth; db: Db }) {
     },
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Most requests are answered from the actor cache: no better-auth call, no database.
+  const actors = new ActorCache(ACTOR_CACHE_SECONDS * 1000);
+  app.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return;
-    request.actor = await loadActor(betterAuth, db, request);
+    const key = sessionKey(request.headers.cookie);
+    if (key === null) return;
+    const cached = actors.get(key);
+    if (cached) {
+      request.actor = cached;
+      return;
+    }
+    const generation = actors.generation;
+    request.actor = await loadActor(betterAuth, db, request, reply);
+    if (request.actor) actors.set(key, request.actor, generation);
+  });
+  // A write (a deactivation, a role or name change, a sign-out) may change who anyone is.
+  app.addHook('onSend', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') actors.invalidateAll();
   });
 }
 

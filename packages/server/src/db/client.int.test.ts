@@ -21,7 +21,7 @@ describe.skipIf(!adminUrl)('the PostgreSQL pool', () => {
       expect(rowCount).toBeGreaterThan(0);
       // Give the terminated connections' errors time to arrive: unhandled, they end the process.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect((await ctx.app.inject({ url: '/health' })).statusCode).toBe(200);
+      expect((await ctx.app.inject({ url: '/health/ready' })).statusCode).toBe(200);
     } finally {
       await ctx.close();
     }

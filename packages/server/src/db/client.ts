@@ -20,7 +20,44 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** The PostgreSQL pool (null on PGlite). */
   pool: pg.Pool | null;
+  /** Statements sent through `db` since the database was opened (tests assert query counts). */
+  stats: { queries: number };
+  /**
+   * Work waiting for the database: callers queued for a pool connection (PostgreSQL), or
+   * statements and transactions queued behind the one PGlite connection. Load shedding reads it.
+   */
+  queueDepth(): number;
   close(): Promise<void>;
+}
+
+/** Counts every statement drizzle sends (a logger is the one hook both drivers call). */
+function countingLogger(stats: { queries: number }) {
+  return {
+    logQuery: () => {
+      stats.queries += 1;
+    },
+  };
+}
+
+/**
+ * PGlite runs one statement or transaction at a time; the rest wait on its mutex. Counting the
+ * calls that have not finished gives the length of that queue.
+ */
+function trackInFlight(client: PGlite): () => number {
+  let inFlight = 0;
+  const track = <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      inFlight += 1;
+      try {
+        return await run(...args);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+  client.query = track(client.query.bind(client)) as typeof client.query;
+  client.exec = track(client.exec.bind(client)) as typeof client.exec;
+  client.transaction = track(client.transaction.bind(client)) as typeof client.transaction;
+  return () => Math.max(0, inFlight - 1);
 }
 
 /**
@@ -40,7 +77,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     // Fail fast with a readable message when the server is unreachable.
     await pool.query('select 1');
     return {
-      db: drizzlePostgres(pool, { schema }) as unknown as Db,
+      db: drizzlePostgres(pool, { schema, logger: countingLogger(stats) }) as unknown as Db,
       kind: 'postgres',
       pool,
       close: async () => {
@@ -50,10 +87,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     };
   }
   let releaseLock: (() => void) | null = null;
+    const stats = { queries: 0 };
   let client: PGlite;
   if (config.dataDir) {
     fs.mkdirSync(config.dataDir, { recursive: true });
     releaseLock = acquireDataDirLock(config.dataDir);
+      stats,
+      queueDepth: () => pool.waitingCount,
     try {
       client = await PGlite.create(path.join(config.dataDir, 'pgdata'));
     } catch (error) {
@@ -64,7 +104,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     client = await PGlite.create();
   }
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, logger: countingLogger(stats) }) as unknown as Db,
     kind: 'pglite',
     pool: null,
     close: async () => {
@@ -74,5 +114,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         releaseLock?.();
       }
     },
+  const stats = { queries: 0 };
+  const queueDepth = trackInFlight(client);
   };
 }
+    stats,
+    queueDepth,

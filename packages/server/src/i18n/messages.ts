@@ -40,6 +40,10 @@ export const messages = {
     en: 'The request could not be handled',
     nl: 'De aanvraag kon niet worden verwerkt',
   },
+  overloaded: {
+    en: 'Klik is very busy right now. Please try again in a few seconds.',
+    nl: 'Klik heeft het nu erg druk. Probeer het over een paar seconden opnieuw.',
+  },
   rateLimited: {
     en: 'Too many attempts. Wait a minute and try again.',
     nl: 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
