@@ -18,7 +18,8 @@ import type { Database } from './db/client.js';
 import { generateSecret, getOrCreateSetting } from './db/instance-settings.js';
 import { localizedErrorBody, registerErrorHandler } from './http/error-handler.js';
 import { message } from './i18n/messages.js';
-import { createMailer, type Mailer } from './mail/mailer.js';
+import { loggerOptions, QuietRequestLog, type LogOutput } from './logger.js';
+import { createMailer, MAIL_DELIVERY_JOB, type Mailer } from './mail/mailer.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meRoutes } from './modules/me/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
@@ -27,7 +28,9 @@ import { outboxRoutes } from './modules/outbox/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { programmeRoutes } from './modules/programmes/routes.js';
 import { enrolmentRoutes } from './modules/enrolments/routes.js';
-import type { JobHandler } from './modules/jobs/runner.js';
+import { JobLoop } from './modules/jobs/loop.js';
+import { jobRoutes } from './modules/jobs/routes.js';
+import type { JobHandlers } from './modules/jobs/runner.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
 import { relationshipRoutes } from './modules/relationships/routes.js';
@@ -46,7 +49,9 @@ declare module 'fastify' {
     /** The clock for rules that depend on time (request expiry); tests replace it. */
     clock: () => Date;
     /** What the background job runner can run. */
-    jobHandlers: Record<string, JobHandler>;
+    jobHandlers: JobHandlers;
+    /** This process's background job loop (started by main.ts; kicked after mail is queued). */
+    jobs: JobLoop;
     /** DNS TXT lookups for email-domain verification; tests replace it. */
     resolveTxt: TxtResolver;
   }
@@ -57,6 +62,8 @@ export interface BuildOptions {
   database: Database;
   /** Defaults to the real time. */
   clock?: () => Date;
+  /** Where logs go and how requests are logged (default: JSON lines on stdout). */
+  log?: LogOutput;
   /** Defaults to the system's DNS servers (with a timeout). */
   resolveTxt?: TxtResolver;
 }
@@ -65,13 +72,8 @@ export interface BuildOptions {
 export async function buildApp(config: Config, options: BuildOptions): Promise<App> {
   const { database } = options;
   const app = Fastify({
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : {
-            level: config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers.authorization'],
-          },
+    logger: loggerOptions(config.logLevel, options.log),
+    ...(options.log?.quietRequests ? { logController: new QuietRequestLog() } : {}),
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
     trustProxy: config.trustProxy,
@@ -82,11 +84,13 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  const clock = options.clock ?? (() => new Date());
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
     db: database.db,
     logger: app.log,
+    clock,
   });
   const secret =
     config.authSecret ?? (await getOrCreateSetting(database.db, 'auth_secret', generateSecret));
@@ -96,10 +100,24 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   app.decorate('database', database);
   app.decorate('auth', auth);
   app.decorate('mailer', mailer);
-  app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('clock', clock);
   app.decorate('resolveTxt', options.resolveTxt ?? createDnsTxtResolver());
-  app.decorate('jobHandlers', { ...requestJobHandlers(mailer, config.baseUrl) });
-  app.addHook('onClose', async () => mailer.close());
+  const jobHandlers: JobHandlers = {
+    ...requestJobHandlers(mailer, config.baseUrl),
+    ...mailer.jobHandlers,
+  };
+  const jobs = new JobLoop({ db: database.db, handlers: jobHandlers, clock, logger: app.log });
+  app.decorate('jobHandlers', jobHandlers);
+  app.decorate('jobs', jobs);
+  // Mail queued by a request is delivered right after the answer (its transaction has committed),
+  // not at the next interval: a magic link arrives at once.
+  app.addHook('onResponse', async () => {
+    if (mailer.takeQueued()) jobs.kick([MAIL_DELIVERY_JOB]);
+  });
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    mailer.close();
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -130,6 +148,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(organisationRoutes);
   await app.register(peopleRoutes);
   await app.register(outboxRoutes);
+  await app.register(jobRoutes);
   await app.register(programmeRoutes);
   await app.register(enrolmentRoutes);
   await app.register(suggestionRoutes);

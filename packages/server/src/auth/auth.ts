@@ -4,7 +4,7 @@ import { APIError } from 'better-auth/api';
 import { magicLink } from 'better-auth/plugins';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
+import { scrubText, scrubValue, type Logger } from '../logger.js';
 import type { Db } from '../db/client.js';
 import * as schema from '../db/schema.js';
 import { toLocale, type Locale } from '../i18n/locale.js';
@@ -51,12 +51,17 @@ export function createAuth(options: {
     secret,
     trustedOrigins: [config.baseUrl],
     telemetry: { enabled: false },
-    // better-auth's own messages go to the server's log, with its levels.
+    // better-auth's own messages go to the server's log, with its levels. Its arguments can hold
+    // tokens (a failed query's parameters): they are scrubbed first.
     logger: {
       log: (level, message, ...args) => {
         const log =
           level === 'error' ? logger.error : level === 'warn' ? logger.warn : logger.debug;
-        log.call(logger, { component: 'auth', args: args.length > 0 ? args : undefined }, message);
+        log.call(
+          logger,
+          { component: 'auth', args: args.length > 0 ? scrubValue(args) : undefined },
+          scrubText(message),
+        );
       },
     },
     database: drizzleAdapter(db, {

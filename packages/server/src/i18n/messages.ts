@@ -386,6 +386,7 @@ export const terms = {
   person: { en: 'Person', nl: 'Persoon' },
   organisation: { en: 'Organisation', nl: 'Organisatie' },
   domain: { en: 'Domain', nl: 'Domein' },
+  job: { en: 'Job', nl: 'Taak' },
   enrolment: { en: 'Enrolment', nl: 'Inschrijving' },
   participant: { en: 'Participant', nl: 'Deelnemer' },
   request: { en: 'Request', nl: 'Verzoek' },

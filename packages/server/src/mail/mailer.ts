@@ -1,61 +1,159 @@
+import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Logger } from '../logger.js';
 import type { Db } from '../db/client.js';
 import { mailOutbox } from '../db/schema.js';
+import { scheduleJob, type JobHandlers } from '../modules/jobs/runner.js';
 
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  /** Carries a sign-in or reset link (stored as mail_outbox.is_secret). */
+  secret?: boolean;
 }
 
+/** The job that hands one outbox row to the SMTP server. */
+export const MAIL_DELIVERY_JOB = 'mail.deliver';
+/** Attempts before a mail is marked failed: retried after 2, 4, 8, … 128 minutes (about 4 hours). */
+export const MAIL_MAX_ATTEMPTS = 8;
+
 export interface Mailer {
-  /** 'smtp' sends for real; 'outbox' keeps the message in the database for the web app. */
+  /** 'smtp' delivers through a job; 'outbox' keeps the message in the database for the web app. */
   readonly transport: 'smtp' | 'outbox';
   /**
-   * Sends (SMTP) or keeps (outbox) a message. `db` is the transaction to write the outbox row in,
-   * when the caller holds one (PGlite has a single connection).
+   * Writes the message to the outbox in `db`: the caller's transaction when it holds one, so the
+   * mail exists exactly when the change does. With SMTP a job delivers it after commit (retried
+   * with back-off); a refusing or unreachable SMTP server never fails the caller.
    */
   send(message: MailMessage, db?: Db): Promise<void>;
+  /** The delivery job (none in outbox mode). */
+  readonly jobHandlers: JobHandlers;
+  /** Whether mail was queued since the last call (the app then kicks delivery after the response). */
+  takeQueued(): boolean;
   close(): void;
 }
 
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+}
+
 /**
- * Real mail through nodemailer when SMTP_URL is set. Without it every message is stored in the
- * outbox table, which platform admins read in the web app (so a demo's magic links can be
- * followed). Messages sent over SMTP are not stored: they carry sign-in links.
+ * Every message is written to the mail_outbox table. With SMTP_URL set it is 'pending' until the
+ * delivery job sends it ('sent') or gives up ('failed', with the reason, visible to platform
+ * admins); the text of a sent sign-in or reset mail is then cleared, so links do not stay in the
+ * database. Without SMTP_URL it is 'kept': platform admins read it in the web app (so a demo's
+ * magic links can be followed).
  */
 export function createMailer(options: {
   smtpUrl: string | null;
   from: string;
   db: Db;
   logger: Logger;
+  clock: () => Date;
 }): Mailer {
-  const { smtpUrl, from, db, logger } = options;
-  if (smtpUrl) {
-    const transporter = nodemailer.createTransport(smtpUrl);
+  const { smtpUrl, from, db, logger, clock } = options;
+  if (!smtpUrl) {
     return {
-      transport: 'smtp',
-      async send(message) {
-        await transporter.sendMail({ from, ...message });
-        logger.info({ to: message.to, subject: message.subject }, 'mail sent');
+      transport: 'outbox',
+      async send(message, tx) {
+        await (tx ?? db).insert(mailOutbox).values({
+          toAddress: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html ?? null,
+          transport: 'outbox',
+          status: 'kept',
+          isSecret: message.secret ?? false,
+        });
+        logger.info({ subject: message.subject }, 'mail kept in outbox');
       },
-      close: () => transporter.close(),
+      jobHandlers: {},
+      takeQueued: () => false,
+      close: () => undefined,
     };
   }
+
+  // Short timeouts: a silent SMTP server must not keep a delivery run busy for minutes.
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  let queued = false;
+
   return {
-    transport: 'outbox',
+    transport: 'smtp',
     async send(message, tx) {
-      await (tx ?? db).insert(mailOutbox).values({
-        toAddress: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html ?? null,
-        transport: 'outbox',
+      await (tx ?? db).transaction(async (inner) => {
+        const [row] = await inner
+          .insert(mailOutbox)
+          .values({
+            toAddress: message.to,
+            subject: message.subject,
+            text: message.text,
+            html: message.html ?? null,
+            transport: 'smtp',
+            status: 'pending',
+            isSecret: message.secret ?? false,
+          })
+          .returning({ id: mailOutbox.id });
+        await scheduleJob(inner, MAIL_DELIVERY_JOB, { mailId: row!.id }, clock());
       });
-      logger.info({ to: message.to, subject: message.subject }, 'mail kept in outbox');
+      queued = true;
     },
-    close: () => undefined,
+    jobHandlers: {
+      [MAIL_DELIVERY_JOB]: {
+        // The SMTP conversation runs outside a transaction (PGlite has one connection).
+        mode: 'lease',
+        leaseMs: 5 * 60_000,
+        maxAttempts: MAIL_MAX_ATTEMPTS,
+        async run(runDb, payload, now, { attempt, isLastAttempt }) {
+          const [row] = await runDb
+            .select()
+            .from(mailOutbox)
+            .where(eq(mailOutbox.id, payload.mailId!));
+          if (!row || row.status === 'sent') return;
+          try {
+            await transporter.sendMail({
+              from,
+              to: row.toAddress,
+              subject: row.subject,
+              text: row.text,
+              html: row.html ?? undefined,
+            });
+          } catch (error) {
+            await runDb
+              .update(mailOutbox)
+              .set({
+                attempts: attempt,
+                error: errorText(error),
+                status: isLastAttempt ? 'failed' : 'pending',
+              })
+              .where(eq(mailOutbox.id, row.id));
+            throw error;
+          }
+          await runDb
+            .update(mailOutbox)
+            .set({
+              status: 'sent',
+              attempts: attempt,
+              sentAt: now,
+              error: null,
+              ...(row.isSecret ? { text: '', html: null } : {}),
+            })
+            .where(eq(mailOutbox.id, row.id));
+          logger.info({ mailId: row.id, attempt }, 'mail sent');
+        },
+      },
+    },
+    takeQueued() {
+      const was = queued;
+      queued = false;
+      return was;
+    },
+    close: () => transporter.close(),
   };
 }

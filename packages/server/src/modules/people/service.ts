@@ -177,16 +177,19 @@ export async function invitePerson(
       subjectType: 'person',
       subjectId: row.id,
     });
+    // The invitation is written to the outbox with the person: both or neither. Delivery is a
+    // job's, so a refusing mail server never turns the saved invitation into an error.
+    if (input.sendInvitation) {
+      const org = await findOrganisation(tx, organisationId);
+      const locale = toLocale(row.preferredLanguage ?? org?.defaultLocale);
+      const url = `${baseUrl}/sign-in?email=${encodeURIComponent(row.email)}`;
+      await mailer.send(
+        invitationMail(row.email, row.givenName, org?.name ?? 'Klik', url, locale),
+        tx,
+      );
+    }
     return row;
   });
-  if (input.sendInvitation) {
-    const org = await findOrganisation(db, organisationId);
-    const locale = toLocale(created.preferredLanguage ?? org?.defaultLocale);
-    const url = `${baseUrl}/sign-in?email=${encodeURIComponent(created.email)}`;
-    await mailer.send(
-      invitationMail(created.email, created.givenName, org?.name ?? 'Klik', url, locale),
-    );
-  }
   const row = await repo.findPerson(db, organisationId, created.id);
   return toPerson(row!);
 }
