@@ -17,6 +17,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { generateSecret, getOrCreateSetting } from './db/instance-settings.js';
 import { localizedErrorBody, registerErrorHandler } from './http/error-handler.js';
+import { registerCsrfGuard } from './http/csrf.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { message } from './i18n/messages.js';
 import { loggerOptions, QuietRequestLog, type LogOutput } from './logger.js';
 import { createMailer, MAIL_DELIVERY_JOB, type Mailer } from './mail/mailer.js';
@@ -83,6 +85,9 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // Headers first, so that even a refused write carries them.
+  await registerSecurityHeaders(app, config.baseUrl);
+  registerCsrfGuard(app, config.baseUrl);
 
   const clock = options.clock ?? (() => new Date());
   const mailer = createMailer({

@@ -56,6 +56,10 @@ export const messages = {
     nl: 'Je hebt geen toestemming om dit te doen',
   },
   unauthenticated: { en: 'Sign in first', nl: 'Log eerst in' },
+  csrfOrigin: {
+    en: 'This request did not come from Klik’s own address, so it was refused. Open Klik at its usual address and try again.',
+    nl: 'Deze aanvraag kwam niet van het eigen adres van Klik en is geweigerd. Open Klik via het gewone adres en probeer het opnieuw.',
+  },
   notAMember: {
     en: 'You are not a member of an organisation',
     nl: 'Je bent geen lid van een organisatie',

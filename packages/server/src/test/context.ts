@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { InjectOptions, LightMyRequestCallback } from 'fastify';
 import { buildApp, type App } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database, type Db } from '../db/client.js';
@@ -12,6 +13,26 @@ export interface TestContext {
   database: Database;
   config: Config;
   close(): Promise<void>;
+}
+
+/**
+ * Injected requests come from Klik's own page, as the browser's would: an `Origin` of the public
+ * URL is added unless the test names one. `headers: { origin: undefined }` sends none (CSRF tests).
+ */
+function sendOriginByDefault(app: App, origin: string): void {
+  const inject = app.inject.bind(app);
+  const withOrigin = (opts: InjectOptions | string): InjectOptions => {
+    const options = typeof opts === 'string' ? { url: opts } : opts;
+    const headers: NonNullable<InjectOptions['headers']> = { ...options.headers };
+    const named = Object.keys(headers).find((key) => key.toLowerCase() === 'origin');
+    if (named === undefined) headers.origin = origin;
+    else if (headers[named] === undefined) delete headers[named];
+    return { ...options, headers };
+  };
+  app.inject = ((opts?: InjectOptions | string, callback?: LightMyRequestCallback) => {
+    if (opts === undefined) return inject();
+    return callback ? inject(withOrigin(opts), callback) : inject(withOrigin(opts));
+  }) as App['inject'];
 }
 
 /**
@@ -62,6 +83,7 @@ export async function createTestContext(
     resolveTxt: options.resolveTxt ?? (async () => []),
   });
   await app.ready();
+  sendOriginByDefault(app, config.baseUrl);
   return {
     app,
     db: database.db,
