@@ -154,7 +154,7 @@ for (let run = 0; run < RUNS; run++) {
   const response = await app.inject({
     method: 'POST',
     url: `/api/programmes/${prog!.id}/proposals/run`,
-    headers: { cookie },
+    headers: { cookie, origin: config.baseUrl },
     payload: { mode: 'optimal' },
   });
   times.push(performance.now() - t0);

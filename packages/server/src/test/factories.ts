@@ -114,6 +114,8 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD):
   const response = await app.inject({
     method: 'POST',
     url: '/api/auth/sign-in/email',
+    // From the app's own page: a sign-in from anywhere else is refused (CSRF), also outside tests.
+    headers: { origin: app.config.baseUrl },
     payload: { email, password },
   });
   if (response.statusCode !== 200) {
