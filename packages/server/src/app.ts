@@ -13,7 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { createAuth, type Auth } from './auth/auth.js';
 import { authPlugin } from './auth/plugin.js';
-import type { Config } from './config.js';
+import { fastifyTrustProxy, type Config } from './config.js';
 import type { Database } from './db/client.js';
 import { generateSecret, getOrCreateSetting } from './db/instance-settings.js';
 import { localizedErrorBody, registerErrorHandler } from './http/error-handler.js';
@@ -78,7 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
     ...(options.log?.quietRequests ? { logController: new QuietRequestLog() } : {}),
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -147,7 +147,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authPlugin, { auth, db: database.db });
+  await app.register(authPlugin, { auth, db: database.db, config });
   await app.register(healthRoutes);
   await app.register(meRoutes);
   await app.register(organisationRoutes);

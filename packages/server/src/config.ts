@@ -23,12 +23,68 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Klik <no-reply@klik.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: booleanFromEnv.default(false),
+  TRUST_PROXY: z
+    .string()
+    .transform((value, ctx) => {
+      const trust = parseTrustProxy(value);
+      if (trust === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'use false, a number of proxy hops (true = 1), or proxy addresses/CIDRs separated by commas',
+        });
+        return z.NEVER;
+      }
+      return trust;
+    })
+    .default(false),
   WEB_DIST_DIR: z.string().optional(),
   KLIK_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  KLIK_SIGN_IN_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).optional(),
   KLIK_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(200),
   KLIK_MAX_DATABASE_QUEUE: z.coerce.number().int().min(1).max(1_000_000).default(400),
 });
+
+/**
+ * Which proxies may set X-Forwarded-For, as Fastify's `trustProxy` takes it: false (none), a
+ * number of hops in front of Klik, or the proxies' addresses/CIDRs. 'true' trusts ONE hop, never
+ * every hop: trusting all would let any client choose its own address by sending the header.
+ */
+export type TrustProxy = false | number | string[];
+
+const IP_OR_CIDR = /^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(?:\/[0-9]{1,3})?$/i;
+
+/**
+ * The form Fastify takes. Fastify 5 ignores a bare hop count (it fails closed), so hops become
+ * proxy-addr's trust function: the socket peer and the next hops-1 addresses are proxies, the
+ * address before them is the client. Left-most X-Forwarded-For entries, which a client can write
+ * itself, are never reached.
+ */
+export function fastifyTrustProxy(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') {
+    const hops = trust;
+    return hops > 0 ? (_address, hop) => hop < hops : false;
+  }
+  return trust;
+}
+
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === 'no' || v === '0') return false;
+  if (v === 'true' || v === 'yes') return 1;
+  if (/^[0-9]+$/.test(v)) {
+    const hops = Number(v);
+    return hops <= 32 ? hops : null;
+  }
+  const list = v
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (list.length === 0 || !list.every((part) => IP_OR_CIDR.test(part))) return null;
+  return list;
+}
 
 export type DatabaseConfig =
   { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
@@ -45,11 +101,17 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  trustProxy: boolean;
+  /** Which proxies' X-Forwarded-For to believe for the client address (see TrustProxy). */
+  trustProxy: TrustProxy;
   /** The built web app to serve; null serves the API only. */
   webDistDir: string | null;
-  /** Sign-in attempts per minute per client before 429. */
+  /**
+   * Per account (the email address signed into): failed password sign-ins plus sign-in and
+   * reset mails per 15 minutes before 429.
+   */
   signInRateLimit: number;
+  /** Per client address: sign-in, magic-link and reset requests per minute before 429. */
+  signInAddressRateLimit: number;
   /**
    * Load shedding: above this mean event-loop delay, or with more database work queued than
    * this, requests are answered 503 with Retry-After instead of waiting in line.
@@ -95,6 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDistDir?: stri
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : (defaults.webDistDir ?? null),
     signInRateLimit: e.KLIK_SIGN_IN_RATE_LIMIT,
+    // Much higher than per account, so that an office behind one NAT address is not locked out.
+    signInAddressRateLimit:
+      e.KLIK_SIGN_IN_ADDRESS_RATE_LIMIT ?? Math.max(100, 10 * e.KLIK_SIGN_IN_RATE_LIMIT),
     overload: {
       maxEventLoopDelayMs: e.KLIK_MAX_EVENT_LOOP_DELAY_MS,
       maxDatabaseQueue: e.KLIK_MAX_DATABASE_QUEUE,

@@ -113,6 +113,18 @@ export function createAuth(options: {
       }),
     ],
     databaseHooks: {
+      user: {
+        update: {
+          // Names, pictures and addresses come from the directory (people service), which writes
+          // them itself; nothing may change them through better-auth (the bridge also blocks
+          // /update-user and /change-email; this holds for any other path that would).
+          async before(data) {
+            if (data.name !== undefined || data.email !== undefined || data.image !== undefined) {
+              throw new APIError('FORBIDDEN', { message: 'Set by the organisation directory' });
+            }
+          },
+        },
+      },
       session: {
         create: {
           async before(session) {
@@ -133,10 +145,15 @@ export function createAuth(options: {
       modelName: 'rateLimit',
       window: 60,
       max: 300,
+      // Sign-in, magic link and reset are throttled in the bridge (auth/throttle.ts) per account
+      // and per address; better-auth's own per-address rule (3 per 10 s) would lock out an office.
       customRules: {
-        '/sign-in/email': { window: 60, max: config.signInRateLimit },
-        '/sign-in/magic-link': { window: 60, max: config.signInRateLimit },
-        '/request-password-reset': { window: 60, max: config.signInRateLimit },
+        '/sign-in/email': false,
+        '/sign-in/magic-link': false,
+        '/magic-link/verify': false,
+        '/request-password-reset': false,
+        '/reset-password': false,
+        '/reset-password/*': false,
       },
     },
     advanced: {

@@ -6,9 +6,19 @@ import * as schema from '../db/schema.js';
 import { unauthenticated } from '../errors.js';
 import { errorBody, localizedErrorBody } from '../http/error-handler.js';
 import { message } from '../i18n/messages.js';
+import type { Config } from '../config.js';
+import { displayName } from '../modules/people/display-name.js';
 import type { Auth } from './auth.js';
 import type { Actor } from './actor.js';
 import { ACTOR_CACHE_SECONDS, ActorCache, sessionKey } from './actor-cache.js';
+import {
+  ACCOUNT_WINDOW_SECONDS,
+  ADDRESS_WINDOW_SECONDS,
+  accountKey,
+  addressKey,
+  clearAttempts,
+  consumeAttempt,
+} from './throttle.js';
 
 function toHeaders(request: FastifyRequest): Headers {
   const headers = new Headers();
@@ -46,6 +56,9 @@ export async function loadActor(
       userId: schema.user.id,
       email: schema.user.email,
       name: schema.user.name,
+      givenName: schema.person.givenName,
+      familyName: schema.person.familyName,
+      preferredName: schema.person.preferredName,
       locale: schema.user.locale,
       isPlatformAdmin: schema.user.isPlatformAdmin,
       personId: schema.person.id,
@@ -65,7 +78,15 @@ export async function loadActor(
   return {
     userId: row.userId,
     email: row.email,
-    name: row.name,
+    // What others see comes from the directory (HR), never from the user account's own name.
+    name:
+      row.givenName !== null && row.familyName !== null
+        ? displayName({
+            givenName: row.givenName,
+            familyName: row.familyName,
+            preferredName: row.preferredName,
+          })
+        : row.name,
     locale: row.locale === 'nl' || row.locale === 'en' ? row.locale : null,
     isPlatformAdmin: row.isPlatformAdmin,
     member,
@@ -79,13 +100,81 @@ declare module 'fastify' {
 }
 
 /**
+ * better-auth endpoints that would let people change what only the directory sets: their name,
+ * picture and email address. Names come from HR; a preferred first name is set through PATCH
+ * /api/me.
+ */
+const DIRECTORY_OWNED_PATHS = new Set(['/update-user', '/change-email', '/delete-user']);
+
+/**
+ * What is throttled in front of better-auth. `account` says how the account counter is used:
+ * 'failures' counts failed password sign-ins (cleared on success), 'mails' counts every sign-in
+ * or reset mail asked for, null means the path is throttled per address only.
+ */
+const THROTTLED_PATHS: Record<string, 'failures' | 'mails' | null> = {
+  '/sign-in/email': 'failures',
+  '/sign-in/magic-link': 'mails',
+  '/request-password-reset': 'mails',
+  '/forget-password': 'mails',
+  '/send-verification-email': 'mails',
+  '/magic-link/verify': null,
+  '/reset-password': null,
+};
+
+/**
+ * The better-auth path of a request, normalised generously (case, repeated and trailing slashes,
+ * percent-encoding): a spelling better-auth would refuse anyway may be throttled too, but no
+ * spelling that better-auth routes can slip past the throttle or the block.
+ */
+export function authPath(pathname: string): string {
+  let path = pathname;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    // keep the raw path
+  }
+  path = path.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '');
+  path = path.startsWith('/api/auth') ? path.slice('/api/auth'.length) : path;
+  if (path.startsWith('/reset-password/')) return '/reset-password';
+  return path || '/';
+}
+
+function emailOf(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const email = (body as { email?: unknown }).email;
+  return typeof email === 'string' && email.trim().length > 0 ? email : null;
+}
+
+/**
  * Mounts better-auth under /api/auth and resolves the caller on every API request. Auth errors
  * are rewritten into the API's one error shape.
  */
-async function auth(app: FastifyInstance, opts: { auth: Auth; db: Db }) {
-  const { db } = opts;
+async function auth(app: FastifyInstance, opts: { auth: Auth; db: Db; config: Config }) {
+  const { db, config } = opts;
   const betterAuth = opts.auth;
   app.decorateRequest('actor', null);
+
+  /** Counts the attempt; answers the seconds to wait when it is over a limit, else null. */
+  async function throttle(request: FastifyRequest, path: string): Promise<number | null> {
+    if (!(path in THROTTLED_PATHS)) return null;
+    const now = app.clock();
+    const byAddress = await consumeAttempt(
+      db,
+      addressKey(request.ip),
+      { windowSeconds: ADDRESS_WINDOW_SECONDS, limit: config.signInAddressRateLimit },
+      now,
+    );
+    if (!byAddress.allowed) return byAddress.retryAfterSeconds;
+    const email = THROTTLED_PATHS[path] ? emailOf(request.body) : null;
+    if (!email) return null;
+    const byAccount = await consumeAttempt(
+      db,
+      accountKey(email),
+      { windowSeconds: ACCOUNT_WINDOW_SECONDS, limit: config.signInRateLimit },
+      now,
+    );
+    return byAccount.allowed ? null : byAccount.retryAfterSeconds;
+  }
 
   app.route({
     method: ['GET', 'POST'],
@@ -93,11 +182,29 @@ async function auth(app: FastifyInstance, opts: { auth: Auth; db: Db }) {
     schema: { hide: true },
     async handler(request, reply) {
       const url = new URL(request.url, `http://${request.headers.host ?? 'localhost'}`);
+      const path = authPath(url.pathname);
+      if (DIRECTORY_OWNED_PATHS.has(path)) {
+        reply.status(403);
+        return reply.send(localizedErrorBody(request, 'forbidden', message('setByDirectory')));
+      }
+      const retryAfter = await throttle(request, path);
+      if (retryAfter !== null) {
+        reply.status(429).header('retry-after', String(retryAfter));
+        const text =
+          retryAfter > 60
+            ? message('rateLimitedMinutes', { minutes: Math.ceil(retryAfter / 60) })
+            : message('rateLimited');
+        return reply.send(localizedErrorBody(request, 'rate_limited', text));
+      }
       const init: RequestInit = { method: request.method, headers: toHeaders(request) };
       if (request.method !== 'GET' && request.body !== undefined) {
         init.body = JSON.stringify(request.body);
       }
       const response = await betterAuth.handler(new Request(url, init));
+      const email = emailOf(request.body);
+      if (THROTTLED_PATHS[path] === 'failures' && email && response.ok) {
+        await clearAttempts(db, accountKey(email));
+      }
       reply.status(response.status);
       response.headers.forEach((value, key) => {
         if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);

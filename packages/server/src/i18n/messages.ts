@@ -48,6 +48,18 @@ export const messages = {
     en: 'Too many attempts. Wait a minute and try again.',
     nl: 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
   },
+  rateLimitedMinutes: {
+    en: 'Too many attempts. Try again in {minutes} minutes.',
+    nl: 'Te veel pogingen. Probeer het over {minutes} minuten opnieuw.',
+  },
+  setByDirectory: {
+    en: 'Your name and email address come from your organisation; you can set a preferred first name in Klik',
+    nl: 'Je naam en e-mailadres komen van je organisatie; in Klik kun je wel een roepnaam instellen',
+  },
+  outboxSecretHidden: {
+    en: 'This message contains a sign-in link; it is hidden outside demo mode.',
+    nl: 'Dit bericht bevat een inloglink; buiten de demomodus is het verborgen.',
+  },
 
   // Access
   notFound: { en: '{thing} not found', nl: '{thing} niet gevonden' },
@@ -346,6 +358,7 @@ export const messages = {
   to: { en: 'to {maximum}', nl: 'tot en met {maximum}' },
   atLeastOne: { en: 'at least one', nl: 'minstens één' },
   atLeastCharacters: { en: 'at least {minimum} characters', nl: 'minstens {minimum} tekens' },
+  atMostCharacters: { en: 'at most {maximum} characters', nl: 'hoogstens {maximum} tekens' },
   atLeastOneDay: { en: 'at least 1 day', nl: 'minstens 1 dag' },
   atLeastDays: { en: 'at least {minimum} days', nl: 'minstens {minimum} dagen' },
   atMostDays: { en: 'at most {maximum} days', nl: 'hoogstens {maximum} dagen' },

@@ -72,6 +72,7 @@ export async function createTestContext(
     database: databaseConfig,
     loadDemoData: false,
     signInRateLimit: 1000,
+    signInAddressRateLimit: 100_000,
     ...overrides,
   };
   const database = await openDatabase(config.database);
