@@ -16,7 +16,12 @@ import { authPlugin } from './auth/plugin.js';
 import { fastifyTrustProxy, type Config } from './config.js';
 import type { Database } from './db/client.js';
 import { generateSecret, getOrCreateSetting } from './db/instance-settings.js';
-import { localizedErrorBody, registerErrorHandler } from './http/error-handler.js';
+import {
+  localizedErrorBody,
+  registerErrorHandler,
+  sendFrameworkError,
+} from './http/error-handler.js';
+import { rejectUnstorableInput } from './http/unstorable-input.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { message } from './i18n/messages.js';
@@ -80,11 +85,13 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
     requestIdHeader: 'x-request-id',
     trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 5 * 1024 * 1024,
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.addHook('preValidation', rejectUnstorableInput);
   // Headers first, so that even a refused write carries them.
   await registerSecurityHeaders(app, config.baseUrl);
   registerCsrfGuard(app, config.baseUrl);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   type ZodFastifySchemaValidationError,
@@ -113,6 +113,10 @@ function fastifyErrorText(error: FastifyError, statusCode: number): PlainMessage
       return 'payloadTooLarge';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'unsupportedMediaType';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return 'pathParameterTooLong';
+    case 'FST_ERR_BAD_URL':
+      return 'invalidUrl';
   }
   if (error instanceof SyntaxError) return 'invalidJson';
   if (statusCode === 400) return 'badRequest';
@@ -121,6 +125,30 @@ function fastifyErrorText(error: FastifyError, statusCode: number): PlainMessage
   if (statusCode === 415) return 'unsupportedMediaType';
   if (statusCode === 429) return 'rateLimited';
   return 'requestFailed';
+}
+
+/**
+ * Errors Fastify's router raises before a route is found (an over-long path parameter, a URL
+ * that cannot be decoded): Fastify would answer them in its own shape, so `frameworkErrors`
+ * hands them here and they get the API's shape — a 400 with a catalogue message.
+ */
+export function sendFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const locale = requestLocale(request);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH' || error.code === 'FST_ERR_BAD_URL') {
+    const text = fastifyErrorText(error, 400);
+    void reply.status(400).send(errorBody('bad_request', renderMessage(message(text), locale)));
+    return;
+  }
+  request.log.error({ err: error }, 'unhandled framework error');
+  void reply
+    .status(500)
+    .send(
+      errorBody('internal', renderMessage(message('internal'), locale), { requestId: request.id }),
+    );
 }
 
 /**

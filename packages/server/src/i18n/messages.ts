@@ -40,6 +40,18 @@ export const messages = {
     en: 'The request could not be handled',
     nl: 'De aanvraag kon niet worden verwerkt',
   },
+  containsNulCharacter: {
+    en: 'contains a NUL character (\\u0000), which cannot be stored',
+    nl: 'bevat een NUL-teken (\\u0000), dat niet kan worden opgeslagen',
+  },
+  pathParameterTooLong: {
+    en: 'A part of the address is too long',
+    nl: 'Een deel van het adres is te lang',
+  },
+  invalidUrl: {
+    en: 'The address of the request is not valid',
+    nl: 'Het adres van de aanvraag is ongeldig',
+  },
   overloaded: {
     en: 'Klik is very busy right now. Please try again in a few seconds.',
     nl: 'Klik heeft het nu erg druk. Probeer het over een paar seconden opnieuw.',
