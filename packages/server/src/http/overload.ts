@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import underPressure from '@fastify/under-pressure';
@@ -40,10 +41,30 @@ function shed(request: FastifyRequest, reply: FastifyReply) {
 
 async function overload(app: FastifyInstance, options: OverloadOptions) {
   const { database } = options;
+  // The event-loop delay is measured here rather than by under-pressure's own option, so that the
+  // start-up (migrations, compiling routes: the loop is blocked on purpose) does not count: the
+  // measure starts when the app is ready.
+  const resolutionMs = 10;
+  const delay = monitorEventLoopDelay({ resolution: resolutionMs });
+  let isReady = false;
+  app.addHook('onReady', async () => {
+    delay.enable();
+    delay.reset();
+    isReady = true;
+  });
+  app.addHook('onClose', async () => delay.disable());
+  const isHealthy = async () => {
+    if (!isReady) return true;
+    // The histogram's mean is NaN before its first sample.
+    const meanDelayMs = Math.max(0, (delay.mean || 0) / 1e6 - resolutionMs);
+    delay.reset();
+    return (
+      meanDelayMs <= options.maxEventLoopDelayMs &&
+      database.queueDepth() <= options.maxDatabaseQueue
+    );
+  };
   await app.register(underPressure, {
-    maxEventLoopDelay: options.maxEventLoopDelayMs,
-    sampleInterval: options.sampleIntervalMs ?? 200,
-    healthCheck: async () => database.queueDepth() <= options.maxDatabaseQueue,
+    healthCheck: isHealthy,
     healthCheckInterval: options.sampleIntervalMs ?? 200,
     retryAfter: RETRY_AFTER_SECONDS,
     // under-pressure sends what this returns, and lets the request through on undefined (its
