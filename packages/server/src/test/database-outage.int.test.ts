@@ -70,6 +70,13 @@ describe.skipIf(!usesPostgres)('a database that hangs or goes away', () => {
     expect(response.headers['retry-after']).toBeDefined();
     expect(response.json().error.code).toMatch(/database_unavailable|timeout/);
     expect(ms).toBeLessThan(4_500);
+    // Readiness says so within its own timeout; liveness still answers at once.
+    const ready = await timed('/health/ready');
+    expect(ready.response.statusCode).toBe(503);
+    expect(ready.ms).toBeLessThan(2_000);
+    const live = await timed('/health');
+    expect(live.response.statusCode).toBe(200);
+    expect(live.ms).toBeLessThan(200);
     proxy.resume();
   });
 
@@ -82,5 +89,6 @@ describe.skipIf(!usesPostgres)('a database that hangs or goes away', () => {
     proxy.resume();
     const back = await timed('/api/people');
     expect(back.response.statusCode).toBe(200);
+    expect((await timed('/health/ready')).response.statusCode).toBe(200);
   });
 });
