@@ -8,7 +8,7 @@ const booleanFromEnv = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('localhost'),
+  HOST: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z
     .string()
@@ -39,6 +39,9 @@ const EnvSchema = z.object({
     })
     .default(false),
   WEB_DIST_DIR: z.string().optional(),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   KLIK_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   KLIK_SIGN_IN_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).optional(),
   KLIK_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(200),
@@ -87,7 +90,15 @@ export function parseTrustProxy(value: string): TrustProxy | null {
 }
 
 export type DatabaseConfig =
-  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+  | { kind: 'pglite'; dataDir: string | null }
+  | {
+      kind: 'postgres';
+      url: string;
+      /** Give up opening a connection after this long (a server that does not answer). */
+      connectTimeoutMs?: number;
+      /** PostgreSQL cancels a statement after this long; the client gives up a little later. */
+      statementTimeoutMs?: number;
+    };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -110,6 +121,8 @@ export interface Config {
    * reset mails per 15 minutes before 429.
    */
   signInRateLimit: number;
+  /** A request still running after this long is answered 503 and its socket closed. */
+  requestTimeoutMs: number;
   /** Per client address: sign-in, magic-link and reset requests per minute before 429. */
   signInAddressRateLimit: number;
   /**
@@ -127,7 +140,10 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment once; every bad variable is named in the error. */
-export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDistDir?: string } = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  defaults: { webDistDir?: string; inContainer?: boolean } = {},
+): Config {
   const parsed = EnvSchema.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
   );
@@ -140,13 +156,21 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDistDir?: stri
   }
   const e = parsed.data;
   const database: DatabaseConfig = e.DATABASE_URL
-    ? { kind: 'postgres', url: e.DATABASE_URL }
+    ? {
+        kind: 'postgres',
+        url: e.DATABASE_URL,
+        connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+        statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      }
     : { kind: 'pglite', dataDir: path.resolve(e.KLIK_DATA_DIR) };
-  const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  // In a container only a listener on every interface can be reached through a published port;
+  // on a laptop or server, only this machine should reach it until HOST says otherwise.
+  const host = e.HOST ?? (defaults.inContainer ? '0.0.0.0' : 'localhost');
+  const displayHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host,
     baseUrl: (e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/$/, ''),
     database,
     loadDemoData: e.KLIK_DEMO ?? database.kind === 'pglite',
@@ -157,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webDistDir?: stri
     trustProxy: e.TRUST_PROXY,
     webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : (defaults.webDistDir ?? null),
     signInRateLimit: e.KLIK_SIGN_IN_RATE_LIMIT,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     // Much higher than per account, so that an office behind one NAT address is not locked out.
     signInAddressRateLimit:
       e.KLIK_SIGN_IN_ADDRESS_RATE_LIMIT ?? Math.max(100, 10 * e.KLIK_SIGN_IN_RATE_LIMIT),

@@ -66,7 +66,18 @@ function trackInFlight(client: PGlite): () => number {
  */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const statementTimeout = config.statementTimeoutMs ?? 15_000;
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      // A server that does not answer (down, or silent behind a frozen network) fails the
+      // request within these bounds instead of holding it: PostgreSQL cancels a long statement
+      // itself; the client gives up a second later when the server cannot even say so.
+      connectionTimeoutMillis: config.connectTimeoutMs ?? 5_000,
+      statement_timeout: statementTimeout,
+      query_timeout: statementTimeout + 1_000,
+      idle_in_transaction_session_timeout: statementTimeout * 2,
+    });
     // An idle connection can fail at any time (the server restarts, a proxy drops it): the pool
     // then opens a new one. Without a listener the pool's 'error' event would end the process.
     // After close, connections still shutting down may be terminated; that is expected.
@@ -76,10 +87,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     });
     // Fail fast with a readable message when the server is unreachable.
     await pool.query('select 1');
+    const stats = { queries: 0 };
     return {
       db: drizzlePostgres(pool, { schema, logger: countingLogger(stats) }) as unknown as Db,
       kind: 'postgres',
       pool,
+      stats,
+      queueDepth: () => pool.waitingCount,
       close: async () => {
         closed = true;
         await pool.end();
@@ -87,13 +101,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     };
   }
   let releaseLock: (() => void) | null = null;
-    const stats = { queries: 0 };
   let client: PGlite;
   if (config.dataDir) {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    releaseLock = acquireDataDirLock(config.dataDir);
-      stats,
-      queueDepth: () => pool.waitingCount,
+    releaseLock = await acquireDataDirLock(config.dataDir);
     try {
       client = await PGlite.create(path.join(config.dataDir, 'pgdata'));
     } catch (error) {
@@ -103,10 +114,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   } else {
     client = await PGlite.create();
   }
+  const stats = { queries: 0 };
+  const queueDepth = trackInFlight(client);
   return {
     db: drizzlePglite(client, { schema, logger: countingLogger(stats) }) as unknown as Db,
     kind: 'pglite',
     pool: null,
+    stats,
+    queueDepth,
     close: async () => {
       try {
         await client.close();
@@ -114,9 +129,5 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         releaseLock?.();
       }
     },
-  const stats = { queries: 0 };
-  const queueDepth = trackInFlight(client);
   };
 }
-    stats,
-    queueDepth,
