@@ -5,6 +5,7 @@ import {
   job,
   mentoringRequest,
   organisation,
+  organisationDomain,
   person,
   programme,
   relationship,
@@ -158,5 +159,39 @@ describe('demo data', () => {
       headers: { cookie: manager },
     });
     expect(JSON.stringify(enrolments.json())).toContain('first-months');
+  });
+
+  it('has each demo organisation’s email domain verified, so its admins can invite people', async () => {
+    for (const [admin, domain] of [
+      ['hr@noordzee.demo', 'noordzee.demo'],
+      ['admin@groenveld.demo', 'groenveld.demo'],
+    ] as const) {
+      const cookie = await signIn(ctx.app, admin, DEMO_PASSWORD);
+      const domains = await ctx.app.inject({
+        url: '/api/organisation/domains',
+        headers: { cookie },
+      });
+      expect(domains.json().items).toMatchObject([{ domain, status: 'verified' }]);
+      const invited = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/people',
+        headers: { cookie },
+        payload: {
+          email: `nieuw.${Date.now()}@${domain}`,
+          givenName: 'Nieuwe',
+          familyName: 'Collega',
+          sendInvitation: false,
+        },
+      });
+      expect(invited.statusCode, invited.body).toBe(201);
+    }
+    // A demo database from before email domains gets them at the next start.
+    await ctx.db.delete(organisationDomain);
+    expect(await loadDemoDataIfEmpty(ctx.db, ctx.app.auth)).toBe(false);
+    const domains = await ctx.db.select().from(organisationDomain);
+    expect(domains.map((d) => [d.domain, d.verifiedAt !== null]).sort()).toEqual([
+      ['groenveld.demo', true],
+      ['noordzee.demo', true],
+    ]);
   });
 });

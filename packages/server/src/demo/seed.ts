@@ -2,7 +2,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import type { Auth } from '../auth/auth.js';
 import type { OrgRole } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
-import { account, organisation, person, user } from '../db/schema.js';
+import { account, organisation, organisationDomain, person, user } from '../db/schema.js';
 import { rebuildReportingLines } from '../modules/people/repository.js';
 import { loadDemoProgrammes } from './programmes.js';
 
@@ -540,13 +540,50 @@ function smePeople(): DemoPerson[] {
   return people;
 }
 
+/** Each demo organisation's email domain, verified, so people can be invited and imported. */
+const demoDomains = { noordzee: 'noordzee.demo', groenveld: 'groenveld.demo' } as const;
+
+async function verifyDemoDomain(db: Db, organisationId: string, domain: string): Promise<void> {
+  await db
+    .insert(organisationDomain)
+    .values({
+      organisationId,
+      domain,
+      verificationToken: 'demo',
+      verifiedAt: new Date(),
+      verifiedBy: 'u-platform-admin',
+    })
+    .onConflictDoNothing();
+}
+
+/**
+ * A demo database made before email domains existed: its demo organisations get their domains
+ * verified, so `npm start` on an old data directory can still invite and import. Only an
+ * organisation that still has the demo sign-in of that domain counts as a demo organisation.
+ */
+async function verifyDomainsOfEarlierDemo(db: Db): Promise<void> {
+  for (const [slug, domain] of Object.entries(demoDomains)) {
+    const [row] = await db
+      .select({ id: organisation.id })
+      .from(organisation)
+      .innerJoin(person, eq(person.organisationId, organisation.id))
+      .where(
+        sql`${organisation.slug} = ${slug} and ${person.email} in (
+          ${`hr@${domain}`}, ${`admin@${domain}`})`,
+      )
+      .limit(1);
+    if (row) await verifyDemoDomain(db, row.id, domain);
+  }
+}
+
 async function insertOrganisationWithPeople(
   db: Db,
-  values: { name: string; slug: string; defaultLocale: string },
+  values: { name: string; slug: keyof typeof demoDomains; defaultLocale: string },
   people: DemoPerson[],
 ): Promise<void> {
   const [org] = await db.insert(organisation).values(values).returning({ id: organisation.id });
   const organisationId = org!.id;
+  await verifyDemoDomain(db, organisationId, demoDomains[values.slug]);
   const chunk = 200;
   for (let i = 0; i < people.length; i += chunk) {
     const slice = people.slice(i, i + chunk);
@@ -588,7 +625,10 @@ async function insertOrganisationWithPeople(
  */
 export async function loadDemoDataIfEmpty(db: Db, auth: Auth): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(organisation);
-  if ((existing?.n ?? 0) > 0) return false;
+  if ((existing?.n ?? 0) > 0) {
+    await verifyDomainsOfEarlierDemo(db);
+    return false;
+  }
   const context = await auth.$context;
   const passwordHash = await context.password.hash(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
