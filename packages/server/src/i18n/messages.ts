@@ -344,6 +344,34 @@ export const messages = {
     nl: 'meer vastgezette paren dan deze mentor vrije plekken heeft ({capacity})',
   },
   pinNotAllowed: { en: '{reason}', nl: '{reason}' },
+  pinForbidden: {
+    en: 'this pair is forbidden; allow it first',
+    nl: 'dit paar is verboden; sta het eerst weer toe',
+  },
+  pairDeclinedEarlier: {
+    en: 'one of these two declined an introduction or request with the other in this programme',
+    nl: 'een van deze twee heeft in dit programma een introductie of verzoek met de ander afgewezen',
+  },
+  notEnrolledAsMentee: {
+    en: 'is not enrolled in this programme as a mentee',
+    nl: 'is in dit programma niet ingeschreven als mentee',
+  },
+  notEnrolledAsMentor: {
+    en: 'is not enrolled in this programme as a mentor',
+    nl: 'is in dit programma niet ingeschreven als mentor',
+  },
+  pairSamePerson: {
+    en: 'mentee and mentor must be two different people',
+    nl: 'mentee en mentor moeten twee verschillende mensen zijn',
+  },
+  sendPairForbidden: {
+    en: '{mentee} and {mentor} are forbidden as a pair since this proposal was computed; compute again',
+    nl: '{mentee} en {mentor} zijn als paar verboden sinds dit voorstel werd berekend; bereken opnieuw',
+  },
+  sendPairDeclined: {
+    en: '{mentee} and {mentor} declined each other in this programme; compute again',
+    nl: '{mentee} en {mentor} hebben elkaar in dit programma afgewezen; bereken opnieuw',
+  },
   proposalsAlreadySent: {
     en: 'These proposals were already sent',
     nl: 'Deze voorstellen zijn al verstuurd',
@@ -421,6 +449,7 @@ export const terms = {
   request: { en: 'Request', nl: 'Verzoek' },
   run: { en: 'Run', nl: 'Berekening' },
   introduction: { en: 'Introduction', nl: 'Introductie' },
+  pairRule: { en: 'Pin or forbid', nl: 'Vastgezet of verboden paar' },
   draft: { en: 'draft', nl: 'concept' },
   published: { en: 'published', nl: 'gepubliceerd' },
   closed: { en: 'closed', nl: 'gesloten' },

@@ -2,13 +2,15 @@ import { and, asc, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import {
+  enrolment,
   introduction,
   matchingRun,
+  mentoringRequest,
+  pairRule,
   person,
   programme,
   relationship,
   relationshipMentee,
-  sensitiveAttributes,
 } from '../../db/schema.js';
 
 export interface ProgrammeCommitments {
@@ -106,18 +108,15 @@ export async function insertRun(db: Db, values: typeof matchingRun.$inferInsert)
   return row!.id;
 }
 
-/** What the per-group totals need of each mentee: department and consented attributes. */
+/**
+ * What the per-group totals need of each mentee: the department. Sensitive attributes are not
+ * read at all: the proposal board may never show them (see src/privacy).
+ */
 export async function findGroupingFacts(db: Db, organisationId: string, menteeIds: string[]) {
   if (menteeIds.length === 0) return [];
   return db
-    .select({
-      id: person.id,
-      department: person.department,
-      gender: sensitiveAttributes.gender,
-      ageBand: sensitiveAttributes.ageBand,
-    })
+    .select({ id: person.id, department: person.department })
     .from(person)
-    .leftJoin(sensitiveAttributes, eq(sensitiveAttributes.personId, person.id))
     .where(and(eq(person.organisationId, organisationId), inArray(person.id, menteeIds)));
 }
 
@@ -217,4 +216,183 @@ export async function setIntroductionResponse(
     .update(introduction)
     .set({ [side]: answer, relationshipId })
     .where(eq(introduction.id, id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pair rules (pins and forbids saved on the programme) and declined pairs
+// ---------------------------------------------------------------------------------------------
+
+export type PairRuleRow = typeof pairRule.$inferSelect;
+
+export interface PairRuleListed extends PairRuleRow {
+  menteeName: string;
+  mentorName: string;
+  /** The person (HR name) behind the account that set the rule; null when gone. */
+  createdByName: string | null;
+}
+
+/** The saved pins and forbids of a programme, oldest first, with the names of everyone involved. */
+export async function findPairRules(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+): Promise<PairRuleListed[]> {
+  const mentee = alias(person, 'mentee');
+  const mentor = alias(person, 'mentor');
+  const author = alias(person, 'author');
+  const rows = await db
+    .select({
+      rule: pairRule,
+      menteeGivenName: mentee.givenName,
+      menteeFamilyName: mentee.familyName,
+      mentorGivenName: mentor.givenName,
+      mentorFamilyName: mentor.familyName,
+      authorGivenName: author.givenName,
+      authorFamilyName: author.familyName,
+    })
+    .from(pairRule)
+    .innerJoin(mentee, eq(mentee.id, pairRule.menteeId))
+    .innerJoin(mentor, eq(mentor.id, pairRule.mentorId))
+    .leftJoin(author, eq(author.userId, pairRule.createdBy))
+    .where(and(eq(pairRule.organisationId, organisationId), eq(pairRule.programmeId, programmeId)))
+    .orderBy(asc(pairRule.createdAt), asc(pairRule.id));
+  return rows.map((r) => ({
+    ...r.rule,
+    menteeName: `${r.menteeGivenName} ${r.menteeFamilyName}`,
+    mentorName: `${r.mentorGivenName} ${r.mentorFamilyName}`,
+    createdByName:
+      r.authorGivenName === null ? null : `${r.authorGivenName} ${r.authorFamilyName ?? ''}`.trim(),
+  }));
+}
+
+/** The saved rules of a programme, without names (for runs and the send re-check). */
+export async function findPairRuleRows(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+): Promise<PairRuleRow[]> {
+  return db
+    .select()
+    .from(pairRule)
+    .where(and(eq(pairRule.organisationId, organisationId), eq(pairRule.programmeId, programmeId)))
+    .orderBy(asc(pairRule.createdAt), asc(pairRule.id));
+}
+
+/** Saves a rule; a rule for the same pair is replaced (the manager's latest decision wins). */
+export async function upsertPairRule(
+  db: Db,
+  values: {
+    programmeId: string;
+    organisationId: string;
+    menteeId: string;
+    mentorId: string;
+    kind: 'pin' | 'forbid';
+    createdBy: string;
+  },
+): Promise<PairRuleRow> {
+  const [row] = await db
+    .insert(pairRule)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [pairRule.programmeId, pairRule.menteeId, pairRule.mentorId],
+      set: { kind: values.kind, createdBy: values.createdBy, createdAt: new Date() },
+    })
+    .returning();
+  return row!;
+}
+
+/** Removes a mentee's pins to other mentors (a mentee is pinned to one mentor at most). */
+export async function deleteOtherPins(
+  db: Db,
+  programmeId: string,
+  menteeId: string,
+  mentorId: string,
+): Promise<number> {
+  const rows = await db
+    .delete(pairRule)
+    .where(
+      and(
+        eq(pairRule.programmeId, programmeId),
+        eq(pairRule.menteeId, menteeId),
+        eq(pairRule.kind, 'pin'),
+        ne(pairRule.mentorId, mentorId),
+      ),
+    )
+    .returning({ id: pairRule.id });
+  return rows.length;
+}
+
+export async function deletePairRule(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+  ruleId: string,
+): Promise<PairRuleRow | null> {
+  const [row] = await db
+    .delete(pairRule)
+    .where(
+      and(
+        eq(pairRule.id, ruleId),
+        eq(pairRule.organisationId, organisationId),
+        eq(pairRule.programmeId, programmeId),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** A person's active enrolment role in a programme (null: not enrolled). */
+export async function findEnrolmentRole(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+  personId: string,
+): Promise<'mentee' | 'mentor' | 'both' | null> {
+  const [row] = await db
+    .select({ role: enrolment.role })
+    .from(enrolment)
+    .where(
+      and(
+        eq(enrolment.organisationId, organisationId),
+        eq(enrolment.programmeId, programmeId),
+        eq(enrolment.personId, personId),
+        eq(enrolment.isActive, true),
+      ),
+    );
+  return row?.role ?? null;
+}
+
+/**
+ * Pairs that must not be proposed again in a programme: either side declined an introduction
+ * between them, or a request between them was declined. Keys are `menteeId|mentorId`.
+ */
+export async function findDeclinedPairs(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+): Promise<Set<string>> {
+  const introductions = await db
+    .select({ menteeId: introduction.menteeId, mentorId: introduction.mentorId })
+    .from(introduction)
+    .where(
+      and(
+        eq(introduction.organisationId, organisationId),
+        eq(introduction.programmeId, programmeId),
+        or(
+          eq(introduction.menteeResponse, 'declined'),
+          eq(introduction.mentorResponse, 'declined'),
+        ),
+      ),
+    );
+  const requests = await db
+    .select({ menteeId: mentoringRequest.menteeId, mentorId: mentoringRequest.mentorId })
+    .from(mentoringRequest)
+    .where(
+      and(
+        eq(mentoringRequest.organisationId, organisationId),
+        eq(mentoringRequest.programmeId, programmeId),
+        eq(mentoringRequest.status, 'declined'),
+      ),
+    );
+  return new Set([...introductions, ...requests].map((r) => `${r.menteeId}|${r.mentorId}`));
 }

@@ -17,6 +17,13 @@ const errors = {
 const PairRef = z.object({ menteeId: z.uuid(), mentorId: z.uuid() });
 const Reason = z.object({ code: z.string(), text: z.string() });
 const Named = z.object({ id: z.string(), name: z.string() });
+const UnmatchedReason = z.enum([
+  'noAllowedMentor',
+  'forbidden',
+  'declinedEarlier',
+  'forbiddenOrDeclined',
+  'mentorsTaken',
+]);
 
 const RunResponse = z.object({
   runId: z.string(),
@@ -33,7 +40,12 @@ const RunResponse = z.object({
   unmatched: z.array(
     z.object({
       mentee: Named,
-      reason: z.string(),
+      reasonCode: UnmatchedReason,
+      reason: z.string().describe('Why, in words (the language of the request)'),
+      declinedPairs: z
+        .number()
+        .int()
+        .describe('Pairs of this mentee left out because one side declined earlier'),
       candidates: z
         .array(
           z.object({
@@ -46,39 +58,68 @@ const RunResponse = z.object({
           }),
         )
         .describe(
-          'The best few mentors this mentee may be pinned to: allowed by every rule, with a free place, not forbidden',
+          'The best few mentors this mentee may be pinned to: allowed by every rule, with a free place, not forbidden, not declined earlier',
         ),
     }),
   ),
+  ignoredPins: z
+    .array(z.object({ ruleId: z.string(), mentee: Named, mentor: Named, problem: z.string() }))
+    .describe('Saved pins this run could not use, and why (the run went ahead without them)'),
   totals: z.object({
-    mentees: z.number().int(),
-    mentors: z.number().int(),
+    mentees: z.number().int().describe('Mentees without a pair or open introduction'),
+    mentors: z.number().int().describe('Mentors with a free place'),
+    places: z.number().int().describe('Free places of those mentors together'),
     matched: z.number().int(),
     unmatched: z.number().int(),
-    averageStrength: z.number().int(),
-    totalScore: z.number().int(),
-    optimalScore: z.number().int().nullable(),
-    stableScore: z.number().int().nullable(),
+    averageStrength: z
+      .number()
+      .int()
+      .describe('Average click of the proposed pairs, 0–100, as in the reasons'),
+    firstChoice: z
+      .number()
+      .int()
+      .describe('Proposed pairs where the mentee got the best-scoring mentor allowed to them'),
+    unmatchedBecause: z
+      .object({
+        noAllowedMentor: z.number().int(),
+        forbidden: z.number().int(),
+        declinedEarlier: z.number().int(),
+        forbiddenOrDeclined: z.number().int(),
+        mentorsTaken: z.number().int(),
+      })
+      .describe('Mentees left without a pair, by reason'),
+    leftOut: z.object({
+      declinedPairs: z
+        .number()
+        .int()
+        .describe('Pairs left out because one side declined an introduction or request earlier'),
+      forbiddenPairs: z.number().int().describe('Pairs left out because a manager forbade them'),
+    }),
   }),
   byTargetGroup: z
     .array(
       z.object({
-        kind: z.enum(['department', 'gender', 'ageBand']),
-        value: z
-          .string()
-          .nullable()
-          .describe('The department (null: none recorded), gender or age band'),
-        matched: z
-          .number()
-          .int()
-          .nullable()
-          .describe('Null in a gender or age-band row when the count is 1–4: too few to show'),
-        unmatched: z.number().int().nullable().describe('As matched'),
+        kind: z.enum(['department']),
+        value: z.string().nullable().describe('The department (null: none recorded)'),
+        matched: z.number().int().nullable(),
+        unmatched: z.number().int().nullable(),
       }),
     )
     .describe(
-      'Per department and, in a target-group programme, per gender and age band. A gender or age-band group is shown only with at least 5 people, and only while at least 5 people remain outside the shown groups of its kind; counts of 1–4 in those rows are null.',
+      'Per department. Never per gender, age band or background: the board names the mentees and the manager moves them, so such a breakdown could single one out (docs/architecture.md, "Privacy of sensitive attributes").',
     ),
+});
+
+const PairRule = z.object({
+  id: z.string(),
+  kind: z.enum(['pin', 'forbid']),
+  mentee: Named,
+  mentor: Named,
+  createdBy: z
+    .object({ name: z.string() })
+    .nullable()
+    .describe('Who set it (null: no longer here)'),
+  createdAt: z.string(),
 });
 
 const IntroductionResponse = z.object({
@@ -173,8 +214,16 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParams,
         body: z.object({
           mode: z.enum(['optimal', 'stable']).default('optimal'),
-          pins: z.array(PairRef).max(1000).default([]),
-          forbids: z.array(PairRef).max(10000).default([]),
+          pins: z
+            .array(PairRef)
+            .max(1000)
+            .default([])
+            .describe('Pins for this run only, on top of those saved on the programme'),
+          forbids: z
+            .array(PairRef)
+            .max(10000)
+            .default([])
+            .describe('Forbids for this run only, on top of those saved on the programme'),
         }),
         response: { 200: RunResponse, ...errors },
       },
@@ -188,6 +237,65 @@ export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         requestLocale(request),
       );
+    },
+  );
+
+  app.get(
+    '/api/programmes/:id/pair-rules',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: 'Pins and forbids saved on a programme, with who set them and when (managers)',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(PairRule) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await service.listPairRules(app.database.db, requireActor(request), request.params.id),
+    }),
+  );
+
+  app.post(
+    '/api/programmes/:id/pair-rules',
+    {
+      schema: {
+        tags: ['matching'],
+        summary:
+          'Pin or forbid a mentee–mentor pair for every run; replaces a rule for the same pair, and a pin the mentee’s other pin (managers)',
+        params: IdParams,
+        body: z.object({ kind: z.enum(['pin', 'forbid']), menteeId: z.uuid(), mentorId: z.uuid() }),
+        response: { 201: PairRule, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const rule = await service.addPairRule(
+        app.database.db,
+        requireActor(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(rule);
+    },
+  );
+
+  app.delete(
+    '/api/programmes/:id/pair-rules/:ruleId',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: 'Remove a saved pin or forbid (managers)',
+        params: z.object({ id: z.uuid(), ruleId: z.uuid() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await service.removePairRule(
+        app.database.db,
+        requireActor(request),
+        request.params.id,
+        request.params.ruleId,
+      );
+      return reply.status(204).send(null);
     },
   );
 
