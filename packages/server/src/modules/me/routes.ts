@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse } from '../../http/schemas.js';
 import { MeResponse, UpdateMeRequest } from './schema.js';
-import { describeMe, updateMyLocale } from './service.js';
+import { describeMe, updateMe } from './service.js';
 
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -22,12 +22,11 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['me'],
-        summary: 'Remember the interface language for this user',
+        summary: 'Remember the interface language and the preferred first name (audited)',
         body: UpdateMeRequest,
-        response: { 200: MeResponse, 400: ErrorResponse, 401: ErrorResponse },
+        response: { 200: MeResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
-    async (request) =>
-      updateMyLocale(app.database.db, requireActor(request), request.body.locale, app.clock()),
+    async (request) => updateMe(app.database.db, requireActor(request), request.body, app.clock()),
   );
 };

@@ -1,18 +1,30 @@
-import type { Actor } from '../../auth/actor.js';
+import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import { toLocale } from '../../i18n/locale.js';
+import { recordAudit } from '../audit/repository.js';
+import { displayName, hrName } from '../people/display-name.js';
 import * as repository from './repository.js';
-import type { MeResponse } from './schema.js';
+import type { MeResponse, UpdateMeRequest } from './schema.js';
 
 /** Who is signed in: the user, and their organisation and role when they belong to one. */
 export async function describeMe(db: Db, actor: Actor): Promise<MeResponse> {
   let membership: MeResponse['membership'] = null;
+  let name = actor.name;
+  let shownAs = actor.name;
   if (actor.member) {
-    const org = await repository.findOrganisationSummary(db, actor.member.organisationId);
-    if (org) {
+    const [org, person] = await Promise.all([
+      repository.findOrganisationSummary(db, actor.member.organisationId),
+      repository.findPersonName(db, actor.member.organisationId, actor.member.personId),
+    ]);
+    if (org && person) {
+      name = hrName(person);
+      shownAs = displayName(person);
       membership = {
         personId: actor.member.personId,
         role: actor.member.role,
+        givenName: person.givenName,
+        familyName: person.familyName,
+        preferredName: person.preferredName,
         organisation: { ...org, defaultLocale: toLocale(org.defaultLocale) },
       };
     }
@@ -21,7 +33,8 @@ export async function describeMe(db: Db, actor: Actor): Promise<MeResponse> {
     user: {
       id: actor.userId,
       email: actor.email,
-      name: actor.name,
+      name,
+      displayName: shownAs,
       locale: actor.locale,
       isPlatformAdmin: actor.isPlatformAdmin,
     },
@@ -29,13 +42,42 @@ export async function describeMe(db: Db, actor: Actor): Promise<MeResponse> {
   };
 }
 
-/** Remembers the interface language (null follows the browser) and answers the new state. */
-export async function updateMyLocale(
+/**
+ * Remembers the interface language (null follows the browser) and the preferred first name
+ * (empty or null clears it). The name is the person's only say over how they are called: the HR
+ * name stays beside it, and every change is audited with the old and new value.
+ */
+export async function updateMe(
   db: Db,
   actor: Actor,
-  locale: 'nl' | 'en' | null,
+  changes: UpdateMeRequest,
   now: Date,
 ): Promise<MeResponse> {
-  await repository.updateUserLocale(db, actor.userId, locale, now);
-  return describeMe(db, { ...actor, locale });
+  const member = changes.preferredName !== undefined ? requireMember(actor) : null;
+  await db.transaction(async (tx) => {
+    if (changes.locale !== undefined) {
+      await repository.updateUserLocale(tx, actor.userId, changes.locale, now);
+    }
+    if (member) {
+      const next = changes.preferredName ? changes.preferredName : null;
+      const current = await repository.findPersonName(tx, member.organisationId, member.personId, {
+        forUpdate: true,
+      });
+      if (current && current.preferredName !== next) {
+        await repository.updatePreferredName(tx, member.organisationId, member.personId, next, now);
+        await recordAudit(tx, {
+          organisationId: member.organisationId,
+          actorUserId: actor.userId,
+          action: 'person.preferred_name_changed',
+          subjectType: 'person',
+          subjectId: member.personId,
+          details: { from: current.preferredName, to: next },
+        });
+      }
+    }
+  });
+  return describeMe(db, {
+    ...actor,
+    locale: changes.locale !== undefined ? changes.locale : actor.locale,
+  });
 }

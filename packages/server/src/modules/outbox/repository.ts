@@ -2,22 +2,35 @@ import { desc } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { mailOutbox } from '../../db/schema.js';
 
-export interface OutboxMessage {
+export interface OutboxRow {
   id: string;
   to: string;
   subject: string;
   text: string;
-  createdAt: string;
+  isSecret: boolean;
+  status: string;
+  attempts: number;
+  error: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
 }
 
 /** The newest mail kept by the instance, newest first. */
-export async function listOutbox(db: Db, limit: number): Promise<OutboxMessage[]> {
-  const rows = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit);
-  return rows.map((row) => ({
-    id: row.id,
-    to: row.toAddress,
-    subject: row.subject,
-    text: row.text,
-    createdAt: row.createdAt.toISOString(),
-  }));
+export async function listOutbox(db: Db, limit: number): Promise<OutboxRow[]> {
+  return db
+    .select({
+      id: mailOutbox.id,
+      to: mailOutbox.toAddress,
+      subject: mailOutbox.subject,
+      text: mailOutbox.text,
+      isSecret: mailOutbox.isSecret,
+      status: mailOutbox.status,
+      attempts: mailOutbox.attempts,
+      error: mailOutbox.error,
+      sentAt: mailOutbox.sentAt,
+      createdAt: mailOutbox.createdAt,
+    })
+    .from(mailOutbox)
+    .orderBy(desc(mailOutbox.createdAt))
+    .limit(limit);
 }

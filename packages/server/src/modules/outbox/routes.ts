@@ -1,22 +1,9 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requirePlatformAdmin } from '../../auth/actor.js';
 import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse } from '../../http/schemas.js';
-import { listOutbox } from './repository.js';
-
-const OutboxMessage = z.object({
-  id: z.string(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  createdAt: z.string(),
-});
-
-const OutboxResponse = z.object({
-  transport: z.enum(['smtp', 'outbox']),
-  items: z.array(OutboxMessage),
-});
+import { requestLocale } from '../../i18n/request-locale.js';
+import { OutboxQuery, OutboxResponse } from './schema.js';
+import { listOutbox } from './service.js';
 
 export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -24,17 +11,20 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['platform'],
-        summary: 'Mail kept by the instance when no SMTP server is configured (platform admins)',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        summary:
+          'Mail written by the instance (platform admins); sign-in and reset links only in demo mode',
+        querystring: OutboxQuery,
         response: { 200: OutboxResponse, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
-    async (request) => {
-      requirePlatformAdmin(requireActor(request));
-      return {
-        transport: app.mailer.transport,
-        items: await listOutbox(app.database.db, request.query.limit),
-      };
-    },
+    async (request) => ({
+      transport: app.mailer.transport,
+      isDemo: app.config.loadDemoData,
+      items: await listOutbox(app.database.db, requireActor(request), {
+        limit: request.query.limit,
+        isDemo: app.config.loadDemoData,
+        locale: requestLocale(request),
+      }),
+    }),
   );
 };

@@ -24,6 +24,10 @@ export const PersonResponse = z.object({
   givenName: z.string(),
   familyName: z.string(),
   name: z.string(),
+  /** The first name the person chose in Klik (not from HR); null when none. */
+  preferredName: z.string().nullable(),
+  /** How the person is shown to others: "Sas (Sanne de Vries)", or the HR name. */
+  displayName: z.string(),
   employeeId: z.string().nullable(),
   manager: z.object({ id: z.string(), name: z.string() }).nullable(),
   department: z.string().nullable(),

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/repository.js';
 import { findOrganisation } from '../organisations/repository.js';
 import { checkNewEmail, findEmailProblems } from './email-rule.js';
 import { parsePeopleCsv, planImport, type ImportPlan, type PlannedRow } from './import-plan.js';
+import { displayName } from './display-name.js';
 import * as repo from './repository.js';
 import type {
   CreatePersonRequest,
@@ -31,6 +32,8 @@ export function toPerson(row: repo.PersonWithManager): PersonResponse {
     givenName: row.givenName,
     familyName: row.familyName,
     name: `${row.givenName} ${row.familyName}`,
+    preferredName: row.preferredName,
+    displayName: displayName(row),
     employeeId: row.employeeId,
     manager: row.managerId && row.managerName ? { id: row.managerId, name: row.managerName } : null,
     department: row.department,
