@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, fastifyTrustProxy, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database in ./data on port 3000 with demo data', () => {
@@ -47,6 +47,30 @@ describe('loadConfig', () => {
     expect(config.database).toMatchObject({ connectTimeoutMs: 5000, statementTimeoutMs: 2000 });
     expect(config.requestTimeoutMs).toBe(30_000);
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
+
+  it('reads TRUST_PROXY as hops or proxy addresses, never "trust every hop"', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    // 'true' (kept for compatibility) trusts one hop: the reverse proxy in front of Klik.
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.4' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.4',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+    // Fastify gets a trust function for hops: the socket peer and hops-1 more are proxies.
+    const trust = fastifyTrustProxy(2) as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => trust('10.0.0.1', hop))).toEqual([true, true, false]);
+    expect(fastifyTrustProxy(false)).toBe(false);
+  });
+
+  it('keeps the per-address sign-in limit well above the per-account one', () => {
+    expect(loadConfig({}).signInRateLimit).toBe(10);
+    expect(loadConfig({}).signInAddressRateLimit).toBe(100);
+    expect(loadConfig({ KLIK_SIGN_IN_RATE_LIMIT: '200' }).signInAddressRateLimit).toBe(2000);
+    expect(loadConfig({ KLIK_SIGN_IN_ADDRESS_RATE_LIMIT: '50' }).signInAddressRateLimit).toBe(50);
   });
 
   it('is frozen', () => {
