@@ -1,0 +1,336 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgRole } from '../auth/actor.js';
+import { createTestContext, type TestContext } from './context.js';
+import { createPlatformAdmin, signIn } from './factories.js';
+import { sampleValue } from './json-schema-arbitrary.js';
+import {
+  fillPath,
+  isErrorShape,
+  listOperations,
+  queryString,
+  type Operation,
+} from './openapi-operations.js';
+import {
+  callApi,
+  leakedSecrets,
+  ORG_ROLES,
+  seedOrganisation,
+  type SeededOrganisation,
+} from './seed-organisation.js';
+
+/**
+ * The route matrix: every operation of the OpenAPI document, called signed out (401), by each
+ * role of organisation 1 that may not (403), and by organisation 2 with organisation 1's real ids
+ * in the path (404, and nothing of organisation 1 in the answer). The table below says who may
+ * call what; a route without an entry, or an entry without a route, fails the test.
+ */
+
+const ALL = ORG_ROLES;
+const MANAGERS: readonly OrgRole[] = ['org_admin', 'programme_manager'];
+const ADMIN: readonly OrgRole[] = ['org_admin'];
+
+/** Which seeded record fills a path parameter. */
+type IdKind = keyof SeededOrganisation['ids'] | string;
+
+interface Expectation {
+  /** Answers without a session (no 401 expected). */
+  public?: true;
+  /** Organisation roles allowed; every other role gets 403. */
+  roles: readonly OrgRole[];
+  /** A platform admin without a membership may call it too. */
+  platformAdmin?: true;
+  /** Only platform admins: every organisation role gets 403, and organisations do not apply. */
+  platformAdminOnly?: true;
+  /** The seeded record for each path parameter, when the segment before it does not say. */
+  params?: Record<string, IdKind>;
+  /** A body the checks send instead of the schema's smallest sample. */
+  body?: (seed: SeededOrganisation) => unknown;
+  note?: string;
+}
+
+/** A profile the schema's refinements accept too (a known time zone). */
+const VALID_PROFILE = {
+  offers: [],
+  wants: [],
+  hobbies: [],
+  experiences: [],
+  values: [],
+  tags: [],
+  languages: ['nl'],
+  availability: [],
+  timeZone: 'Europe/Amsterdam',
+  meetingMode: 'either',
+  place: null,
+  about: '',
+};
+
+const EXPECTATIONS: Record<string, Expectation> = {
+  'GET /health': { public: true, roles: ALL, platformAdmin: true },
+  'GET /health/ready': { public: true, roles: ALL, platformAdmin: true },
+
+  'GET /api/me': { roles: ALL, platformAdmin: true },
+  'PATCH /api/me': {
+    roles: ALL,
+    platformAdmin: true,
+    note: 'a platform admin sets the language only; a preferred name needs a membership',
+  },
+  'GET /api/organisation': { roles: ALL },
+  'PATCH /api/organisation': { roles: ADMIN },
+  'GET /api/admin/organisations': { roles: [], platformAdminOnly: true },
+  'POST /api/admin/organisations': { roles: [], platformAdminOnly: true },
+  'GET /api/organisation/domains': { roles: ADMIN },
+  'POST /api/organisation/domains': { roles: ADMIN, body: () => ({ domain: 'matrix.example' }) },
+  'POST /api/organisation/domains/{id}/verify': { roles: ADMIN },
+  'DELETE /api/organisation/domains/{id}': { roles: ADMIN },
+  'GET /api/admin/domains': { roles: [], platformAdminOnly: true },
+  'POST /api/admin/domains/{id}/approve': { roles: [], platformAdminOnly: true },
+  'DELETE /api/admin/domains/{id}': { roles: [], platformAdminOnly: true },
+  'GET /api/admin/jobs': { roles: [], platformAdminOnly: true },
+  'POST /api/admin/jobs/{id}/retry': { roles: [], platformAdminOnly: true },
+
+  'GET /api/people': { roles: MANAGERS },
+  'POST /api/people': { roles: ADMIN },
+  'GET /api/people/{id}': { roles: MANAGERS },
+  'PATCH /api/people/{id}': { roles: ADMIN },
+  'POST /api/people/{id}/deactivate': { roles: ADMIN },
+  'POST /api/people/{id}/reactivate': { roles: ADMIN },
+  'POST /api/people/import/preview': { roles: ADMIN },
+  'POST /api/people/import/apply': { roles: ADMIN },
+
+  'GET /api/outbox': {
+    roles: [],
+    platformAdminOnly: true,
+    note: 'the platform admin reads the outbox (secrets hidden outside demo mode)',
+  },
+
+  'GET /api/programmes': { roles: ALL, note: 'members see the published ones' },
+  'POST /api/programmes': { roles: MANAGERS },
+  'GET /api/programmes/{id}': { roles: ALL },
+  'PATCH /api/programmes/{id}': { roles: MANAGERS },
+  'POST /api/programmes/{id}/publish': { roles: MANAGERS },
+  'POST /api/programmes/{id}/close': { roles: MANAGERS },
+  'GET /api/programmes/{id}/changes': { roles: MANAGERS },
+  'GET /api/programmes/{id}/close-preview': { roles: MANAGERS },
+  'POST /api/programmes/{id}/reopen': { roles: MANAGERS },
+
+  'GET /api/skills': { roles: ALL },
+  'POST /api/skills': { roles: ADMIN },
+  'GET /api/me/profile': { roles: ALL },
+  'PUT /api/me/profile': { roles: ALL, body: () => VALID_PROFILE },
+  'GET /api/me/sensitive': { roles: ALL },
+  'PUT /api/me/sensitive': { roles: ALL },
+  'DELETE /api/me/sensitive': { roles: ALL },
+  'POST /api/programmes/{id}/enrolment': { roles: ALL },
+  'PATCH /api/programmes/{id}/enrolment': { roles: ALL },
+  'DELETE /api/programmes/{id}/enrolment': { roles: ALL },
+  'GET /api/programmes/{id}/enrolments': { roles: MANAGERS },
+  'GET /api/programmes/{id}/suggestions': { roles: ALL, note: 'for the enrolled caller' },
+
+  'POST /api/programmes/{id}/requests': { roles: ALL },
+  'GET /api/requests': { roles: ALL },
+  'GET /api/requests/{id}': { roles: ALL, note: 'either side only; others get 404' },
+  'POST /api/requests/{id}/messages': { roles: ALL, note: 'either side only' },
+  'POST /api/requests/{id}/accept': { roles: ALL, note: 'the receiver only' },
+  'POST /api/requests/{id}/decline': { roles: ALL, note: 'the receiver only' },
+  'POST /api/requests/{id}/withdraw': { roles: ALL, note: 'the sender only' },
+  'GET /api/relationships': { roles: ALL },
+  'GET /api/notifications': { roles: ALL },
+  'POST /api/notifications/read': { roles: ALL },
+
+  'POST /api/programmes/{id}/preview': { roles: MANAGERS },
+  'POST /api/programmes/{id}/proposals/run': { roles: MANAGERS },
+  'POST /api/programmes/{id}/proposals/send': { roles: MANAGERS },
+  'GET /api/programmes/{id}/introductions': { roles: MANAGERS },
+  'GET /api/programmes/{id}/pair-rules': { roles: MANAGERS },
+  'POST /api/programmes/{id}/pair-rules': { roles: MANAGERS },
+  'DELETE /api/programmes/{id}/pair-rules/{ruleId}': { roles: MANAGERS },
+  'GET /api/introductions': { roles: ALL },
+  'POST /api/introductions/{id}/accept': { roles: ALL, note: 'either side only' },
+  'POST /api/introductions/{id}/decline': { roles: ALL, note: 'either side only' },
+};
+
+/** The record a path parameter names, from the segment before it (`/people/{id}` → person). */
+const KIND_OF_SEGMENT: Record<string, IdKind> = {
+  people: 'person',
+  programmes: 'programme',
+  requests: 'request',
+  relationships: 'relationship',
+  runs: 'run',
+  introductions: 'introduction',
+  notifications: 'notification',
+  skills: 'skill',
+  domains: 'domain',
+  'pair-rules': 'pairRule',
+  jobs: 'job',
+};
+
+let ctx: TestContext;
+let one: SeededOrganisation;
+let two: SeededOrganisation;
+let platformAdminCookie: string;
+let operations: Operation[];
+
+beforeAll(async () => {
+  // Load shedding measures this (shared, busy) machine, not the app: out of reach, so that
+  // no check sees a 503.
+  ctx = await createTestContext({
+    overload: { maxEventLoopDelayMs: 60_000, maxDatabaseQueue: 1_000_000 },
+  });
+  one = await seedOrganisation(ctx.app);
+  two = await seedOrganisation(ctx.app);
+  const admin = await createPlatformAdmin(ctx.app);
+  platformAdminCookie = await signIn(ctx.app, admin.email);
+  operations = listOperations(ctx.app);
+}, 120_000);
+afterAll(async () => ctx.close());
+
+function pathValues(operation: Operation, seed: SeededOrganisation): Record<string, string> {
+  const expectation = EXPECTATIONS[operation.key];
+  const values: Record<string, string> = {};
+  const segments = operation.path.split('/');
+  for (const { name } of operation.pathParams) {
+    const before = segments[segments.indexOf(`{${name}}`) - 1] ?? '';
+    const kind = expectation?.params?.[name] ?? KIND_OF_SEGMENT[before];
+    const ids: Record<string, string> = { ...seed.ids, ...seed.extraIds };
+    const value = kind ? ids[kind] : undefined;
+    if (!value) {
+      throw new Error(
+        `${operation.key}: no seeded record for path parameter {${name}}: name its kind in the ` +
+          `table's params (and seed it in seed-organisation.ts)`,
+      );
+    }
+    values[name] = value;
+  }
+  return values;
+}
+
+interface Call {
+  url: string;
+  payload: unknown;
+}
+
+function buildCall(operation: Operation, seed: SeededOrganisation): Call {
+  const expectation = EXPECTATIONS[operation.key]!;
+  const query: Record<string, unknown> = {};
+  for (const param of operation.queryParams) {
+    if (param.required) query[param.name] = sampleValue(param.schema);
+  }
+  const url = fillPath(operation.path, pathValues(operation, seed)) + queryString(query);
+  const payload = expectation.body
+    ? expectation.body(seed)
+    : operation.body
+      ? sampleValue(operation.body)
+      : undefined;
+  return { url, payload };
+}
+
+describe('route matrix', () => {
+  it('has an expectation for every operation, and an operation for every expectation', () => {
+    const keys = operations.map((o) => o.key);
+    const missing = keys.filter((key) => !(key in EXPECTATIONS));
+    const stale = Object.keys(EXPECTATIONS).filter((key) => !keys.includes(key));
+    expect(
+      missing,
+      'These routes have no entry in EXPECTATIONS (src/test/route-matrix.int.test.ts): add one ' +
+        'saying which roles may call each (read its service), so the matrix checks it',
+    ).toEqual([]);
+    expect(
+      stale,
+      'These EXPECTATIONS entries name routes that no longer exist: remove them',
+    ).toEqual([]);
+  });
+
+  it('answers every operation signed out with 401 in the error shape', async () => {
+    const problems: string[] = [];
+    for (const operation of operations) {
+      const expectation = EXPECTATIONS[operation.key];
+      if (!expectation || expectation.public) continue;
+      const { url, payload } = buildCall(operation, one);
+      const response = await callApi(ctx.app, operation.method, url, null, payload);
+      if (response.statusCode !== 401 || !isErrorShape(response.json())) {
+        problems.push(`${operation.key}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+      }
+      const leaks = leakedSecrets(one, response.body, url + JSON.stringify(payload ?? null));
+      if (leaks.length > 0)
+        problems.push(`${operation.key}: signed out, shows ${leaks.join(', ')}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers each role without the right with 403, and a platform admin only where allowed', async () => {
+    const problems: string[] = [];
+    for (const operation of operations) {
+      const expectation = EXPECTATIONS[operation.key];
+      if (!expectation || expectation.public) continue;
+      const refused = ORG_ROLES.filter((role) => !expectation.roles.includes(role)).map(
+        (role) => [role, one.callers[role].cookie] as const,
+      );
+      if (!expectation.platformAdmin && !expectation.platformAdminOnly) {
+        refused.push(['platform admin (no membership)' as OrgRole, platformAdminCookie]);
+      }
+      for (const [who, cookie] of refused) {
+        const { url, payload } = buildCall(operation, one);
+        const response = await callApi(ctx.app, operation.method, url, cookie, payload);
+        if (response.statusCode !== 403 || !isErrorShape(response.json())) {
+          problems.push(
+            `${operation.key} as ${who}: ${response.statusCode} ${response.body.slice(0, 200)}`,
+          );
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the allowed roles read (GET): no 401, 403 or 5xx', async () => {
+    const problems: string[] = [];
+    for (const operation of operations) {
+      const expectation = EXPECTATIONS[operation.key];
+      if (!expectation || operation.method !== 'GET') continue;
+      const allowed = expectation.roles.map((role) => [role, one.callers[role].cookie] as const);
+      if (expectation.platformAdmin || expectation.platformAdminOnly) {
+        allowed.push(['platform admin' as OrgRole, platformAdminCookie]);
+      }
+      for (const [who, cookie] of allowed) {
+        const { url, payload } = buildCall(operation, one);
+        const response = await callApi(ctx.app, operation.method, url, cookie, payload);
+        if ([401, 403].includes(response.statusCode) || response.statusCode >= 500) {
+          problems.push(
+            `${operation.key} as ${who}: ${response.statusCode} ${response.body.slice(0, 200)}`,
+          );
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers organisation 2 with 404 for organisation 1’s records, and never shows its data', async () => {
+    const problems: string[] = [];
+    for (const operation of operations) {
+      const expectation = EXPECTATIONS[operation.key];
+      if (!expectation || expectation.platformAdminOnly) continue;
+      const role = expectation.roles[0] ?? 'member';
+      const { url, payload } = buildCall(operation, one);
+      const response = await callApi(
+        ctx.app,
+        operation.method,
+        url,
+        two.callers[role].cookie,
+        payload,
+      );
+      const namesRecords = operation.pathParams.length > 0;
+      if (namesRecords && (response.statusCode !== 404 || !isErrorShape(response.json()))) {
+        problems.push(
+          `${operation.key} as org 2's ${role}: ${response.statusCode} ${response.body.slice(0, 200)}`,
+        );
+      }
+      if (response.statusCode >= 500) {
+        problems.push(`${operation.key} as org 2's ${role}: ${response.statusCode}`);
+      }
+      const leaks = leakedSecrets(one, response.body, url + JSON.stringify(payload ?? null));
+      if (leaks.length > 0) {
+        problems.push(`${operation.key} as org 2's ${role}: shows ${leaks.join(', ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
