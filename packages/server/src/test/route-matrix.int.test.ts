@@ -43,6 +43,8 @@ interface Expectation {
   platformAdminOnly?: true;
   /** The seeded record for each path parameter, when the segment before it does not say. */
   params?: Record<string, IdKind>;
+  /** Only the people of the record may call it: anyone else of the organisation gets 404/403. */
+  partiesOnly?: true;
   /** A body the checks send instead of the schema's smallest sample. */
   body?: (seed: SeededOrganisation) => unknown;
   note?: string;
@@ -128,11 +130,11 @@ const EXPECTATIONS: Record<string, Expectation> = {
 
   'POST /api/programmes/{id}/requests': { roles: ALL },
   'GET /api/requests': { roles: ALL },
-  'GET /api/requests/{id}': { roles: ALL, note: 'either side only; others get 404' },
-  'POST /api/requests/{id}/messages': { roles: ALL, note: 'either side only' },
-  'POST /api/requests/{id}/accept': { roles: ALL, note: 'the receiver only' },
-  'POST /api/requests/{id}/decline': { roles: ALL, note: 'the receiver only' },
-  'POST /api/requests/{id}/withdraw': { roles: ALL, note: 'the sender only' },
+  'GET /api/requests/{id}': { roles: ALL, partiesOnly: true, note: 'either side' },
+  'POST /api/requests/{id}/messages': { roles: ALL, partiesOnly: true, note: 'either side' },
+  'POST /api/requests/{id}/accept': { roles: ALL, partiesOnly: true, note: 'the receiver' },
+  'POST /api/requests/{id}/decline': { roles: ALL, partiesOnly: true, note: 'the receiver' },
+  'POST /api/requests/{id}/withdraw': { roles: ALL, partiesOnly: true, note: 'the sender' },
   'GET /api/relationships': { roles: ALL },
   'GET /api/notifications': { roles: ALL },
   'POST /api/notifications/read': { roles: ALL },
@@ -145,8 +147,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/programmes/{id}/pair-rules': { roles: MANAGERS },
   'DELETE /api/programmes/{id}/pair-rules/{ruleId}': { roles: MANAGERS },
   'GET /api/introductions': { roles: ALL },
-  'POST /api/introductions/{id}/accept': { roles: ALL, note: 'either side only' },
-  'POST /api/introductions/{id}/decline': { roles: ALL, note: 'either side only' },
+  'POST /api/introductions/{id}/accept': { roles: ALL, partiesOnly: true, note: 'either side' },
+  'POST /api/introductions/{id}/decline': { roles: ALL, partiesOnly: true, note: 'either side' },
 };
 
 /** The record a path parameter names, from the segment before it (`/people/{id}` → person). */
@@ -181,7 +183,7 @@ beforeAll(async () => {
   const admin = await createPlatformAdmin(ctx.app);
   platformAdminCookie = await signIn(ctx.app, admin.email);
   operations = listOperations(ctx.app);
-}, 120_000);
+}, 600_000);
 afterAll(async () => ctx.close());
 
 function pathValues(operation: Operation, seed: SeededOrganisation): Record<string, string> {
@@ -298,6 +300,27 @@ describe('route matrix', () => {
             `${operation.key} as ${who}: ${response.statusCode} ${response.body.slice(0, 200)}`,
           );
         }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers a member of the same organisation who is not a party with 404 or 403', async () => {
+    const problems: string[] = [];
+    for (const operation of operations) {
+      const expectation = EXPECTATIONS[operation.key];
+      if (!expectation?.partiesOnly) continue;
+      const { url, payload } = buildCall(operation, one);
+      // The seeded member sent and received nothing: not a party to any seeded record.
+      const response = await callApi(
+        ctx.app,
+        operation.method,
+        url,
+        one.callers.member.cookie,
+        payload,
+      );
+      if (![403, 404].includes(response.statusCode) || !isErrorShape(response.json())) {
+        problems.push(`${operation.key}: ${response.statusCode} ${response.body.slice(0, 200)}`);
       }
     }
     expect(problems).toEqual([]);
