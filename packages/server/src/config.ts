@@ -44,7 +44,7 @@ const EnvSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
   KLIK_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   KLIK_SIGN_IN_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).optional(),
-  KLIK_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  KLIK_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   KLIK_MAX_DATABASE_QUEUE: z.coerce.number().int().min(1).max(1_000_000).default(400),
 });
 

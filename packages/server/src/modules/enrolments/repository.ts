@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   customSkill,
@@ -212,16 +212,31 @@ export async function deactivateEnrolment(db: Db, programmeId: string, personId:
     .where(and(eq(enrolment.programmeId, programmeId), eq(enrolment.personId, personId)));
 }
 
-export async function listEnrolments(db: Db, programmeId: string) {
-  return db
-    .select({ enrolment, givenName: person.givenName, familyName: person.familyName })
-    .from(enrolment)
-    .innerJoin(person, eq(person.id, enrolment.personId))
-    .where(
-      and(
-        eq(enrolment.programmeId, programmeId),
-        eq(enrolment.isActive, true),
-        eq(person.isActive, true),
-      ),
-    );
+/** One page of a programme's active enrolments (by name), with the total. */
+export async function listEnrolments(
+  db: Db,
+  programmeId: string,
+  page: { limit: number; offset: number },
+) {
+  const active = and(
+    eq(enrolment.programmeId, programmeId),
+    eq(enrolment.isActive, true),
+    eq(person.isActive, true),
+  );
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ enrolment, givenName: person.givenName, familyName: person.familyName })
+      .from(enrolment)
+      .innerJoin(person, eq(person.id, enrolment.personId))
+      .where(active)
+      .orderBy(asc(person.familyName), asc(person.givenName), asc(enrolment.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: count() })
+      .from(enrolment)
+      .innerJoin(person, eq(person.id, enrolment.personId))
+      .where(active),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
 }

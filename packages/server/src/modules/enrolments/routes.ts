@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireMember } from '../../auth/actor.js';
 import { requireActor } from '../../auth/plugin.js';
-import { ErrorResponse, IdParams } from '../../http/schemas.js';
+import { ErrorResponse, IdParams, PageQuery } from '../../http/schemas.js';
 import {
   CreateSkillBody,
   EnrolBody,
@@ -172,13 +172,21 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['programmes'],
-        summary: 'Everyone enrolled (managers)',
+        summary: 'Everyone enrolled (managers), by name, one page at a time',
         params: IdParams,
-        response: { 200: z.object({ items: z.array(EnrolmentResponse) }), ...errors },
+        querystring: PageQuery,
+        response: {
+          200: z.object({ items: z.array(EnrolmentResponse), total: z.number().int() }),
+          ...errors,
+        },
       },
     },
-    async (request) => ({
-      items: await service.listProgrammeEnrolments(db, requireActor(request), request.params.id),
-    }),
+    async (request) =>
+      service.listProgrammeEnrolments(
+        db,
+        requireActor(request),
+        request.params.id,
+        request.query,
+      ),
   );
 };

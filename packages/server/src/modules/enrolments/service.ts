@@ -386,12 +386,17 @@ export async function withdraw(
   }
 }
 
-export async function listProgrammeEnrolments(db: Db, actor: Actor, programmeId: string) {
+export async function listProgrammeEnrolments(
+  db: Db,
+  actor: Actor,
+  programmeId: string,
+  page: { limit: number; offset: number },
+) {
   const { organisationId } = requireRole(actor, managerRoles);
   const programme = await findProgramme(db, organisationId, programmeId);
   if (!programme) throw notFound('programme');
-  const rows = await repo.listEnrolments(db, programmeId);
-  return rows.map((r) => ({
+  const { rows, total } = await repo.listEnrolments(db, programmeId, page);
+  const items = rows.map((r) => ({
     id: r.enrolment.id,
     programmeId,
     personId: r.enrolment.personId,
@@ -401,4 +406,5 @@ export async function listProgrammeEnrolments(db: Db, actor: Actor, programmeId:
     offersGroup: r.enrolment.offersGroup,
     answers: r.enrolment.answers,
   }));
+  return { items, total };
 }

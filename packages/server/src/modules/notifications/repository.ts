@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { notification, organisation, person, user } from '../../db/schema.js';
 
@@ -29,14 +29,20 @@ export async function insertNotification(db: Db, values: typeof notification.$in
 export async function listForPerson(
   db: Db,
   personId: string,
-  limit: number,
-): Promise<NotificationRow[]> {
-  return db
-    .select()
-    .from(notification)
-    .where(eq(notification.personId, personId))
-    .orderBy(desc(notification.createdAt))
-    .limit(limit);
+  page: { limit: number; offset: number },
+): Promise<{ rows: NotificationRow[]; total: number }> {
+  const mine = eq(notification.personId, personId);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select()
+      .from(notification)
+      .where(mine)
+      .orderBy(desc(notification.createdAt), desc(notification.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(notification).where(mine),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 export async function markAllReadForPerson(db: Db, personId: string, now: Date): Promise<void> {

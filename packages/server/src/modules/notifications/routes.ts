@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../auth/plugin.js';
-import { ErrorResponse } from '../../http/schemas.js';
+import { ErrorResponse, PageQuery } from '../../http/schemas.js';
 import { requestLocale } from '../../i18n/request-locale.js';
 import { listNotifications, markAllRead } from './service.js';
 
@@ -16,6 +16,7 @@ const NotificationList = z.object({
       createdAt: z.string(),
     }),
   ),
+  total: z.number().int(),
 });
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -24,15 +25,14 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['notifications'],
-        summary: 'My in-app notifications',
+        summary: 'My in-app notifications, newest first, one page at a time',
+        querystring: PageQuery,
         response: { 200: NotificationList, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      return {
-        items: await listNotifications(app.database.db, actor, requestLocale(request)),
-      };
+      return listNotifications(app.database.db, actor, requestLocale(request), request.query);
     },
   );
   app.post(

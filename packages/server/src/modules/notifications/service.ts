@@ -98,10 +98,15 @@ export function renderNotification(
   return render ? render(payload) : kind;
 }
 
-export async function listNotifications(db: Db, actor: Actor, locale: Locale) {
+export async function listNotifications(
+  db: Db,
+  actor: Actor,
+  locale: Locale,
+  page: { limit: number; offset: number },
+) {
   const { personId } = requireMember(actor);
-  const rows = await repo.listForPerson(db, personId, 50);
-  return rows.map((r) => ({
+  const { rows, total } = await repo.listForPerson(db, personId, page);
+  const items = rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     text: renderNotification(r.kind, r.payload, locale),
@@ -115,3 +120,4 @@ export async function markAllRead(db: Db, actor: Actor) {
   const { personId } = requireMember(actor);
   await repo.markAllReadForPerson(db, personId, new Date());
 }
+  return { items, total };

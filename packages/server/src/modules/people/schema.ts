@@ -55,7 +55,7 @@ export const ListPeopleQuery = z.object({
   search: z.string().trim().max(100).optional(),
   department: z.string().trim().max(100).optional(),
   status: z.enum(['active', 'inactive', 'all']).default('active'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type ListPeopleQuery = z.infer<typeof ListPeopleQuery>;

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   enrolment,
@@ -39,12 +39,36 @@ export async function findProgrammeForUpdate(
   return row ?? null;
 }
 
-export async function listProgrammes(db: Db, organisationId: string): Promise<ProgrammeRow[]> {
-  return db
-    .select()
-    .from(programme)
-    .where(eq(programme.organisationId, organisationId))
-    .orderBy(desc(programme.createdAt));
+/**
+ * An organisation's programmes, newest first: one page (with the total) or, for callers that
+ * filter further, every programme that is not a draft.
+ */
+export async function listProgrammes(
+  db: Db,
+  organisationId: string,
+  scope: { limit: number; offset: number } | { withoutDrafts: true },
+): Promise<{ rows: ProgrammeRow[]; total: number }> {
+  const order = [desc(programme.createdAt), desc(programme.id)];
+  if ('withoutDrafts' in scope) {
+    const rows = await db
+      .select()
+      .from(programme)
+      .where(and(eq(programme.organisationId, organisationId), ne(programme.status, 'draft')))
+      .orderBy(...order);
+    return { rows, total: rows.length };
+  }
+  const where = eq(programme.organisationId, organisationId);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select()
+      .from(programme)
+      .where(where)
+      .orderBy(...order)
+      .limit(scope.limit)
+      .offset(scope.offset),
+    db.select({ n: count() }).from(programme).where(where),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 export async function insertProgramme(db: Db, values: NewProgramme): Promise<ProgrammeRow> {
@@ -101,6 +125,9 @@ export async function countEnrolments(
     .groupBy(enrolment.programmeId);
   return new Map(rows.map((r) => [r.programmeId, r.n]));
 }
+
+export type PersonEnrolment = Awaited<ReturnType<typeof findEnrolmentsOfPerson>>[number];
+export type EligibilitySubject = NonNullable<Awaited<ReturnType<typeof findEligibilitySubject>>>;
 
 export async function findEnrolmentsOfPerson(db: Db, personId: string) {
   return db

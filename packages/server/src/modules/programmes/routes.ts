@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../auth/plugin.js';
-import { ErrorResponse, IdParams } from '../../http/schemas.js';
+import { ErrorResponse, IdParams, PageQuery } from '../../http/schemas.js';
 import {
   CreateProgrammeRequest,
   ProgrammeChangeList,
@@ -20,11 +20,13 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['programmes'],
-        summary: 'Programmes the caller can see (managers: all of the organisation)',
+        summary:
+          'Programmes the caller can see (managers: all of the organisation), newest first, one page at a time',
+        querystring: PageQuery,
         response: { 200: ProgrammeList, ...errors },
       },
     },
-    async (request) => ({ items: await service.listProgrammes(db, requireActor(request)) }),
+    async (request) => service.listProgrammes(db, requireActor(request), request.query),
   );
 
   app.post(

@@ -153,7 +153,11 @@ export const ProgrammeResponse = z.object({
 });
 export type ProgrammeResponse = z.infer<typeof ProgrammeResponse>;
 
-export const ProgrammeList = z.object({ items: z.array(ProgrammeResponse) });
+export const ProgrammeList = z.object({
+  items: z.array(ProgrammeResponse),
+  /** How many programmes the caller can see in all (the page is `items`). */
+  total: z.number().int(),
+});
 
 export const ProgrammeChangeList = z.object({
   items: z.array(

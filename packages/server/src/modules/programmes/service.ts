@@ -51,7 +51,14 @@ export async function personEligibility(
   row: repo.ProgrammeRow,
   personId: string,
 ): Promise<Eligibility> {
-  const subject = await repo.findEligibilitySubject(db, personId);
+  return eligibilityOfSubject(await repo.findEligibilitySubject(db, personId), row);
+}
+
+/** `personEligibility` for a subject already loaded (a list checks every row against one). */
+function eligibilityOfSubject(
+  subject: repo.EligibilitySubject | null,
+  row: repo.ProgrammeRow,
+): Eligibility {
   if (!subject) return 'not_eligible';
   const sensitive = subject.consentedAt
     ? { gender: subject.gender, ageBand: subject.ageBand, background: subject.background }
@@ -129,6 +136,17 @@ export async function toProgramme(
     isEnrolmentOpen(row) &&
     // A target group's consent step is part of the enrolment wizard.
     (await mayDiscover(db, row, actor.member.personId));
+  return programmeResponse(actor, row, counts.get(row.id) ?? 0, myEnrolment, canEnrol);
+}
+
+/** The answer for one programme, from what was loaded for it (no database). */
+function programmeResponse(
+  actor: Actor,
+  row: repo.ProgrammeRow,
+  enrolledCount: number,
+  myEnrolment: repo.PersonEnrolment | null,
+  canEnrol: boolean,
+): ProgrammeResponse {
   return {
     id: row.id,
     name: row.name,
@@ -155,7 +173,7 @@ export async function toProgramme(
     weights: { ...DEFAULT_WEIGHTS, ...row.weights },
     publishedAt: row.publishedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
-    enrolledCount: counts.get(row.id) ?? 0,
+    enrolledCount,
     myEnrolment: myEnrolment
       ? {
           role: myEnrolment.role,
@@ -190,23 +208,46 @@ export async function findVisibleProgramme(
   return row;
 }
 
-export async function listProgrammes(db: Db, actor: Actor): Promise<ProgrammeResponse[]> {
+/**
+ * One page of the programmes the caller can see, in a fixed number of queries however many
+ * there are: the rows, the caller's enrolments and eligibility facts once, and the enrolment
+ * counts of the page's programmes in one grouped query. Managers' pages come from the database;
+ * other people's visibility depends on their eligibility, so their rows are filtered here.
+ */
+export async function listProgrammes(
+  db: Db,
+  actor: Actor,
+  page: { limit: number; offset: number },
+): Promise<{ items: ProgrammeResponse[]; total: number }> {
   const { organisationId, personId } = requireMember(actor);
-  const rows = await repo.listProgrammes(db, organisationId);
-  const visible: repo.ProgrammeRow[] = [];
-  const enrolledIn = new Set(
-    (await repo.findEnrolmentsOfPerson(db, personId)).map((e) => e.programmeId),
-  );
-  for (const row of rows) {
-    if (isManager(actor)) visible.push(row);
-    else if (
-      row.status !== 'draft' &&
-      (enrolledIn.has(row.id) || (await mayDiscover(db, row, personId)))
-    ) {
-      visible.push(row);
-    }
+  const manager = isManager(actor);
+  const [listed, mine, subject] = await Promise.all([
+    manager
+      ? repo.listProgrammes(db, organisationId, page)
+      : repo.listProgrammes(db, organisationId, { withoutDrafts: true }),
+    repo.findEnrolmentsOfPerson(db, personId),
+    repo.findEligibilitySubject(db, personId),
+  ]);
+  const myEnrolmentIn = new Map(mine.map((e) => [e.programmeId, e]));
+  const discoverable = (row: repo.ProgrammeRow) =>
+    eligibilityOfSubject(subject, row) !== 'not_eligible';
+  let rows = listed.rows;
+  let total = listed.total;
+  if (!manager) {
+    const visible = rows.filter((row) => myEnrolmentIn.has(row.id) || discoverable(row));
+    total = visible.length;
+    rows = visible.slice(page.offset, page.offset + page.limit);
   }
-  return Promise.all(visible.map((row) => toProgramme(db, actor, row)));
+  const counts = await repo.countEnrolments(
+    db,
+    rows.map((row) => row.id),
+  );
+  const items = rows.map((row) => {
+    const myEnrolment = myEnrolmentIn.get(row.id) ?? null;
+    const canEnrol = !myEnrolment && isEnrolmentOpen(row) && discoverable(row);
+    return programmeResponse(actor, row, counts.get(row.id) ?? 0, myEnrolment, canEnrol);
+  });
+  return { items, total };
 }
 
 export async function getProgramme(db: Db, actor: Actor, id: string): Promise<ProgrammeResponse> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   enrolment,
@@ -85,7 +85,29 @@ export async function updateRequest(
   await db.update(mentoringRequest).set(values).where(eq(mentoringRequest.id, id));
 }
 
-export async function listRequestsOf(db: Db, personId: string, box: 'inbox' | 'outbox') {
+/** One page of a person's received (inbox) or sent (outbox) requests, newest first, and the total. */
+export async function listRequestsOf(
+  db: Db,
+  personId: string,
+  box: 'inbox' | 'outbox',
+  page: { limit: number; offset: number },
+) {
+  const mine = eq(
+    box === 'inbox' ? mentoringRequest.toPersonId : mentoringRequest.fromPersonId,
+    personId,
+  );
+  const [rows, [counted]] = await Promise.all([
+    selectRequestsOf(db, box)
+      .where(mine)
+      .orderBy(desc(mentoringRequest.createdAt), desc(mentoringRequest.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(mentoringRequest).where(mine),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
+}
+
+function selectRequestsOf(db: Db, box: 'inbox' | 'outbox') {
   return db
     .select({
       request: mentoringRequest,
@@ -100,10 +122,7 @@ export async function listRequestsOf(db: Db, personId: string, box: 'inbox' | 'o
       person,
       eq(person.id, box === 'inbox' ? mentoringRequest.fromPersonId : mentoringRequest.toPersonId),
     )
-    .where(
-      eq(box === 'inbox' ? mentoringRequest.toPersonId : mentoringRequest.fromPersonId, personId),
-    )
-    .orderBy(sql`${mentoringRequest.createdAt} desc`);
+    .$dynamic();
 }
 
 export async function listMessages(db: Db, requestId: string) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { requireActor } from '../../auth/plugin.js';
-import { ErrorResponse, IdParams } from '../../http/schemas.js';
+import { ErrorResponse, IdParams, PageQuery } from '../../http/schemas.js';
 import { schemaMessage } from '../../i18n/messages.js';
 import { requestLocale } from '../../i18n/request-locale.js';
 import * as service from './service.js';
@@ -64,6 +64,7 @@ const RequestList = z.object({
       createdAt: z.string(),
     }),
   ),
+  total: z.number().int(),
 });
 
 const errors = {
@@ -118,13 +119,14 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['requests'],
         summary: 'My requests: received (inbox) or sent (outbox)',
-        querystring: z.object({ box: z.enum(['inbox', 'outbox']).default('inbox') }),
+        querystring: PageQuery.extend({ box: z.enum(['inbox', 'outbox']).default('inbox') }),
         response: { 200: RequestList, ...errors },
       },
     },
-    async (request) => ({
-      items: await service.listRequests(deps(request), requireActor(request), request.query.box),
-    }),
+    async (request) => {
+      const { box, ...page } = request.query;
+      return service.listRequests(deps(request), requireActor(request), box, page);
+    },
   );
 
   app.get(

@@ -227,10 +227,15 @@ async function describeAnswers(db: Db, programme: ProgrammeRow, personId: string
     }));
 }
 
-export async function listRequests(deps: Deps, actor: Actor, box: 'inbox' | 'outbox') {
+export async function listRequests(
+  deps: Deps,
+  actor: Actor,
+  box: 'inbox' | 'outbox',
+  page: { limit: number; offset: number },
+) {
   const { personId } = requireMember(actor);
-  const rows = await repo.listRequestsOf(deps.db, personId, box);
-  return rows.map((r) => ({
+  const { rows, total } = await repo.listRequestsOf(deps.db, personId, box, page);
+  const items = rows.map((r) => ({
     id: r.request.id,
     programme: { id: r.request.programmeId, name: r.programmeName },
     other: {
@@ -243,6 +248,7 @@ export async function listRequests(deps: Deps, actor: Actor, box: 'inbox' | 'out
     expiresAt: r.request.expiresAt.toISOString(),
     createdAt: r.request.createdAt.toISOString(),
   }));
+  return { items, total };
 }
 
 async function loadPending(
