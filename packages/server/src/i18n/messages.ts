@@ -139,6 +139,10 @@ export const messages = {
   },
   publishedKeepsType: {
     en: 'a published programme keeps its type',
+  confirmDeactivations: {
+    en: 'this import deactivates {count} people: confirm exactly that number; nothing was imported',
+    nl: 'deze import deactiveert {count} personen: bevestig precies dat aantal; er is niets geïmporteerd',
+  },
     nl: 'een gepubliceerd programma houdt zijn type',
   },
   programmeTransition: {
@@ -152,6 +156,10 @@ export const messages = {
   beforeProgrammeStarts: {
     en: 'is before the programme starts',
     nl: 'ligt vóór de start van het programma',
+  },
+  endDatePassed: {
+    en: 'the programme ended on {date}; it cannot be reopened after its end date',
+    nl: 'het programma is op {date} geëindigd; na de einddatum kan het niet opnieuw worden geopend',
   },
   belowMinimumGroupSize: {
     en: 'is smaller than the minimum group size',
@@ -461,6 +469,7 @@ export const terms = {
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;
+  reopened: { en: 'reopened', nl: 'heropend' },
 export type Term = keyof typeof terms;
 
 /** The `{name}` parameters of a template, as a union of names. */

@@ -8,6 +8,7 @@ export type NotificationKind =
   | 'request_received'
   | 'offer_received'
   | 'participant_left'
+  | 'programme_closed'
   | 'request_reminder'
   | 'request_accepted'
   | 'request_declined'
@@ -25,6 +26,12 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
     nl: (p) =>
       `${p.who} doet niet meer mee aan ${p.programme}; jullie openstaande verzoek of introductie is gesloten`,
     en: (p) => `${p.who} has left ${p.programme}; your open request or introduction is closed`,
+  },
+  programme_closed: {
+    nl: (p) =>
+      `${p.programme} is gesloten; jullie openstaande verzoek of introductie is daarmee ook gesloten. Lopende mentorrelaties gaan door`,
+    en: (p) =>
+      `${p.programme} has closed, and with it your open request or introduction there. Running mentoring relationships continue`,
   },
   offer_received: {
     nl: (p) => `${p.from} biedt aan je mentor te zijn in ${p.programme}`,

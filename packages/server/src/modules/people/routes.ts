@@ -3,6 +3,7 @@ import { requireActor } from '../../auth/plugin.js';
 import { ErrorResponse, IdParams } from '../../http/schemas.js';
 import { requestLocale } from '../../i18n/request-locale.js';
 import {
+  ApplyImportRequest,
   CreatePersonRequest,
   ImportPreview,
   ImportRequest,
@@ -129,8 +130,9 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['people'],
-        summary: 'Apply a CSV import without errors, in one transaction (org admins)',
-        body: ImportRequest,
+        summary:
+          'Apply a CSV import without errors, in one transaction (org admins); a plan that deactivates people needs confirmDeactivations equal to that number',
+        body: ApplyImportRequest,
         response: { 200: ImportResult, 422: ErrorResponse, ...errors },
       },
     },

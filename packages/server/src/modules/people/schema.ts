@@ -100,6 +100,15 @@ export const ImportRequest = z.object({
 });
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
+/**
+ * Applying asks one more thing when the plan deactivates anyone: the number of people the caller
+ * saw it would deactivate. A stale or wrong number deactivates nobody.
+ */
+export const ApplyImportRequest = ImportRequest.extend({
+  confirmDeactivations: z.number().int().min(0).optional(),
+});
+export type ApplyImportRequest = z.infer<typeof ApplyImportRequest>;
+
 const ImportProblem = z.object({
   line: z.number().int(),
   field: z.string().nullable(),

@@ -12,6 +12,7 @@ import { parsePeopleCsv, planImport, type ImportPlan, type PlannedRow } from './
 import { displayName } from './display-name.js';
 import * as repo from './repository.js';
 import type {
+  ApplyImportRequest,
   CreatePersonRequest,
   ImportPreview,
   ImportRequest,
@@ -328,8 +329,17 @@ export async function previewImport(
   return toPreview(await buildPlan(db, organisationId, actor, request, locale));
 }
 
-/** Validates the file again and applies it whole, in one transaction, or not at all. */
-export async function applyImport(db: Db, actor: Actor, request: ImportRequest, locale: Locale) {
+/**
+ * Validates the file again and applies it whole, in one transaction, or not at all. A plan that
+ * deactivates people is applied only when the caller confirmed exactly that number: the count
+ * is taken from the plan made here, so a preview gone stale cannot deactivate more than was seen.
+ */
+export async function applyImport(
+  db: Db,
+  actor: Actor,
+  request: ApplyImportRequest,
+  locale: Locale,
+) {
   const { organisationId } = requireRole(actor, adminRoles);
   return db.transaction(async (tx) => {
     const plan = await buildPlan(tx, organisationId, actor, request, locale);
@@ -339,6 +349,18 @@ export async function applyImport(db: Db, actor: Actor, request: ImportRequest, 
         message('importHasErrors', { count: plan.errors.length }),
         { data: toPreview(plan) },
       );
+    }
+    const deactivations = plan.summary.deactivate;
+    if (
+      (deactivations > 0 || request.confirmDeactivations !== undefined) &&
+      request.confirmDeactivations !== deactivations
+    ) {
+      throw fieldErrors('unprocessable', [
+        {
+          field: 'body.confirmDeactivations',
+          message: message('confirmDeactivations', { count: deactivations }),
+        },
+      ]);
     }
     const idOfLine = new Map<number, string>();
     const personValues = (row: PlannedRow) => {

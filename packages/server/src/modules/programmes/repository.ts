@@ -1,11 +1,14 @@
-import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   enrolment,
+  introduction,
+  mentoringRequest,
   organisation,
   person,
   programme,
   programmeChange,
+  relationship,
   sensitiveAttributes,
   user,
 } from '../../db/schema.js';
@@ -161,4 +164,78 @@ export async function findEligibilitySubject(db: Db, personId: string) {
     .leftJoin(sensitiveAttributes, eq(sensitiveAttributes.personId, person.id))
     .where(eq(person.id, personId));
   return row ?? null;
+}
+
+/** An introduction still waiting for an answer: nobody declined, no relationship opened. */
+const openIntroductionOf = (programmeId: string) =>
+  and(
+    eq(introduction.programmeId, programmeId),
+    ne(introduction.menteeResponse, 'declined'),
+    ne(introduction.mentorResponse, 'declined'),
+    isNull(introduction.relationshipId),
+  );
+
+/** The items and people that closing a programme would touch. */
+export async function countCloseConsequences(db: Db, programmeId: string) {
+  const requests = await db
+    .select({ from: mentoringRequest.fromPersonId, to: mentoringRequest.toPersonId })
+    .from(mentoringRequest)
+    .where(
+      and(eq(mentoringRequest.programmeId, programmeId), eq(mentoringRequest.status, 'pending')),
+    );
+  const introductions = await db
+    .select({ mentee: introduction.menteeId, mentor: introduction.mentorId })
+    .from(introduction)
+    .where(openIntroductionOf(programmeId));
+  const [relationships] = await db
+    .select({ n: count() })
+    .from(relationship)
+    .where(and(eq(relationship.programmeId, programmeId), eq(relationship.status, 'active')));
+  const people = new Set([
+    ...requests.flatMap((r) => [r.from, r.to]),
+    ...introductions.flatMap((i) => [i.mentee, i.mentor]),
+  ]);
+  return {
+    pendingRequests: requests.length,
+    openIntroductions: introductions.length,
+    activeRelationships: relationships?.n ?? 0,
+    peopleToNotify: people.size,
+  };
+}
+
+/**
+ * Closes what was still open in a programme: pending requests expire, and the sides of open
+ * introductions that had not answered are marked declined (the one way an introduction closes).
+ * Returns how many of each, and everyone involved, once each.
+ */
+export async function closeOpenCommitmentsOfProgramme(
+  db: Db,
+  programmeId: string,
+  now: Date,
+): Promise<{ requestCount: number; introductionCount: number; people: string[] }> {
+  const requests = await db
+    .update(mentoringRequest)
+    .set({ status: 'expired', respondedAt: now })
+    .where(
+      and(eq(mentoringRequest.programmeId, programmeId), eq(mentoringRequest.status, 'pending')),
+    )
+    .returning({ from: mentoringRequest.fromPersonId, to: mentoringRequest.toPersonId });
+  const introductions = await db
+    .update(introduction)
+    .set({
+      menteeResponse: sql`case when ${introduction.menteeResponse} = 'pending' then 'declined'::introduction_response else ${introduction.menteeResponse} end`,
+      mentorResponse: sql`case when ${introduction.mentorResponse} = 'pending' then 'declined'::introduction_response else ${introduction.mentorResponse} end`,
+    })
+    .where(openIntroductionOf(programmeId))
+    .returning({ mentee: introduction.menteeId, mentor: introduction.mentorId });
+  return {
+    requestCount: requests.length,
+    introductionCount: introductions.length,
+    people: [
+      ...new Set([
+        ...requests.flatMap((r) => [r.from, r.to]),
+        ...introductions.flatMap((i) => [i.mentee, i.mentor]),
+      ]),
+    ],
+  };
 }

@@ -4,6 +4,7 @@ import { ErrorResponse, IdParams, PageQuery } from '../../http/schemas.js';
 import {
   CreateProgrammeRequest,
   ProgrammeChangeList,
+  ProgrammeClosePreview,
   ProgrammeList,
   ProgrammeResponse,
   UpdateProgrammeRequest,
@@ -83,8 +84,20 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ProgrammeResponse, 422: ErrorResponse, ...errors },
       },
     },
-    async (request) =>
-      service.setProgrammeStatus(db, requireActor(request), request.params.id, 'published'),
+    async (request) => service.publishProgramme(db, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/programmes/:id/close-preview',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'What closing the programme would do, in numbers (managers)',
+        params: IdParams,
+        response: { 200: ProgrammeClosePreview, ...errors },
+      },
+    },
+    async (request) => service.previewCloseProgramme(db, requireActor(request), request.params.id),
   );
 
   app.post(
@@ -92,13 +105,32 @@ export const programmeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['programmes'],
-        summary: 'Close a published programme',
+        summary:
+          'Close a published programme: nobody enrols any more, pending requests and open introductions are closed and their people told; relationships continue',
         params: IdParams,
         response: { 200: ProgrammeResponse, 422: ErrorResponse, ...errors },
       },
     },
     async (request) =>
-      service.setProgrammeStatus(db, requireActor(request), request.params.id, 'closed'),
+      service.closeProgramme(
+        { db, mailer: app.mailer, baseUrl: app.config.baseUrl, now: app.clock() },
+        requireActor(request),
+        request.params.id,
+      ),
+  );
+
+  app.post(
+    '/api/programmes/:id/reopen',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'Reopen a closed programme while its end date has not passed (managers)',
+        params: IdParams,
+        response: { 200: ProgrammeResponse, 422: ErrorResponse, ...errors },
+      },
+    },
+    async (request) =>
+      service.reopenProgramme({ db, now: app.clock() }, requireActor(request), request.params.id),
   );
 
   app.get(

@@ -169,3 +169,18 @@ export const ProgrammeChangeList = z.object({
     }),
   ),
 });
+
+/** What closing a programme does, in numbers, for the manager to confirm first. */
+export const ProgrammeClosePreview = z.object({
+  /** People actively enrolled: they stay enrolled, but nobody can enrol any more. */
+  enrolled: z.number().int(),
+  /** Requests still awaiting an answer: closing marks them expired. */
+  pendingRequests: z.number().int(),
+  /** Introductions neither side declined and that opened no relationship yet: closing closes them. */
+  openIntroductions: z.number().int(),
+  /** Running mentoring relationships: they continue. */
+  activeRelationships: z.number().int(),
+  /** The people of those requests and introductions, each told once. */
+  peopleToNotify: z.number().int(),
+});
+export type ProgrammeClosePreview = z.infer<typeof ProgrammeClosePreview>;

@@ -4,12 +4,15 @@ import type { Db } from '../../db/client.js';
 import type { ConflictRules, ProgrammeQuestion } from '../../db/schema.js';
 import { AppError, fieldErrors, notFound, type FieldProblem } from '../../errors.js';
 import { message, terms, type Message } from '../../i18n/messages.js';
+import type { Mailer } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/repository.js';
+import { notify } from '../notifications/service.js';
 import { findOrganisation } from '../organisations/repository.js';
 import { eligibilityOf, type Eligibility } from './eligibility.js';
 import * as repo from './repository.js';
 import type {
   CreateProgrammeRequest,
+  ProgrammeClosePreview,
   ProgrammeResponse,
   UpdateProgrammeRequest,
 } from './schema.js';
@@ -372,37 +375,148 @@ export async function updateProgramme(
   return toProgramme(db, actor, row);
 }
 
-export async function setProgrammeStatus(
+export async function publishProgramme(
   db: Db,
   actor: Actor,
   id: string,
-  target: 'published' | 'closed',
 ): Promise<ProgrammeResponse> {
   const { organisationId } = requireRole(actor, managerRoles);
   const row = await db.transaction(async (tx) => {
     const current = await repo.findProgrammeForUpdate(tx, organisationId, id);
     if (!current) throw notFound('programme');
-    const allowed =
-      target === 'published' ? current.status === 'draft' : current.status === 'published';
-    if (!allowed) {
+    if (current.status !== 'draft') {
       throw new AppError(
         'unprocessable',
-        message('programmeTransition', { status: terms[current.status], target: terms[target] }),
+        message('programmeTransition', {
+          status: terms[current.status],
+          target: terms.published,
+        }),
       );
     }
-    const now = new Date();
-    await repo.updateProgramme(
-      tx,
-      organisationId,
-      id,
-      target === 'published'
-        ? { status: 'published', publishedAt: now }
-        : { status: 'closed', closedAt: now },
-    );
+    await repo.updateProgramme(tx, organisationId, id, {
+      status: 'published',
+      publishedAt: new Date(),
+    });
     await recordAudit(tx, {
       organisationId,
       actorUserId: actor.userId,
-      action: `programme.${target}`,
+      action: 'programme.published',
+      subjectType: 'programme',
+      subjectId: id,
+    });
+    return (await repo.findProgramme(tx, organisationId, id))!;
+  });
+  return toProgramme(db, actor, row);
+}
+
+/** What closing would do, counted now, so the manager confirms knowing the numbers. */
+export async function previewCloseProgramme(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<ProgrammeClosePreview> {
+  const { organisationId } = requireRole(actor, managerRoles);
+  const row = await repo.findProgramme(db, organisationId, id);
+  if (!row) throw notFound('programme');
+  const [enrolled, consequences] = await Promise.all([
+    repo.countEnrolments(db, [id]),
+    repo.countCloseConsequences(db, id),
+  ]);
+  return { enrolled: enrolled.get(id) ?? 0, ...consequences };
+}
+
+type NotifyDeps = { db: Db; mailer: Mailer; baseUrl: string; now: Date };
+
+/**
+ * Closing ends enrolment, requests and introductions: what was still open is closed in the same
+ * transaction, so nobody waits on a programme that has ended, and those people are told once
+ * each. Running relationships continue. Recorded in the change history and the audit log.
+ */
+export async function closeProgramme(
+  deps: NotifyDeps,
+  actor: Actor,
+  id: string,
+): Promise<ProgrammeResponse> {
+  const { db, now } = deps;
+  const { organisationId } = requireRole(actor, managerRoles);
+  const { row, closed } = await db.transaction(async (tx) => {
+    const current = await repo.findProgrammeForUpdate(tx, organisationId, id);
+    if (!current) throw notFound('programme');
+    if (current.status !== 'published') {
+      throw new AppError(
+        'unprocessable',
+        message('programmeTransition', { status: terms[current.status], target: terms.closed }),
+      );
+    }
+    const closed = await repo.closeOpenCommitmentsOfProgramme(tx, id, now);
+    await repo.updateProgramme(tx, organisationId, id, { status: 'closed', closedAt: now });
+    await repo.insertChange(tx, {
+      programmeId: id,
+      actorUserId: actor.userId,
+      changes: { status: { before: 'published', after: 'closed' } },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'programme.closed',
+      subjectType: 'programme',
+      subjectId: id,
+      details: {
+        requestsClosed: closed.requestCount,
+        introductionsClosed: closed.introductionCount,
+      },
+    });
+    return { row: (await repo.findProgramme(tx, organisationId, id))!, closed };
+  });
+  for (const personId of closed.people) {
+    await notify(db, deps.mailer, deps.baseUrl, {
+      personId,
+      kind: 'programme_closed',
+      payload: { programme: row.name },
+      link: `/programmes/${id}`,
+    });
+  }
+  return toProgramme(db, actor, row);
+}
+
+/**
+ * A closed programme opens again while its end date has not passed. What closing closed stays
+ * closed: people ask or are introduced again.
+ */
+export async function reopenProgramme(
+  deps: { db: Db; now: Date },
+  actor: Actor,
+  id: string,
+): Promise<ProgrammeResponse> {
+  const { db, now } = deps;
+  const { organisationId } = requireRole(actor, managerRoles);
+  const row = await db.transaction(async (tx) => {
+    const current = await repo.findProgrammeForUpdate(tx, organisationId, id);
+    if (!current) throw notFound('programme');
+    if (current.status !== 'closed') {
+      throw new AppError(
+        'unprocessable',
+        message('programmeTransition', {
+          status: terms[current.status],
+          target: terms.reopened,
+        }),
+      );
+    }
+    if (current.endsOn && current.endsOn < now.toISOString().slice(0, 10)) {
+      throw fieldErrors('unprocessable', [
+        { field: 'endsOn', message: message('endDatePassed', { date: current.endsOn }) },
+      ]);
+    }
+    await repo.updateProgramme(tx, organisationId, id, { status: 'published', closedAt: null });
+    await repo.insertChange(tx, {
+      programmeId: id,
+      actorUserId: actor.userId,
+      changes: { status: { before: 'closed', after: 'published' } },
+    });
+    await recordAudit(tx, {
+      organisationId,
+      actorUserId: actor.userId,
+      action: 'programme.reopened',
       subjectType: 'programme',
       subjectId: id,
     });
