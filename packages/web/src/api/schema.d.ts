@@ -11,7 +11,48 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database check */
+        /** Liveness: the process answers (no database call) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                            /** @enum {string} */
+                            database: "pglite" | "postgres";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers within a second */
         get: {
             parameters: {
                 query?: never;
@@ -87,6 +128,7 @@ export interface paths {
                                 id: string;
                                 email: string;
                                 name: string;
+                                displayName: string;
                                 /** @enum {string|null} */
                                 locale: "nl" | "en" | null;
                                 isPlatformAdmin: boolean;
@@ -95,6 +137,9 @@ export interface paths {
                                 personId: string;
                                 /** @enum {string} */
                                 role: "org_admin" | "programme_manager" | "sponsor" | "member";
+                                givenName: string;
+                                familyName: string;
+                                preferredName: string | null;
                                 organisation: {
                                     id: string;
                                     name: string;
@@ -127,7 +172,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Remember the interface language for this user */
+        /** Remember the interface language and the preferred first name (audited) */
         patch: {
             parameters: {
                 query?: never;
@@ -142,7 +187,9 @@ export interface paths {
                          * @description Interface language; null follows the browser
                          * @enum {string|null}
                          */
-                        locale: "nl" | "en" | null;
+                        locale?: "nl" | "en" | null;
+                        /** @description The first name to be called by, shown beside the HR name; empty or null uses the HR name */
+                        preferredName?: string | null;
                     };
                 };
             };
@@ -158,6 +205,7 @@ export interface paths {
                                 id: string;
                                 email: string;
                                 name: string;
+                                displayName: string;
                                 /** @enum {string|null} */
                                 locale: "nl" | "en" | null;
                                 isPlatformAdmin: boolean;
@@ -166,6 +214,9 @@ export interface paths {
                                 personId: string;
                                 /** @enum {string} */
                                 role: "org_admin" | "programme_manager" | "sponsor" | "member";
+                                givenName: string;
+                                familyName: string;
+                                preferredName: string | null;
                                 organisation: {
                                     id: string;
                                     name: string;
@@ -193,6 +244,21 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -643,6 +709,794 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisation/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's email domains and their verification (org admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                domain: string;
+                                /** @enum {string} */
+                                status: "pending" | "verified";
+                                verifiedAt: string | null;
+                                /** @enum {string|null} */
+                                verifiedBy: "dns" | "platform_admin" | null;
+                                record: {
+                                    /** @enum {string} */
+                                    type: "TXT";
+                                    name: string;
+                                    value: string;
+                                };
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Claim an email domain (org admins); it counts once verified by its DNS TXT record or a platform admin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        domain: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            domain: string;
+                            /** @enum {string} */
+                            status: "pending" | "verified";
+                            verifiedAt: string | null;
+                            /** @enum {string|null} */
+                            verifiedBy: "dns" | "platform_admin" | null;
+                            record: {
+                                /** @enum {string} */
+                                type: "TXT";
+                                name: string;
+                                value: string;
+                            };
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/domains/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a domain by looking up its TXT record (klik-verification=<token>) (org admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            domain: string;
+                            /** @enum {string} */
+                            status: "pending" | "verified";
+                            verifiedAt: string | null;
+                            /** @enum {string|null} */
+                            verifiedBy: "dns" | "platform_admin" | null;
+                            record: {
+                                /** @enum {string} */
+                                type: "TXT";
+                                name: string;
+                                value: string;
+                            };
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation/domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an email domain (org admins); people already added keep their address */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Email domains waiting for verification, of every organisation (platform admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                domain: string;
+                                organisation: {
+                                    id: string;
+                                    name: string;
+                                };
+                                createdAt: string;
+                                verifiedElsewhereBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/domains/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an organisation's email domain without its DNS record (platform admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            domain: string;
+                            /** @enum {string} */
+                            status: "pending" | "verified";
+                            verifiedAt: string | null;
+                            /** @enum {string|null} */
+                            verifiedBy: "dns" | "platform_admin" | null;
+                            record: {
+                                /** @enum {string} */
+                                type: "TXT";
+                                name: string;
+                                value: string;
+                            };
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Turn down a pending email domain (platform admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -679,6 +1533,8 @@ export interface paths {
                                 givenName: string;
                                 familyName: string;
                                 name: string;
+                                preferredName: string | null;
+                                displayName: string;
                                 employeeId: string | null;
                                 manager: {
                                     id: string;
@@ -811,6 +1667,8 @@ export interface paths {
                             givenName: string;
                             familyName: string;
                             name: string;
+                            preferredName: string | null;
+                            displayName: string;
                             employeeId: string | null;
                             manager: {
                                 id: string;
@@ -959,6 +1817,8 @@ export interface paths {
                             givenName: string;
                             familyName: string;
                             name: string;
+                            preferredName: string | null;
+                            displayName: string;
                             employeeId: string | null;
                             manager: {
                                 id: string;
@@ -1102,6 +1962,8 @@ export interface paths {
                             givenName: string;
                             familyName: string;
                             name: string;
+                            preferredName: string | null;
+                            displayName: string;
                             employeeId: string | null;
                             manager: {
                                 id: string;
@@ -1248,6 +2110,8 @@ export interface paths {
                             givenName: string;
                             familyName: string;
                             name: string;
+                            preferredName: string | null;
+                            displayName: string;
                             employeeId: string | null;
                             manager: {
                                 id: string;
@@ -1383,6 +2247,8 @@ export interface paths {
                             givenName: string;
                             familyName: string;
                             name: string;
+                            preferredName: string | null;
+                            displayName: string;
                             employeeId: string | null;
                             manager: {
                                 id: string;
@@ -1614,7 +2480,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply a CSV import without errors, in one transaction (org admins) */
+        /** Apply a CSV import without errors, in one transaction (org admins); a plan that deactivates people needs confirmDeactivations equal to that number */
         post: {
             parameters: {
                 query?: never;
@@ -1628,6 +2494,7 @@ export interface paths {
                         csv: string;
                         /** @default false */
                         deactivateMissing?: boolean;
+                        confirmDeactivations?: number;
                     };
                 };
             };
@@ -1741,7 +2608,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mail kept by the instance when no SMTP server is configured (platform admins) */
+        /** Mail written by the instance (platform admins); sign-in and reset links only in demo mode */
         get: {
             parameters: {
                 query?: {
@@ -1762,11 +2629,19 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             transport: "smtp" | "outbox";
+                            isDemo: boolean;
                             items: {
                                 id: string;
                                 to: string;
                                 subject: string;
                                 text: string;
+                                isSecret: boolean;
+                                isHidden: boolean;
+                                /** @enum {string} */
+                                status: "kept" | "pending" | "sent" | "failed";
+                                attempts: number;
+                                error: string | null;
+                                sentAt: string | null;
                                 createdAt: string;
                             }[];
                         };
@@ -1812,6 +2687,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background jobs by state (default: failed ones, with attempts and last error) and counts per state (platform admins) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "queued" | "running" | "done" | "failed";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                queued: number;
+                                running: number;
+                                done: number;
+                                failed: number;
+                            };
+                            items: {
+                                id: string;
+                                kind: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed";
+                                attempts: number;
+                                lastError: string | null;
+                                runAt: string;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a failed job again, from its first attempt (platform admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            attempts: number;
+                            lastError: string | null;
+                            runAt: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes": {
         parameters: {
             query?: never;
@@ -1819,10 +2919,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Programmes the caller can see (managers: all of the organisation) */
+        /** Programmes the caller can see (managers: all of the organisation), newest first, one page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1908,6 +3011,7 @@ export interface paths {
                                 } | null;
                                 canEnrol: boolean;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -2786,6 +3890,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes/{id}/close-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What closing the programme would do, in numbers (managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolled: number;
+                            pendingRequests: number;
+                            openIntroductions: number;
+                            activeRelationships: number;
+                            peopleToNotify: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/{id}/close": {
         parameters: {
             query?: never;
@@ -2795,7 +4003,191 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a published programme */
+        /** Close a published programme: nobody enrols any more, pending requests and open introductions are closed and their people told; relationships continue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            goal: string;
+                            descriptionNl: string;
+                            descriptionEn: string;
+                            /** @enum {string} */
+                            type: "classic" | "reverse" | "peer" | "group";
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed";
+                            isTargetGroup: boolean;
+                            audience: {
+                                departments?: string[];
+                                locations?: string[];
+                                jobTitleContains?: string[];
+                                jobLevelMin?: number | null;
+                                jobLevelMax?: number | null;
+                                startedBefore?: string | null;
+                                startedAfter?: string | null;
+                                sensitive?: {
+                                    genders?: string[];
+                                    ageBands?: string[];
+                                    backgrounds?: string[];
+                                } | null;
+                            };
+                            enrolmentOpensOn: string | null;
+                            enrolmentClosesOn: string | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            /** @enum {string} */
+                            matchingMode: "participants_choose" | "mentors_offer" | "manager_proposes";
+                            defaultCapacity: number;
+                            groupMin: number;
+                            groupMax: number;
+                            conflictRules: {
+                                reportingLineLevels: number;
+                                excludeSameTeam: boolean;
+                                excludeSameDepartment: boolean;
+                                excludeEarlierPairs: boolean;
+                            };
+                            checkInCadenceDays: number;
+                            requestExpiryDays: number;
+                            questions: {
+                                id: string;
+                                labelNl: string;
+                                labelEn: string;
+                                required: boolean;
+                            }[];
+                            weights: {
+                                learning: number;
+                                reverseLearning: number;
+                                commonGround: number;
+                                language: number;
+                                timeZone: number;
+                                availability: number;
+                                meeting: number;
+                                preference: number;
+                            };
+                            publishedAt: string | null;
+                            closedAt: string | null;
+                            enrolledCount: number;
+                            myEnrolment: {
+                                /** @enum {string} */
+                                role: "mentee" | "mentor" | "both";
+                                capacity: number | null;
+                                offersGroup: boolean;
+                                answers: {
+                                    [key: string]: string;
+                                };
+                            } | null;
+                            canEnrol: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed programme while its end date has not passed (managers) */
         post: {
             parameters: {
                 query?: never;
@@ -4182,10 +5574,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everyone enrolled (managers) */
+        /** Everyone enrolled (managers), by name, one page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -4214,6 +5609,7 @@ export interface paths {
                                     [key: string]: string;
                                 };
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -4635,6 +6031,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    limit?: number;
+                    offset?: number;
                     box?: "inbox" | "outbox";
                 };
                 header?: never;
@@ -4667,6 +6065,7 @@ export interface paths {
                                 expiresAt: string;
                                 createdAt: string;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -5810,10 +7209,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My in-app notifications */
+        /** My in-app notifications, newest first, one page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5835,6 +7237,7 @@ export interface paths {
                                 isRead: boolean;
                                 createdAt: string;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -6138,14 +7541,20 @@ export interface paths {
                          * @enum {string}
                          */
                         mode?: "optimal" | "stable";
-                        /** @default [] */
+                        /**
+                         * @description Pins for this run only, on top of those saved on the programme
+                         * @default []
+                         */
                         pins?: {
                             /** Format: uuid */
                             menteeId: string;
                             /** Format: uuid */
                             mentorId: string;
                         }[];
-                        /** @default [] */
+                        /**
+                         * @description Forbids for this run only, on top of those saved on the programme
+                         * @default []
+                         */
                         forbids?: {
                             /** Format: uuid */
                             menteeId: string;
@@ -6187,8 +7596,13 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
+                                /** @enum {string} */
+                                reasonCode: "noAllowedMentor" | "forbidden" | "declinedEarlier" | "forbiddenOrDeclined" | "mentorsTaken";
+                                /** @description Why, in words (the language of the request) */
                                 reason: string;
-                                /** @description The best few mentors this mentee may be pinned to: allowed by every rule, with a free place, not forbidden */
+                                /** @description Pairs of this mentee left out because one side declined earlier */
+                                declinedPairs: number;
+                                /** @description The best few mentors this mentee may be pinned to: allowed by every rule, with a free place, not forbidden, not declined earlier */
                                 candidates: {
                                     mentor: {
                                         id: string;
@@ -6199,25 +7613,54 @@ export interface paths {
                                     placesLeft: number;
                                 }[];
                             }[];
+                            /** @description Saved pins this run could not use, and why (the run went ahead without them) */
+                            ignoredPins: {
+                                ruleId: string;
+                                mentee: {
+                                    id: string;
+                                    name: string;
+                                };
+                                mentor: {
+                                    id: string;
+                                    name: string;
+                                };
+                                problem: string;
+                            }[];
                             totals: {
+                                /** @description Mentees without a pair or open introduction */
                                 mentees: number;
+                                /** @description Mentors with a free place */
                                 mentors: number;
+                                /** @description Free places of those mentors together */
+                                places: number;
                                 matched: number;
                                 unmatched: number;
+                                /** @description Average click of the proposed pairs, 0–100, as in the reasons */
                                 averageStrength: number;
-                                totalScore: number;
-                                optimalScore: number | null;
-                                stableScore: number | null;
+                                /** @description Proposed pairs where the mentee got the best-scoring mentor allowed to them */
+                                firstChoice: number;
+                                /** @description Mentees left without a pair, by reason */
+                                unmatchedBecause: {
+                                    noAllowedMentor: number;
+                                    forbidden: number;
+                                    declinedEarlier: number;
+                                    forbiddenOrDeclined: number;
+                                    mentorsTaken: number;
+                                };
+                                leftOut: {
+                                    /** @description Pairs left out because one side declined an introduction or request earlier */
+                                    declinedPairs: number;
+                                    /** @description Pairs left out because a manager forbade them */
+                                    forbiddenPairs: number;
+                                };
                             };
-                            /** @description Per department and, in a target-group programme, per gender and age band. A gender or age-band group is shown only with at least 5 people, and only while at least 5 people remain outside the shown groups of its kind; counts of 1–4 in those rows are null. */
+                            /** @description Per department. Never per gender, age band or background: the board names the mentees and the manager moves them, so such a breakdown could single one out (docs/architecture.md, "Privacy of sensitive attributes"). */
                             byTargetGroup: {
                                 /** @enum {string} */
-                                kind: "department" | "gender" | "ageBand";
-                                /** @description The department (null: none recorded), gender or age band */
+                                kind: "department";
+                                /** @description The department (null: none recorded) */
                                 value: string | null;
-                                /** @description Null in a gender or age-band row when the count is 1–4: too few to show */
                                 matched: number | null;
-                                /** @description As matched */
                                 unmatched: number | null;
                             }[];
                         };
@@ -6316,6 +7759,422 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/pair-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pins and forbids saved on a programme, with who set them and when (managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "pin" | "forbid";
+                                mentee: {
+                                    id: string;
+                                    name: string;
+                                };
+                                mentor: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Who set it (null: no longer here) */
+                                createdBy: {
+                                    name: string;
+                                } | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Pin or forbid a mentee–mentor pair for every run; replaces a rule for the same pair, and a pin the mentee’s other pin (managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "pin" | "forbid";
+                        /** Format: uuid */
+                        menteeId: string;
+                        /** Format: uuid */
+                        mentorId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "pin" | "forbid";
+                            mentee: {
+                                id: string;
+                                name: string;
+                            };
+                            mentor: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description Who set it (null: no longer here) */
+                            createdBy: {
+                                name: string;
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/pair-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a saved pin or forbid (managers) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    ruleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

@@ -4,8 +4,10 @@ import {
   Badge,
   Button,
   Card,
+  CloseButton,
   Group,
   List,
+  Modal,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -18,7 +20,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBan, IconPin, IconPinnedOff } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -29,17 +31,20 @@ import { useSignedIn } from '../../session/use-signed-in';
 import { canDesignProgrammes, formatDate, type Programme } from '../programmes/programme-types';
 import { useProgramme } from '../programmes/use-programme';
 import {
+  departmentLabel,
+  ignoredPinsByMentee,
   pairKey,
+  pairRuleOrigin,
+  pairRulesQueryKey,
   pinCandidateLabel,
-  pinProblemsByMentee,
   sentIntroductionStatus,
   sentIntroductionsQueryKey,
+  unmatchedReasons,
   type PairRef,
+  type PairRule,
   type PersonRef,
   type ProposalMode,
   type ProposalRun,
-  targetGroupLabel,
-  groupCount,
   type UnmatchedMentee,
 } from './proposal-types';
 
@@ -69,28 +74,31 @@ export function ProposalBoardPage() {
   return <ProposalBoard programme={programme.data} />;
 }
 
-interface NamedPair extends PairRef {
-  mentee: PersonRef;
-  mentor: PersonRef;
-}
-
 function ProposalBoard({ programme }: { programme: Programme }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ProposalMode>('optimal');
-  const [pins, setPins] = useState<NamedPair[]>([]);
-  const [forbids, setForbids] = useState<NamedPair[]>([]);
   const [sent, setSent] = useState(false);
-  // The last good run stays on screen while a rerun is computed or refused, so a refused pin can
-  // be explained next to the control that made it.
+  const [confirming, setConfirming] = useState(false);
+  // The last good run stays on screen while a rerun is computed or refused.
   const [result, setResult] = useState<ProposalRun>();
   const queryClient = useQueryClient();
+  const rulesKey = pairRulesQueryKey(programme.id);
+  // Pins and forbids are saved on the programme: every run applies them, also after a reload.
+  const rules = useQuery({
+    queryKey: rulesKey,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/programmes/{id}/pair-rules', { params: { path: { id: programme.id } } }),
+      ),
+  });
+  const savedRules = rules.data?.items ?? [];
 
   const run = useMutation({
-    mutationFn: (input: { pins: PairRef[]; forbids: PairRef[] }) =>
+    mutationFn: () =>
       unwrap(
         api.POST('/api/programmes/{id}/proposals/run', {
           params: { path: { id: programme.id } },
-          body: { mode, ...input },
+          body: { mode },
         }),
       ),
     onSuccess: (data) => {
@@ -98,15 +106,28 @@ function ProposalBoard({ programme }: { programme: Programme }) {
       setSent(false);
     },
   });
-  const runWith = (nextPins: NamedPair[]) =>
-    run.mutate({
-      // The engine honours pins in the optimal assignment only.
-      pins:
-        mode === 'optimal'
-          ? nextPins.map(({ menteeId, mentorId }) => ({ menteeId, mentorId }))
-          : [],
-      forbids: forbids.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
-    });
+  const saveRule = useMutation({
+    mutationFn: (input: PairRef & { kind: 'pin' | 'forbid'; rerun?: boolean }) =>
+      unwrap(
+        api.POST('/api/programmes/{id}/pair-rules', {
+          params: { path: { id: programme.id } },
+          body: { kind: input.kind, menteeId: input.menteeId, mentorId: input.mentorId },
+        }),
+      ),
+    onSuccess: async (_rule, input) => {
+      await queryClient.invalidateQueries({ queryKey: rulesKey });
+      if (input.rerun) run.mutate();
+    },
+  });
+  const removeRule = useMutation({
+    mutationFn: (ruleId: string) =>
+      unwrap(
+        api.DELETE('/api/programmes/{id}/pair-rules/{ruleId}', {
+          params: { path: { id: programme.id, ruleId } },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: rulesKey }),
+  });
   const send = useMutation({
     mutationFn: (runId: string) =>
       unwrap(
@@ -117,6 +138,7 @@ function ProposalBoard({ programme }: { programme: Programme }) {
       ),
     onSuccess: ({ sent: count }) => {
       setSent(true);
+      setConfirming(false);
       void queryClient.invalidateQueries({ queryKey: sentIntroductionsQueryKey(programme.id) });
       notifications.show({
         closeButtonProps: { 'aria-label': t('common.close') },
@@ -126,30 +148,30 @@ function ProposalBoard({ programme }: { programme: Programme }) {
     },
   });
 
-  const pinned = new Set(pins.map(pairKey));
-  const togglePin = (pair: NamedPair) =>
-    setPins((current) =>
-      pinned.has(pairKey(pair))
-        ? current.filter((p) => pairKey(p) !== pairKey(pair))
-        : // A mentee is pinned to one mentor at most.
-          [...current.filter((p) => p.menteeId !== pair.menteeId), pair],
-    );
-  const forbid = (pair: NamedPair) => {
-    setPins((current) => current.filter((p) => pairKey(p) !== pairKey(pair)));
-    setForbids((current) =>
-      current.some((p) => pairKey(p) === pairKey(pair)) ? current : [...current, pair],
-    );
+  const ruleOf = new Map(
+    savedRules.map((r) => [pairKey({ menteeId: r.mentee.id, mentorId: r.mentor.id }), r]),
+  );
+  const pinRule = (pair: PairRef) => {
+    const rule = ruleOf.get(pairKey(pair));
+    return rule?.kind === 'pin' ? rule : undefined;
   };
-  const pinUnmatched = (mentee: PersonRef, mentor: PersonRef) => {
-    const next = [
-      ...pins.filter((p) => p.menteeId !== mentee.id),
-      { menteeId: mentee.id, mentorId: mentor.id, mentee, mentor },
-    ];
-    setPins(next);
-    runWith(next);
+  const togglePin = (pair: PairRef) => {
+    const rule = pinRule(pair);
+    if (rule) removeRule.mutate(rule.id);
+    else saveRule.mutate({ ...pair, kind: 'pin' });
   };
-  const pinProblems = pinProblemsByMentee(run.error, run.variables?.pins ?? []);
+  const pinUnmatched = (mentee: PersonRef, mentor: PersonRef) =>
+    saveRule.mutate({ menteeId: mentee.id, mentorId: mentor.id, kind: 'pin', rerun: true });
+  const pinProblems = ignoredPinsByMentee(result);
+  const savingFor = saveRule.isPending ? saveRule.variables?.menteeId : undefined;
+  if (saveRule.isError && saveRule.variables?.rerun) {
+    pinProblems.set(
+      saveRule.variables.menteeId,
+      saveRule.error instanceof Error ? saveRule.error.message : t('proposals.rules.saveFailed'),
+    );
+  }
   const isStale = Boolean(result) && !run.isPending && result?.mode !== mode;
+  const isChanging = saveRule.isPending || removeRule.isPending;
 
   return (
     <>
@@ -188,33 +210,13 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                 {t(`proposals.modeHints.${mode}`)}
               </Text>
             </div>
-            {(pins.length > 0 || forbids.length > 0) && (
-              <SimpleGrid cols={{ base: 1, md: 2 }}>
-                <PairList
-                  title={t('proposals.pinned')}
-                  pairs={pins}
-                  removeLabel={(p) =>
-                    t('proposals.unpin', { mentee: p.mentee.name, mentor: p.mentor.name })
-                  }
-                  onRemove={(p) => setPins((c) => c.filter((x) => pairKey(x) !== pairKey(p)))}
-                />
-                <PairList
-                  title={t('proposals.forbidden')}
-                  pairs={forbids}
-                  removeLabel={(p) =>
-                    t('proposals.allow', { mentee: p.mentee.name, mentor: p.mentor.name })
-                  }
-                  onRemove={(p) => setForbids((c) => c.filter((x) => pairKey(x) !== pairKey(p)))}
-                />
-              </SimpleGrid>
-            )}
-            {mode === 'stable' && pins.length > 0 && (
+            {mode === 'stable' && savedRules.some((r) => r.kind === 'pin') && (
               <Text size="sm" c="dimmed">
                 {t('proposals.pinsOptimalOnly')}
               </Text>
             )}
             <Group>
-              <Button loading={run.isPending} onClick={() => runWith(pins)}>
+              <Button loading={run.isPending} onClick={() => run.mutate()}>
                 {result ? t('proposals.rerun') : t('proposals.runButton')}
               </Button>
             </Group>
@@ -222,11 +224,33 @@ function ProposalBoard({ programme }: { programme: Programme }) {
           </Stack>
         </Card>
 
+        <SavedRules
+          rules={rules}
+          removing={removeRule.isPending ? removeRule.variables : undefined}
+          onRemove={(rule) => removeRule.mutate(rule.id)}
+          error={removeRule.error ?? (saveRule.variables?.rerun ? null : saveRule.error)}
+        />
+
         {run.isPending && !result && <LoadingState label={t('proposals.running')} />}
         {result && (
           <>
             {isStale && <Alert color="blue">{t('proposals.stale')}</Alert>}
             <Totals run={result} />
+            {result.ignoredPins.length > 0 && (
+              <Alert color="yellow" title={t('proposals.ignoredPins')}>
+                <List size="sm">
+                  {result.ignoredPins.map((p) => (
+                    <List.Item key={p.ruleId}>
+                      {t('proposals.ignoredPin', {
+                        mentee: p.mentee.name,
+                        mentor: p.mentor.name,
+                        problem: p.problem,
+                      })}
+                    </List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
             <section aria-labelledby="proposal-pairs">
               <Title order={2} size="h4" id="proposal-pairs" mb="xs">
                 {t('proposals.pairs', { count: result.pairs.length })}
@@ -235,12 +259,7 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                 <EmptyMessage>{t('proposals.noPairs')}</EmptyMessage>
               ) : (
                 <Table.ScrollContainer minWidth={760}>
-                  <Table striped>
-                    <caption>
-                      <VisuallyHidden>
-                        {t('proposals.pairs', { count: result.pairs.length })}
-                      </VisuallyHidden>
-                    </caption>
+                  <Table striped aria-labelledby="proposal-pairs">
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>{t('proposals.mentee')}</Table.Th>
@@ -254,23 +273,13 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                     </Table.Thead>
                     <Table.Tbody>
                       {result.pairs.map((pair) => {
-                        const named: NamedPair = {
-                          menteeId: pair.mentee.id,
-                          mentorId: pair.mentor.id,
-                          mentee: pair.mentee,
-                          mentor: pair.mentor,
-                        };
-                        const isPinned = pinned.has(pairKey(named));
-                        const pinLabel = t(isPinned ? 'proposals.unpin' : 'proposals.pin', {
-                          mentee: pair.mentee.name,
-                          mentor: pair.mentor.name,
-                        });
-                        const forbidLabel = t('proposals.forbid', {
-                          mentee: pair.mentee.name,
-                          mentor: pair.mentor.name,
-                        });
+                        const ref = { menteeId: pair.mentee.id, mentorId: pair.mentor.id };
+                        const isPinned = Boolean(pinRule(ref));
+                        const names = { mentee: pair.mentee.name, mentor: pair.mentor.name };
+                        const pinLabel = t(isPinned ? 'proposals.unpin' : 'proposals.pin', names);
+                        const forbidLabel = t('proposals.forbid', names);
                         return (
-                          <Table.Tr key={pairKey(named)}>
+                          <Table.Tr key={pairKey(ref)}>
                             <Table.Td>{pair.mentee.name}</Table.Td>
                             <Table.Td>{pair.mentor.name}</Table.Td>
                             <Table.Td>
@@ -292,8 +301,8 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                                     variant={isPinned ? 'filled' : 'subtle'}
                                     aria-label={pinLabel}
                                     aria-pressed={isPinned}
-                                    onClick={() => togglePin(named)}
-                                    disabled={mode === 'stable'}
+                                    onClick={() => togglePin(ref)}
+                                    disabled={mode === 'stable' || isChanging}
                                   >
                                     {isPinned ? (
                                       <IconPinnedOff size={18} aria-hidden />
@@ -307,7 +316,8 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                                     variant="subtle"
                                     color="red.8"
                                     aria-label={forbidLabel}
-                                    onClick={() => forbid(named)}
+                                    disabled={isChanging}
+                                    onClick={() => saveRule.mutate({ ...ref, kind: 'forbid' })}
                                   >
                                     <IconBan size={18} aria-hidden />
                                   </ActionIcon>
@@ -333,8 +343,8 @@ function ProposalBoard({ programme }: { programme: Programme }) {
                     <UnmatchedRow
                       key={u.mentee.id}
                       unmatched={u}
-                      canPin={mode === 'optimal'}
-                      isRunning={run.isPending}
+                      canPin={mode === 'optimal' && !isChanging}
+                      isRunning={run.isPending || savingFor === u.mentee.id}
                       problem={pinProblems.get(u.mentee.id)}
                       onPin={(mentor) => pinUnmatched(u.mentee, mentor)}
                     />
@@ -347,22 +357,120 @@ function ProposalBoard({ programme }: { programme: Programme }) {
               <Stack gap="xs" align="flex-start">
                 <Text size="sm">{t('proposals.sendText')}</Text>
                 <Button
-                  loading={send.isPending}
                   disabled={sent || result.pairs.length === 0}
-                  onClick={() => send.mutate(result.runId)}
+                  onClick={() => {
+                    send.reset();
+                    setConfirming(true);
+                  }}
                 >
                   {sent
                     ? t('proposals.sentButton')
                     : t('proposals.send', { count: result.pairs.length })}
                 </Button>
-                <ErrorMessage error={send.error} />
               </Stack>
             </Card>
+            <Modal
+              opened={confirming}
+              onClose={() => setConfirming(false)}
+              title={t('proposals.confirm.title', { count: result.pairs.length })}
+              closeButtonProps={{ 'aria-label': t('common.close') }}
+            >
+              <Stack>
+                <Text>{t('proposals.confirm.text')}</Text>
+                <ErrorMessage error={send.error} />
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={() => setConfirming(false)}>
+                    {t('common.cancel')}
+                  </Button>
+                  <Button loading={send.isPending} onClick={() => send.mutate(result.runId)}>
+                    {t('proposals.send', { count: result.pairs.length })}
+                  </Button>
+                </Group>
+              </Stack>
+            </Modal>
           </>
         )}
         <SentIntroductions programmeId={programme.id} />
       </Stack>
     </>
+  );
+}
+
+/** The pins and forbids saved on the programme, with who set them and when. */
+function SavedRules({
+  rules,
+  removing,
+  onRemove,
+  error,
+}: {
+  rules: UseQueryResult<{ items: PairRule[] }>;
+  removing: string | undefined;
+  onRemove: (rule: PairRule) => void;
+  error: unknown;
+}) {
+  const { t, i18n } = useTranslation();
+  const items = rules.data?.items ?? [];
+  const pins = items.filter((r) => r.kind === 'pin');
+  const forbids = items.filter((r) => r.kind === 'forbid');
+  return (
+    <Card withBorder component="section" aria-labelledby="proposal-rules">
+      <Title order={2} size="h4" id="proposal-rules" mb="xs">
+        {t('proposals.rules.title')}
+      </Title>
+      {rules.isPending ? (
+        <LoadingState />
+      ) : rules.isError ? (
+        <ErrorState error={rules.error} onRetry={() => void rules.refetch()} />
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('proposals.rules.empty')}
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {[
+            { title: t('proposals.pinned'), list: pins, label: 'proposals.unpin' as const },
+            { title: t('proposals.forbidden'), list: forbids, label: 'proposals.allow' as const },
+          ].map(
+            ({ title, list, label }) =>
+              list.length > 0 && (
+                <div key={title}>
+                  <Text size="sm" fw={600} mb={4}>
+                    {title}
+                  </Text>
+                  <Stack
+                    gap={6}
+                    component="ul"
+                    style={{ listStyle: 'none', padding: 0, margin: 0 }}
+                  >
+                    {list.map((rule) => (
+                      <Group component="li" key={rule.id} gap="xs" wrap="nowrap" align="flex-start">
+                        <div style={{ minWidth: 0 }}>
+                          <Text size="sm">
+                            {rule.mentee.name} → {rule.mentor.name}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {pairRuleOrigin(rule, t, i18n.language)}
+                          </Text>
+                        </div>
+                        <CloseButton
+                          size="sm"
+                          aria-label={t(label, {
+                            mentee: rule.mentee.name,
+                            mentor: rule.mentor.name,
+                          })}
+                          disabled={removing === rule.id}
+                          onClick={() => onRemove(rule)}
+                        />
+                      </Group>
+                    ))}
+                  </Stack>
+                </div>
+              ),
+          )}
+        </SimpleGrid>
+      )}
+      <ErrorMessage error={error} />
+    </Card>
   );
 }
 
@@ -494,70 +602,42 @@ function SentIntroductions({ programmeId }: { programmeId: string }) {
   );
 }
 
-function PairList({
-  title,
-  pairs,
-  removeLabel,
-  onRemove,
-}: {
-  title: string;
-  pairs: NamedPair[];
-  removeLabel: (pair: NamedPair) => string;
-  onRemove: (pair: NamedPair) => void;
-}) {
-  if (pairs.length === 0) return <div />;
-  return (
-    <div>
-      <Text size="sm" fw={600} mb={4}>
-        {title}
-      </Text>
-      <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {pairs.map((pair) => (
-          <Group component="li" key={pairKey(pair)} gap="xs" wrap="nowrap">
-            <Text size="sm">
-              {pair.mentee.name} → {pair.mentor.name}
-            </Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              aria-label={removeLabel(pair)}
-              onClick={() => onRemove(pair)}
-            >
-              ×
-            </Button>
-          </Group>
-        ))}
-      </Stack>
-    </div>
-  );
-}
-
 function Totals({ run }: { run: ProposalRun }) {
   const { t } = useTranslation();
   const { totals } = run;
-  const stats: [string, string][] = [
-    [t('proposals.totals.mentees'), String(totals.mentees)],
-    [t('proposals.totals.mentors'), String(totals.mentors)],
-    [t('proposals.totals.matched'), String(totals.matched)],
-    [t('proposals.totals.unmatched'), String(totals.unmatched)],
-    [t('proposals.totals.averageStrength'), `${Math.round(totals.averageStrength)}%`],
-    [t('proposals.totals.totalScore'), String(Math.round(totals.totalScore))],
-    [
-      t('proposals.totals.optimalScore'),
-      totals.optimalScore === null ? '—' : String(totals.optimalScore),
-    ],
-    [
-      t('proposals.totals.stableScore'),
-      totals.stableScore === null ? '—' : String(totals.stableScore),
-    ],
+  const stats: { label: string; value: string; hint?: string }[] = [
+    {
+      label: t('proposals.totals.matched'),
+      value: t('proposals.totals.matchedValue', {
+        matched: totals.matched,
+        mentees: totals.mentees,
+      }),
+    },
+    { label: t('proposals.totals.averageStrength'), value: `${totals.averageStrength}%` },
+    {
+      label: t('proposals.totals.firstChoice'),
+      value: t('proposals.totals.firstChoiceValue', {
+        count: totals.firstChoice,
+        matched: totals.matched,
+      }),
+      hint: t('proposals.totals.firstChoiceHint'),
+    },
+    { label: t('proposals.totals.unmatched'), value: String(totals.unmatched) },
+    { label: t('proposals.totals.places'), value: String(totals.places) },
   ];
+  const reasons = unmatchedReasons(totals, t);
+  const leftOut: string[] = [];
+  if (totals.leftOut.declinedPairs > 0)
+    leftOut.push(t('proposals.totals.leftOutDeclined', { count: totals.leftOut.declinedPairs }));
+  if (totals.leftOut.forbiddenPairs > 0)
+    leftOut.push(t('proposals.totals.leftOutForbidden', { count: totals.leftOut.forbiddenPairs }));
   return (
     <section aria-labelledby="proposal-totals">
       <Title order={2} size="h4" id="proposal-totals" mb="xs">
         {t('proposals.totals.title', { mode: t(`proposals.modes.${run.mode}`) })}
       </Title>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" style={{ margin: 0 }}>
-        {stats.map(([label, value]) => (
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} component="dl" style={{ margin: 0 }}>
+        {stats.map(({ label, value, hint }) => (
           <Card withBorder padding="sm" key={label}>
             <Text component="dt" size="xs" c="dimmed">
               {label}
@@ -565,35 +645,47 @@ function Totals({ run }: { run: ProposalRun }) {
             <Text component="dd" fw={700} size="lg" m={0}>
               {value}
             </Text>
+            {hint && (
+              <Text component="dd" size="xs" c="dimmed" m={0}>
+                {hint}
+              </Text>
+            )}
           </Card>
         ))}
       </SimpleGrid>
+      {(reasons.length > 0 || leftOut.length > 0) && (
+        <List size="sm" mt="sm" spacing={2}>
+          {[...reasons, ...leftOut].map((line) => (
+            <List.Item key={line}>{line}</List.Item>
+          ))}
+        </List>
+      )}
       {run.byTargetGroup.length > 0 && (
-        <Table mt="sm" withTableBorder>
-          <caption>{t('proposals.byTargetGroup')}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('proposals.group')}</Table.Th>
-              <Table.Th>{t('proposals.totals.matched')}</Table.Th>
-              <Table.Th>{t('proposals.totals.unmatched')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {run.byTargetGroup.map((row) => (
-              <Table.Tr key={`${row.kind}:${row.value ?? ''}`}>
-                <Table.Td>{targetGroupLabel(row, t)}</Table.Td>
-                <Table.Td>{groupCount(row.matched, t)}</Table.Td>
-                <Table.Td>{groupCount(row.unmatched, t)}</Table.Td>
+        <Table.ScrollContainer minWidth={320} mt="sm">
+          <Table withTableBorder>
+            <caption>{t('proposals.byDepartment')}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('proposals.department')}</Table.Th>
+                <Table.Th>{t('proposals.totals.matched')}</Table.Th>
+                <Table.Th>{t('proposals.totals.unmatched')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {run.byTargetGroup.map((row) => (
+                <Table.Tr key={row.value ?? ''}>
+                  <Table.Td>{departmentLabel(row, t)}</Table.Td>
+                  <Table.Td>{row.matched}</Table.Td>
+                  <Table.Td>{row.unmatched}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
-      {run.byTargetGroup.length > 0 && (
-        <Text size="xs" c="dimmed" mt="xs">
-          {t('proposals.groupsPrivacy')}
-        </Text>
-      )}
+      <Text size="xs" c="dimmed" mt="xs">
+        {t('proposals.groupsPrivacy')}
+      </Text>
     </section>
   );
 }

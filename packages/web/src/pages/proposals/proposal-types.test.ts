@@ -2,13 +2,14 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
-import { ApiError } from '../../api/client';
 import {
-  groupCount,
+  departmentLabel,
+  ignoredPinsByMentee,
+  pairRuleOrigin,
   pinCandidateLabel,
-  pinProblemsByMentee,
   sentIntroductionStatus,
-  targetGroupLabel,
+  unmatchedReasons,
+  type ProposalRun,
 } from './proposal-types';
 
 const i18n = i18next.createInstance();
@@ -21,53 +22,75 @@ beforeAll(async () => {
 const nlT = () => i18n.getFixedT('nl');
 const enT = () => i18n.getFixedT('en');
 
-describe('proposal totals per target group in words', () => {
-  it('names the group kind and translates age bands', () => {
-    const row = { matched: 3, unmatched: 2 };
-    expect(targetGroupLabel({ ...row, kind: 'department', value: 'Klantenservice' }, nlT())).toBe(
-      'Afdeling: Klantenservice',
-    );
-    expect(targetGroupLabel({ ...row, kind: 'department', value: null }, enT())).toBe(
-      'Department: not set',
-    );
-    expect(targetGroupLabel({ ...row, kind: 'ageBand', value: '25-34' }, nlT())).toBe(
-      'Leeftijd: 25–34',
-    );
-    expect(targetGroupLabel({ ...row, kind: 'ageBand', value: '55+' }, enT())).toBe(
-      'Age: 55 and over',
-    );
-    expect(targetGroupLabel({ ...row, kind: 'gender', value: 'vrouw' }, nlT())).toBe(
-      'Gender: vrouw',
-    );
+describe('the board in a manager’s words', () => {
+  const totals = {
+    mentees: 15,
+    mentors: 8,
+    places: 12,
+    matched: 12,
+    unmatched: 3,
+    averageStrength: 71,
+    firstChoice: 9,
+    unmatchedBecause: {
+      noAllowedMentor: 1,
+      forbidden: 0,
+      declinedEarlier: 2,
+      forbiddenOrDeclined: 0,
+      mentorsTaken: 0,
+    },
+    leftOut: { declinedPairs: 3, forbiddenPairs: 0 },
+  };
+
+  it('says why mentees were left without a pair, only the reasons that occurred', () => {
+    expect(unmatchedReasons(totals, nlT())).toEqual([
+      '1 zonder toegestane mentor met een vrije plek',
+      '2 omdat elke passende mentor eerder is afgewezen',
+    ]);
+    expect(unmatchedReasons(totals, enT())).toEqual([
+      '1 without an allowed mentor with a free place',
+      '2 because every suitable mentor was declined earlier',
+    ]);
   });
 
-  it('writes a hidden count as fewer than five', () => {
-    expect(groupCount(null, nlT())).toBe('minder dan 5');
-    expect(groupCount(null, enT())).toBe('fewer than 5');
-    expect(groupCount(0, enT())).toBe('0');
-    expect(groupCount(12, nlT())).toBe('12');
+  it('names a department, or says it is not set', () => {
+    const row = { kind: 'department' as const, matched: 3, unmatched: 2 };
+    expect(departmentLabel({ ...row, value: 'Klantenservice' }, nlT())).toBe('Klantenservice');
+    expect(departmentLabel({ ...row, value: null }, enT())).toBe('Not set');
+  });
+
+  it('says who saved a pin or forbid and when', () => {
+    const rule = {
+      id: 'r',
+      kind: 'forbid' as const,
+      mentee: { id: 'm', name: 'Bram' },
+      mentor: { id: 'a', name: 'Anna' },
+      createdBy: { name: 'Sanne de Vries' },
+      createdAt: '2026-12-02T10:00:00.000Z',
+    };
+    expect(pairRuleOrigin(rule, enT(), 'en')).toMatch(/^by Sanne de Vries, .*2026/);
+    expect(pairRuleOrigin({ ...rule, createdBy: null }, nlT(), 'nl')).toMatch(/2026/);
+  });
+
+  it('asks before sending, naming the number', () => {
+    expect(nlT()('proposals.confirm.title', { count: 12 })).toBe('12 introducties versturen?');
+    expect(enT()('proposals.confirm.title', { count: 1 })).toBe('Send 1 introduction?');
   });
 });
 
 describe('pinning an unmatched mentee', () => {
-  const pins = [
-    { menteeId: 'm1', mentorId: 'a' },
-    { menteeId: 'm2', mentorId: 'b' },
-  ];
-
-  it('puts a refused pin’s message next to its mentee', () => {
-    const error = new ApiError(422, 'unprocessable', 'Kan niet', [
-      { field: 'body.pins.1', message: 'Deze mentor is vol.' },
-      { field: 'body.forbids.0', message: 'Niet deze' },
-    ]);
-    expect([...pinProblemsByMentee(error, pins)]).toEqual([['m2', 'Deze mentor is vol.']]);
-  });
-
-  it('ignores other errors and pins that were not sent', () => {
-    expect(pinProblemsByMentee(new Error('netwerk'), pins).size).toBe(0);
-    const error = new ApiError(422, 'unprocessable', 'x', [{ field: 'body.pins.5', message: 'y' }]);
-    expect(pinProblemsByMentee(error, pins).size).toBe(0);
-    expect(pinProblemsByMentee(null, pins).size).toBe(0);
+  it('puts a saved pin the run could not use next to its mentee', () => {
+    const run = {
+      ignoredPins: [
+        {
+          ruleId: 'r',
+          mentee: { id: 'm2', name: 'Bram' },
+          mentor: { id: 'b', name: 'Anna' },
+          problem: 'Deze mentor is vol.',
+        },
+      ],
+    } as unknown as ProposalRun;
+    expect([...ignoredPinsByMentee(run)]).toEqual([['m2', 'Deze mentor is vol.']]);
+    expect(ignoredPinsByMentee(undefined).size).toBe(0);
   });
 
   it('words a mentor option with the click, and says when the proposal has no place left', () => {

@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../api/client';
 import type { paths } from '../../api/schema';
-import { ageBandLabel } from '../programmes/programme-types';
+import { formatDate } from '../programmes/programme-types';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
@@ -9,7 +8,10 @@ export type ProposalRun = Json<
   paths['/api/programmes/{id}/proposals/run']['post']['responses'][200]
 >;
 export type ProposalMode = ProposalRun['mode'];
-export type TargetGroupTotal = ProposalRun['byTargetGroup'][number];
+export type DepartmentTotal = ProposalRun['byTargetGroup'][number];
+export type PairRule = Json<
+  paths['/api/programmes/{id}/pair-rules']['get']['responses'][200]
+>['items'][number];
 export type Introduction = Json<
   paths['/api/introductions']['get']['responses'][200]
 >['items'][number];
@@ -34,42 +36,48 @@ export interface PairRef {
 export const introductionsQueryKey = ['introductions'] as const;
 export const sentIntroductionsQueryKey = (programmeId: string) =>
   ['programmes', programmeId, 'introductions'] as const;
+export const pairRulesQueryKey = (programmeId: string) =>
+  ['programmes', programmeId, 'pair-rules'] as const;
 
 export const pairKey = (pair: PairRef) => `${pair.menteeId}:${pair.mentorId}`;
 
-/** A row of the per-group totals in words: "Afdeling: Klantenservice", "Leeftijd: 25–34". */
-export function targetGroupLabel(group: TargetGroupTotal, t: TFunction): string {
-  switch (group.kind) {
-    case 'department':
-      return group.value === null
-        ? t('proposals.groups.noDepartment')
-        : t('proposals.groups.department', { value: group.value });
-    case 'gender':
-      // Gender is typed by the participant, so it is shown as written.
-      return t('proposals.groups.gender', { value: group.value ?? '' });
-    case 'ageBand':
-      return t('proposals.groups.ageBand', { value: ageBandLabel(group.value ?? '', t) });
-  }
-}
-
-/** A count in the per-group totals; null means 1–4 people, too few to show. */
-export function groupCount(count: number | null, t: TFunction): string {
-  return count === null ? t('proposals.groups.fewerThanFive') : String(count);
+/** A department row of the totals: its name, or "not set". */
+export function departmentLabel(group: DepartmentTotal, t: TFunction): string {
+  return group.value === null ? t('proposals.noDepartment') : group.value;
 }
 
 /**
- * The server refuses a pin as `body.pins.N`; this finds the mentee of each refused pin among the
- * pins that were sent, so the message can stand next to that mentee's control.
+ * Why mentees were left without a pair, as sentences with their counts ("3 because every
+ * suitable mentor is forbidden"), reasons with nobody left out.
  */
-export function pinProblemsByMentee(error: unknown, sentPins: PairRef[]): Map<string, string> {
-  const problems = new Map<string, string>();
-  if (!(error instanceof ApiError)) return problems;
-  for (const [field, message] of Object.entries(error.fieldErrors())) {
-    const match = /^pins\.(\d+)$/.exec(field);
-    const pin = match ? sentPins[Number(match[1])] : undefined;
-    if (pin) problems.set(pin.menteeId, message);
-  }
-  return problems;
+export function unmatchedReasons(totals: ProposalRun['totals'], t: TFunction): string[] {
+  return unmatchedReasonCodes
+    .filter((code) => totals.unmatchedBecause[code] > 0)
+    .map((code) => t(`proposals.totals.why.${code}`, { count: totals.unmatchedBecause[code] }));
+}
+
+const unmatchedReasonCodes = [
+  'noAllowedMentor',
+  'mentorsTaken',
+  'forbidden',
+  'declinedEarlier',
+  'forbiddenOrDeclined',
+] as const satisfies readonly UnmatchedMentee['reasonCode'][];
+
+/** Who set a saved pin or forbid, and when: "door Sanne de Vries, 2 dec. 2026". */
+export function pairRuleOrigin(rule: PairRule, t: TFunction, locale: string): string {
+  const date = formatDate(rule.createdAt, locale);
+  return rule.createdBy
+    ? t('proposals.rules.setBy', { name: rule.createdBy.name, date })
+    : t('proposals.rules.setOn', { date });
+}
+
+/**
+ * The saved pins a run could not use, by mentee, so each problem can stand next to that
+ * mentee's control.
+ */
+export function ignoredPinsByMentee(run: ProposalRun | undefined): Map<string, string> {
+  return new Map((run?.ignoredPins ?? []).map((p) => [p.mentee.id, p.problem]));
 }
 
 /** A mentor an unmatched mentee may be pinned to, as an option: "Anna de Vries · 72% klik". */
