@@ -1,5 +1,6 @@
 import { clickEn } from '../pages/programmes/messages-en';
 import { skillsEn } from '../pages/skills/messages-en';
+import { accountEn } from '../layout/name-messages-en';
 import type { Translation } from './translation';
 
 /** English. Same keys as nl.ts; the compiler and resources.test.ts both check that. */
@@ -275,4 +276,5 @@ export const en: Translation = {
   },
   ...clickEn,
   ...skillsEn,
+  ...accountEn,
 };

@@ -1,5 +1,6 @@
 import { clickNl } from '../pages/programmes/messages-nl';
 import { skillsNl } from '../pages/skills/messages-nl';
+import { accountNl } from '../layout/name-messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
 export const nl = {
@@ -274,4 +275,5 @@ export const nl = {
   },
   ...clickNl,
   ...skillsNl,
+  ...accountNl,
 } as const;

@@ -8,6 +8,7 @@ import { useMe } from '../session/use-me';
 import { AppNavigation } from './app-navigation';
 import { Brand } from './brand';
 import { LanguageSwitcher } from './language-switcher';
+import { NameMenu } from './name-menu';
 import { SkipLink } from './skip-link';
 import { useUserLocale } from './use-user-locale';
 
@@ -59,9 +60,7 @@ export function AppLayout() {
             )}
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" visibleFrom="sm">
-              {me.user.name}
-            </Text>
+            <NameMenu me={me} />
             <LanguageSwitcher />
           </Group>
         </Group>

@@ -10,7 +10,8 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const can = abilitiesOf(me);
-  const firstName = me.user.name.split(' ')[0] ?? me.user.name;
+  const firstName =
+    me.membership?.preferredName || me.membership?.givenName || me.user.name.split(' ')[0];
 
   const shortcuts: { to: string; title: string; text: string }[] = [];
   if (can.canViewPeople)

@@ -69,6 +69,7 @@ export function OutboxPage() {
       ) : (
         <Stack>
           {outbox.data.transport === 'smtp' && <Alert color="blue">{t('outbox.smtp')}</Alert>}
+          {!outbox.data.isDemo && <Alert color="gray">{t('outboxSecrets.hidden')}</Alert>}
           {outbox.data.items.length === 0 ? (
             <EmptyMessage>{t('outbox.empty')}</EmptyMessage>
           ) : (
@@ -83,14 +84,27 @@ export function OutboxPage() {
                   <Title order={2} size="h5" id={`mail-${message.id}`}>
                     {message.subject}
                   </Title>
-                  <Badge variant="outline" color="gray.8">
-                    {formatDate(message.createdAt)}
-                  </Badge>
+                  <Group gap="xs">
+                    {message.isSecret && (
+                      <Badge variant="light" color="orange.9">
+                        {t('outboxSecrets.secret')}
+                      </Badge>
+                    )}
+                    <Badge variant="outline" color="gray.8">
+                      {formatDate(message.createdAt)}
+                    </Badge>
+                  </Group>
                 </Group>
                 <Text size="sm" mb="xs">
                   {t('outbox.to')}: {message.to}
                 </Text>
-                <LinkedText text={message.text} />
+                {message.isHidden ? (
+                  <Text size="sm" c="dimmed" fs="italic">
+                    {message.text}
+                  </Text>
+                ) : (
+                  <LinkedText text={message.text} />
+                )}
               </Card>
             ))
           )}

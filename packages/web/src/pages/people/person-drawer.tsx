@@ -52,7 +52,7 @@ export function PersonDrawer({
       }}
       position="right"
       size="lg"
-      title={person.data?.name ?? t('people.person')}
+      title={person.data?.displayName ?? t('people.person')}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {person.isPending ? (
@@ -138,6 +138,7 @@ function PersonDetails({
   const dash = '—';
   const facts: [string, string][] = [
     [t('people.fields.email'), person.email],
+    [t('account.preferredName'), person.preferredName ?? dash],
     [t('people.fields.employeeId'), person.employeeId ?? dash],
     [t('people.fields.department'), person.department ?? dash],
     [t('people.fields.team'), person.team ?? dash],
