@@ -6,7 +6,10 @@ import { createTestContext, type TestContext } from '../../test/context.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  // Load shedding measures this (shared, busy) machine, not the app: out of reach here.
+  ctx = await createTestContext({
+    overload: { maxEventLoopDelayMs: 60_000, maxDatabaseQueue: 1_000_000 },
+  });
 });
 afterAll(async () => ctx.close());
 
