@@ -173,7 +173,12 @@ export const en: Translation = {
     saved: 'The changes have been saved.',
     deactivate: 'Deactivate',
     deactivateTitle: 'Deactivate {{name}}?',
-    deactivateText: 'This person will no longer be able to sign in. You can undo this later.',
+    deactivateText:
+      '{{name}} can no longer sign in and is signed out everywhere at once, and no longer appears in programmes, suggestions or proposals. You can reactivate them later.',
+    deactivateReports_one:
+      '{{count}} person reports directly to {{name}}; that reporting line stays as it is.',
+    deactivateReports_other:
+      '{{count}} people report directly to {{name}}; those reporting lines stay as they are.',
     deactivated: '{{name}} has been deactivated.',
     reactivate: 'Reactivate',
     reactivated: '{{name}} is active again.',
@@ -196,6 +201,14 @@ export const en: Translation = {
     fixFirst: 'Fix every error first and check again; then you can apply the import.',
     previewTitle: 'Dry run (nothing has changed yet)',
     summaryLabel: 'Summary',
+    deactivationsTitle_one: 'This deactivates {{count}} person',
+    deactivationsTitle_other: 'This deactivates {{count}} people',
+    deactivationsText:
+      'They can no longer sign in and are signed out at once; they disappear from programmes and suggestions. The dry run below names each of them.',
+    confirmDeactivations_one: 'Yes, deactivate {{count}} person',
+    confirmDeactivations_other: 'Yes, deactivate {{count}} people',
+    confirmFirst:
+      'Confirm the number of people to deactivate first; then you can apply the import.',
     summary: {
       add_one: '{{count}} to add',
       add_other: '{{count}} to add',

@@ -172,7 +172,12 @@ export const nl = {
     saved: 'De wijzigingen zijn opgeslagen.',
     deactivate: 'Deactiveren',
     deactivateTitle: '{{name}} deactiveren?',
-    deactivateText: 'Deze persoon kan daarna niet meer inloggen. Je kunt dit later terugdraaien.',
+    deactivateText:
+      '{{name}} kan daarna niet meer inloggen, wordt meteen overal uitgelogd en verschijnt niet meer in programma’s, suggesties of voorstellen. Je kunt {{name}} later weer activeren.',
+    deactivateReports_one:
+      '{{count}} persoon rapporteert rechtstreeks aan {{name}}; die rapportagelijn blijft zoals hij is.',
+    deactivateReports_other:
+      '{{count}} personen rapporteren rechtstreeks aan {{name}}; die rapportagelijnen blijven zoals ze zijn.',
     deactivated: '{{name}} is gedeactiveerd.',
     reactivate: 'Weer activeren',
     reactivated: '{{name}} is weer actief.',
@@ -195,6 +200,13 @@ export const nl = {
     fixFirst: 'Los eerst alle fouten op en controleer opnieuw; daarna kun je importeren.',
     previewTitle: 'Controle (er is nog niets gewijzigd)',
     summaryLabel: 'Samenvatting',
+    deactivationsTitle_one: 'Dit deactiveert {{count}} persoon',
+    deactivationsTitle_other: 'Dit deactiveert {{count}} personen',
+    deactivationsText:
+      'Zij kunnen niet meer inloggen en worden meteen uitgelogd; ze verdwijnen uit programma’s en suggesties. De proefrun hieronder noemt ieder van hen.',
+    confirmDeactivations_one: 'Ja, deactiveer {{count}} persoon',
+    confirmDeactivations_other: 'Ja, deactiveer {{count}} personen',
+    confirmFirst: 'Bevestig eerst het aantal te deactiveren personen; daarna kun je importeren.',
     summary: {
       add_one: '{{count}} toevoegen',
       add_other: '{{count}} toevoegen',

@@ -11,7 +11,7 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
-import { IconCircleCheck, IconFileTypeCsv } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconFileTypeCsv } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +44,10 @@ export function ImportPage() {
     null,
   );
   const [applied, setApplied] = useState<ImportSummary | null>(null);
+  // The number of deactivations the admin confirmed, for the preview it was confirmed on.
+  const [confirmed, setConfirmed] = useState<{ preview: ImportPreview; count: number } | null>(
+    null,
+  );
 
   const previewMutation = useMutation({
     mutationFn: (request: ImportRequest) =>
@@ -55,17 +59,25 @@ export function ImportPage() {
   });
 
   const applyMutation = useMutation({
-    mutationFn: (request: ImportRequest) =>
+    mutationFn: (request: ImportRequest & { confirmDeactivations?: number }) =>
       unwrap(api.POST('/api/people/import/apply', { body: request })),
     onSuccess: async (result) => {
       setApplied(result.summary);
       setChecked(null);
       await queryClient.invalidateQueries({ queryKey: peopleQueryKey });
     },
-    onError: (error, request) => {
+    onError: (error, { csv: text, deactivateMissing: sync }) => {
+      const request = { csv: text, deactivateMissing: sync };
       // Someone changed the directory in between: show the fresh dry run it came with.
       if (error instanceof ApiError && error.status === 422 && isImportPreview(error.details)) {
         setChecked({ request, preview: error.details });
+      } else if (
+        error instanceof ApiError &&
+        error.status === 422 &&
+        'confirmDeactivations' in error.fieldErrors()
+      ) {
+        // The number confirmed is no longer the number: check again, and ask again.
+        previewMutation.mutate(request);
       }
     },
   });
@@ -95,7 +107,11 @@ export function ImportPage() {
     checked.request.deactivateMissing === deactivateMissing
       ? checked.preview
       : null;
-  const canApply = Boolean(preview?.canApply && preview.errors.length === 0);
+  const deactivations = preview?.summary.deactivate ?? 0;
+  const isConfirmed =
+    deactivations === 0 || (confirmed?.preview === preview && confirmed.count === deactivations);
+  const isValid = Boolean(preview?.canApply && preview.errors.length === 0);
+  const canApply = isValid && isConfirmed;
 
   return (
     <>
@@ -169,6 +185,27 @@ export function ImportPage() {
                 }}
               />
               <ErrorMessage error={previewMutation.error} />
+              {preview && isValid && deactivations > 0 && (
+                <Alert
+                  color="red"
+                  variant="light"
+                  icon={<IconAlertTriangle aria-hidden />}
+                  title={t('import.deactivationsTitle', { count: deactivations })}
+                >
+                  <Stack gap="sm">
+                    <Text size="sm">{t('import.deactivationsText')}</Text>
+                    <Checkbox
+                      label={t('import.confirmDeactivations', { count: deactivations })}
+                      checked={isConfirmed}
+                      onChange={(event) =>
+                        setConfirmed(
+                          event.currentTarget.checked ? { preview, count: deactivations } : null,
+                        )
+                      }
+                    />
+                  </Stack>
+                </Alert>
+              )}
               <Group>
                 <Button type="submit" disabled={!csv.trim()} loading={previewMutation.isPending}>
                   {t('import.check')}
@@ -177,14 +214,25 @@ export function ImportPage() {
                   color="green.9"
                   disabled={!canApply}
                   loading={applyMutation.isPending}
-                  onClick={() => applyMutation.mutate(current)}
+                  onClick={() =>
+                    applyMutation.mutate(
+                      deactivations > 0
+                        ? { ...current, confirmDeactivations: deactivations }
+                        : current,
+                    )
+                  }
                 >
                   {t('import.apply')}
                 </Button>
               </Group>
-              {preview && !canApply && (
+              {preview && !isValid && (
                 <Text size="sm" role="status">
                   {t('import.fixFirst')}
+                </Text>
+              )}
+              {preview && isValid && !isConfirmed && (
+                <Text size="sm" role="status">
+                  {t('import.confirmFirst')}
                 </Text>
               )}
               {!applyMutation.isSuccess && <ErrorMessage error={applyMutation.error} />}

@@ -1,21 +1,11 @@
-import {
-  Anchor,
-  Button,
-  Drawer,
-  Group,
-  List,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Drawer, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { RoleBadge } from '../../components/role-badge';
 import { ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { StatusBadge } from '../../components/status-badge';
@@ -231,29 +221,26 @@ function PersonDetails({
       )}
       {!confirming && <ErrorMessage error={toggleActive.error} />}
 
-      <Modal
+      <ConfirmModal
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={t('people.deactivateTitle', { name: person.name })}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
+        confirmLabel={t('people.deactivate')}
+        onConfirm={() => toggleActive.mutate()}
+        loading={toggleActive.isPending}
+        error={toggleActive.error}
+        color="red.9"
       >
-        <Stack>
-          <Text>{t('people.deactivateText')}</Text>
-          <ErrorMessage error={toggleActive.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red.9"
-              loading={toggleActive.isPending}
-              onClick={() => toggleActive.mutate()}
-            >
-              {t('people.deactivate')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">{t('people.deactivateText', { name: person.name })}</Text>
+        {person.directReports.length > 0 && (
+          <Text size="sm">
+            {t('people.deactivateReports', {
+              count: person.directReports.length,
+              name: person.name,
+            })}
+          </Text>
+        )}
+      </ConfirmModal>
     </Stack>
   );
 }

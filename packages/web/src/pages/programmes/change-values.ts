@@ -75,6 +75,9 @@ const readMode = (value: unknown, c: Context) =>
   isOneOf<MatchingMode>(matchingModes, value)
     ? c.t(`programmes.modes.${value}`)
     : readPlain(value, c);
+const programmeStatuses = ['draft', 'published', 'closed'] as const;
+const readStatus = (value: unknown, c: Context) =>
+  isOneOf(programmeStatuses, value) ? c.t(`programmes.status.${value}`) : readPlain(value, c);
 const readAgeBands = (value: unknown, c: Context) =>
   Array.isArray(value) && value.length > 0
     ? value.map((band) => ageBandLabel(String(band), c.t)).join(', ')
@@ -137,6 +140,10 @@ const fields: Record<string, { label: (c: Context) => string; format: FieldForma
     format: { kind: 'value', read: readPlain },
   },
   type: { label: (c) => c.t('programmes.fields.type'), format: { kind: 'value', read: readType } },
+  status: {
+    label: (c) => c.t('programmes.fields.status'),
+    format: { kind: 'value', read: readStatus },
+  },
   isTargetGroup: {
     label: (c) => c.t('programmes.fields.isTargetGroup'),
     format: { kind: 'value', read: readPlain },

@@ -21,6 +21,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
 import { ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { expectNoContent } from './api-helpers';
@@ -145,6 +146,7 @@ function EnrolmentWizard({
   );
   const [body, setBody] = useState<ProfileBody>(profileBodyOf(profile));
   const [profileProblem, setProfileProblem] = useState<string | null>(null);
+  const [confirmingWithdrawal, setConfirmingWithdrawal] = useState(false);
   const [sensitiveValues, setSensitiveValues] = useState<SensitiveValues>({
     consent: false,
     gender: sensitive?.gender ?? '',
@@ -181,6 +183,7 @@ function EnrolmentWizard({
   const withdrawSensitive = useMutation({
     mutationFn: () => expectNoContent(api.DELETE('/api/me/sensitive')),
     onSuccess: async () => {
+      setConfirmingWithdrawal(false);
       setSensitiveValues({ consent: false, gender: '', ageBand: '', background: '' });
       notifications.show({
         closeButtonProps: { 'aria-label': t('common.close') },
@@ -373,12 +376,7 @@ function EnrolmentWizard({
           <Alert color="blue">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t('enrolment.sensitive.given')}</Text>
-              <Button
-                size="xs"
-                variant="default"
-                loading={withdrawSensitive.isPending}
-                onClick={() => withdrawSensitive.mutate()}
-              >
+              <Button size="xs" variant="default" onClick={() => setConfirmingWithdrawal(true)}>
                 {t('enrolment.sensitive.withdraw')}
               </Button>
             </Stack>
@@ -426,7 +424,20 @@ function EnrolmentWizard({
         <Text size="sm" c="dimmed">
           {t('enrolment.sensitive.skip')}
         </Text>
-        <ErrorMessage error={saveSensitive.error ?? withdrawSensitive.error} />
+        <ErrorMessage
+          error={saveSensitive.error ?? (confirmingWithdrawal ? null : withdrawSensitive.error)}
+        />
+        <ConfirmModal
+          opened={confirmingWithdrawal}
+          onClose={() => setConfirmingWithdrawal(false)}
+          title={t('enrolment.sensitive.withdrawTitle')}
+          confirmLabel={t('enrolment.sensitive.withdraw')}
+          onConfirm={() => withdrawSensitive.mutate()}
+          loading={withdrawSensitive.isPending}
+          error={withdrawSensitive.error}
+        >
+          <Text size="sm">{t('enrolment.sensitive.withdrawText')}</Text>
+        </ConfirmModal>
       </Stack>
     ),
     review: (

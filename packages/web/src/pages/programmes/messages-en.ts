@@ -44,6 +44,15 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     leaveText:
       'You will no longer appear in suggestions. Running mentoring relationships continue.',
     left: 'You have left the programme.',
+    leaveRequests_one:
+      'Your {{count}} request awaiting an answer in this programme will be closed; the other person is told.',
+    leaveRequests_other:
+      'Your {{count}} requests awaiting an answer in this programme will be closed; the other people are told.',
+    leaveRequestsNone: 'You have no requests awaiting an answer in this programme.',
+    leaveIntroductions_one:
+      'Your {{count}} open introduction will be closed; the other person is told.',
+    leaveIntroductions_other:
+      'Your {{count}} open introductions will be closed; the other people are told.',
     participation: 'Your participation',
     canEnrolText: 'This programme is open to you. Enrol as mentee, mentor or both.',
     cannotEnrol:
@@ -69,6 +78,35 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     close: 'Close programme',
     published: 'The programme is published. People can enrol now.',
     closed: 'The programme is closed.',
+    reopen: 'Reopen programme',
+    reopened: 'The programme is open again. People can enrol and ask each other.',
+    closedOn: 'This programme was closed on {{date}}.',
+    cannotReopen: 'It ended on {{date}} and can no longer be reopened.',
+    closeConfirm: {
+      title: 'Close {{name}}?',
+      intro: 'After closing, nobody can enrol, send a request or be introduced here. Right now:',
+      enrolled_one: '{{count}} person is enrolled and stays enrolled.',
+      enrolled_other: '{{count}} people are enrolled and stay enrolled.',
+      enrolledNone: 'Nobody is enrolled.',
+      requests_one: '{{count}} request awaiting an answer will be closed (it expires).',
+      requests_other: '{{count}} requests awaiting an answer will be closed (they expire).',
+      requestsNone: 'No requests are awaiting an answer.',
+      introductions_one: '{{count}} open introduction will be closed.',
+      introductions_other: '{{count}} open introductions will be closed.',
+      introductionsNone: 'No introductions are open.',
+      relationships_one: '{{count}} mentoring relationship continues as it is.',
+      relationships_other: '{{count}} mentoring relationships continue as they are.',
+      relationshipsNone: 'No mentoring relationships are running.',
+      notified_one: '{{count}} person with an open request or introduction is told.',
+      notified_other: '{{count}} people with an open request or introduction are told.',
+      reopenUntil:
+        'You can reopen the programme until its end date ({{date}}); what was closed stays closed.',
+      reopenLater: 'You can reopen the programme later; what was closed stays closed.',
+    },
+    publishConfirm: {
+      title: 'Publish {{name}}?',
+      text: 'Everyone in its audience can then find the programme and enrol. A published programme cannot go back to draft and keeps its kind; every later change to its rules is recorded.',
+    },
     saved: 'The design has been saved.',
     created: '{{name}} has been saved as a draft.',
     saveDraft: 'Save draft',
@@ -116,6 +154,7 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       descriptionNl: 'Description (Dutch)',
       descriptionEn: 'Description (English)',
       type: 'Kind',
+      status: 'Status',
       matchingMode: 'How people find each other',
       enrolment: 'Enrolment',
       period: 'Runs',
@@ -342,6 +381,9 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       given: 'You consented earlier and shared these details.',
       withdraw: 'Withdraw consent and delete the details',
       withdrawn: 'Your consent has been withdrawn and the details deleted.',
+      withdrawTitle: 'Withdraw your consent?',
+      withdrawText:
+        'Your gender, age band and background are deleted at once. You stay enrolled where you are enrolled; you can share them again later.',
     },
     review: {
       role: 'Role',
@@ -445,6 +487,9 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     accept: 'Accept',
     decline: 'Decline',
     withdraw: 'Withdraw request',
+    withdrawTitle: 'Withdraw your request to {{name}}?',
+    withdrawText:
+      '{{name}} is no longer asked and sees that you withdrew it. This cannot be undone, but you can send a new request later.',
     declineTitle: 'Decline the request from {{name}}?',
     declineText:
       'That is fine, without explanation. {{name}} only hears that it does not work out now and can ask someone else.',

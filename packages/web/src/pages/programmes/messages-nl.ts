@@ -43,6 +43,15 @@ export const clickNl = {
     leaveTitle: 'Uitschrijven voor {{name}}?',
     leaveText: 'Je verschijnt dan niet meer in suggesties. Lopende mentorrelaties blijven bestaan.',
     left: 'Je bent uitgeschreven.',
+    leaveRequests_one:
+      'Je {{count}} verzoek dat in dit programma op antwoord wacht, wordt gesloten; de ander krijgt bericht.',
+    leaveRequests_other:
+      'Je {{count}} verzoeken die in dit programma op antwoord wachten, worden gesloten; de anderen krijgen bericht.',
+    leaveRequestsNone: 'Je hebt in dit programma geen verzoeken die op antwoord wachten.',
+    leaveIntroductions_one:
+      'Je {{count}} openstaande introductie wordt gesloten; de ander krijgt bericht.',
+    leaveIntroductions_other:
+      'Je {{count}} openstaande introducties worden gesloten; de anderen krijgen bericht.',
     participation: 'Jouw deelname',
     canEnrolText: 'Dit programma staat voor je open. Schrijf je in als mentee, mentor of allebei.',
     cannotEnrol:
@@ -68,6 +77,37 @@ export const clickNl = {
     close: 'Programma sluiten',
     published: 'Het programma is gepubliceerd. Mensen kunnen zich nu inschrijven.',
     closed: 'Het programma is gesloten.',
+    reopen: 'Programma heropenen',
+    reopened: 'Het programma is weer open. Mensen kunnen zich inschrijven en elkaar vragen.',
+    closedOn: 'Dit programma is gesloten op {{date}}.',
+    cannotReopen: 'Het is geëindigd op {{date}} en kan niet meer worden heropend.',
+    closeConfirm: {
+      title: '{{name}} sluiten?',
+      intro:
+        'Na het sluiten kan niemand zich hier nog inschrijven, een verzoek sturen of worden voorgesteld. Op dit moment:',
+      enrolled_one: '{{count}} persoon is ingeschreven en blijft ingeschreven.',
+      enrolled_other: '{{count}} personen zijn ingeschreven en blijven ingeschreven.',
+      enrolledNone: 'Niemand is ingeschreven.',
+      requests_one: '{{count}} verzoek dat op antwoord wacht, wordt gesloten (het verloopt).',
+      requests_other: '{{count}} verzoeken die op antwoord wachten, worden gesloten (ze verlopen).',
+      requestsNone: 'Er wachten geen verzoeken op antwoord.',
+      introductions_one: '{{count}} openstaande introductie wordt gesloten.',
+      introductions_other: '{{count}} openstaande introducties worden gesloten.',
+      introductionsNone: 'Er staan geen introducties open.',
+      relationships_one: '{{count}} mentorrelatie gaat gewoon door.',
+      relationships_other: '{{count}} mentorrelaties gaan gewoon door.',
+      relationshipsNone: 'Er lopen geen mentorrelaties.',
+      notified_one: '{{count}} persoon met een openstaand verzoek of introductie krijgt bericht.',
+      notified_other:
+        '{{count}} personen met een openstaand verzoek of introductie krijgen bericht.',
+      reopenUntil:
+        'Je kunt het programma heropenen tot de einddatum ({{date}}); wat gesloten is, blijft gesloten.',
+      reopenLater: 'Je kunt het programma later heropenen; wat gesloten is, blijft gesloten.',
+    },
+    publishConfirm: {
+      title: '{{name}} publiceren?',
+      text: 'Iedereen in de doelgroep kan het programma dan vinden en zich inschrijven. Een gepubliceerd programma kan niet terug naar concept en houdt zijn soort; elke latere wijziging van de regels wordt vastgelegd.',
+    },
     saved: 'Het ontwerp is opgeslagen.',
     created: '{{name}} is als concept opgeslagen.',
     saveDraft: 'Concept opslaan',
@@ -115,6 +155,7 @@ export const clickNl = {
       descriptionNl: 'Beschrijving (Nederlands)',
       descriptionEn: 'Beschrijving (Engels)',
       type: 'Soort',
+      status: 'Status',
       matchingMode: 'Hoe mensen elkaar vinden',
       enrolment: 'Inschrijving',
       period: 'Looptijd',
@@ -339,6 +380,9 @@ export const clickNl = {
       given: 'Je hebt eerder toestemming gegeven en deze gegevens gedeeld.',
       withdraw: 'Toestemming intrekken en gegevens verwijderen',
       withdrawn: 'Je toestemming is ingetrokken en de gegevens zijn verwijderd.',
+      withdrawTitle: 'Toestemming intrekken?',
+      withdrawText:
+        'Je gender, leeftijdsgroep en achtergrond worden meteen verwijderd. Waar je al bent ingeschreven, blijf je ingeschreven; je kunt ze later opnieuw delen.',
     },
     review: {
       role: 'Rol',
@@ -443,6 +487,9 @@ export const clickNl = {
     accept: 'Accepteren',
     decline: 'Afwijzen',
     withdraw: 'Verzoek intrekken',
+    withdrawTitle: 'Je verzoek aan {{name}} intrekken?',
+    withdrawText:
+      '{{name}} wordt dan niet meer gevraagd en ziet dat je het hebt ingetrokken. Dit kun je niet terugdraaien, maar je kunt later een nieuw verzoek sturen.',
     declineTitle: 'Verzoek van {{name}} afwijzen?',
     declineText:
       'Dat mag, zonder uitleg. {{name}} krijgt alleen te horen dat het nu niet lukt en kan iemand anders vragen.',

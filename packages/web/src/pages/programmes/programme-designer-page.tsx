@@ -18,7 +18,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
@@ -27,6 +27,7 @@ import { ErrorMessage, ErrorState, LoadingState } from '../../components/states'
 import { useSignedIn } from '../../session/use-signed-in';
 import { ChangeHistory } from './change-history';
 import { ProgrammeStatusBadge } from './click-reasons';
+import { CloseProgrammeModal, PublishProgrammeModal } from './programme-confirm-modals';
 import { JOB_LEVEL_MAX, JOB_LEVEL_MIN } from '../people/people-types';
 import {
   designerValuesOf,
@@ -160,11 +161,12 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
       }
     },
   });
-  const transition = useProgrammeTransition(programme?.id ?? '', (updated) =>
+  const [asking, setAsking] = useState<'close' | 'publish' | null>(null);
+  const transition = useProgrammeTransition(programme?.id ?? '', (_updated, done) =>
     notifications.show({
       closeButtonProps: { 'aria-label': t('common.close') },
       color: 'green',
-      message: t(`programmes.${updated.status === 'closed' ? 'closed' : 'published'}`),
+      message: t(done === 'close' ? 'programmes.closed' : 'programmes.published'),
     }),
   );
 
@@ -458,7 +460,7 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
           </Section>
 
           <ErrorMessage error={save.error} />
-          <ErrorMessage error={transition.error} />
+          {!asking && <ErrorMessage error={transition.error} />}
           <Group justify="flex-end">
             <Button
               variant="default"
@@ -468,22 +470,16 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
               {t('common.cancel')}
             </Button>
             {programme?.status === 'published' && (
-              <Button
-                color="red.8"
-                variant="outline"
-                loading={transition.isPending}
-                onClick={() => transition.mutate('close')}
-              >
+              <Button color="red.8" variant="outline" onClick={() => setAsking('close')}>
                 {t('programmes.close')}
               </Button>
             )}
             {programme?.status === 'draft' && (
               <Button
                 variant="outline"
-                loading={transition.isPending}
                 disabled={form.isDirty()}
                 title={form.isDirty() ? t('programmes.saveBeforePublish') : undefined}
-                onClick={() => transition.mutate('publish')}
+                onClick={() => setAsking('publish')}
               >
                 {t('programmes.publish')}
               </Button>
@@ -502,6 +498,22 @@ function ProgrammeDesigner({ programme }: { programme?: Programme }) {
           )}
         </Stack>
       </form>
+      {programme && (
+        <>
+          <CloseProgrammeModal
+            programme={programme}
+            opened={asking === 'close'}
+            onClose={() => setAsking(null)}
+            transition={transition}
+          />
+          <PublishProgrammeModal
+            programme={programme}
+            opened={asking === 'publish'}
+            onClose={() => setAsking(null)}
+            transition={transition}
+          />
+        </>
+      )}
     </>
   );
 }

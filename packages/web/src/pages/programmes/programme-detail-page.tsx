@@ -4,7 +4,7 @@ import {
   Button,
   Card,
   Group,
-  Modal,
+  List,
   Stack,
   Table,
   Text,
@@ -17,6 +17,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { useSignedIn } from '../../session/use-signed-in';
@@ -32,6 +33,12 @@ import {
   type Enrolment,
   type Programme,
 } from './programme-types';
+import {
+  canReopen,
+  CloseProgrammeModal,
+  PublishProgrammeModal,
+  useLeaveConsequences,
+} from './programme-confirm-modals';
 import { QuestionAnswers } from './question-answers';
 import { useProgramme, useProgrammeTransition } from './use-programme';
 
@@ -59,11 +66,19 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
   const canDesign = canDesignProgrammes(me);
   const queryClient = useQueryClient();
   const [leaving, setLeaving] = useState(false);
-  const transition = useProgrammeTransition(programme.id, (updated) =>
+  const [asking, setAsking] = useState<'close' | 'publish' | null>(null);
+  const leaveConsequences = useLeaveConsequences(programme.id, leaving);
+  const transition = useProgrammeTransition(programme.id, (_updated, done) =>
     notifications.show({
       closeButtonProps: { 'aria-label': t('common.close') },
       color: 'green',
-      message: t(`programmes.${updated.status === 'closed' ? 'closed' : 'published'}`),
+      message: t(
+        done === 'close'
+          ? 'programmes.closed'
+          : done === 'reopen'
+            ? 'programmes.reopened'
+            : 'programmes.published',
+      ),
     }),
   );
   const leave = useMutation({
@@ -140,18 +155,20 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
                   </Button>
                 )}
               {programme.status === 'draft' && (
-                <Button loading={transition.isPending} onClick={() => transition.mutate('publish')}>
-                  {t('programmes.publish')}
-                </Button>
+                <Button onClick={() => setAsking('publish')}>{t('programmes.publish')}</Button>
               )}
               {programme.status === 'published' && (
+                <Button color="red.8" variant="outline" onClick={() => setAsking('close')}>
+                  {t('programmes.close')}
+                </Button>
+              )}
+              {canReopen(programme) && (
                 <Button
-                  color="red.8"
                   variant="outline"
                   loading={transition.isPending}
-                  onClick={() => transition.mutate('close')}
+                  onClick={() => transition.mutate('reopen')}
                 >
-                  {t('programmes.close')}
+                  {t('programmes.reopen')}
                 </Button>
               )}
             </Group>
@@ -159,7 +176,21 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
         }
       />
       <Stack gap="lg">
-        <ErrorMessage error={transition.error} />
+        {!asking && <ErrorMessage error={transition.error} />}
+        {canDesign && programme.status === 'closed' && (
+          <Text size="sm" role="status">
+            {t('programmes.closedOn', {
+              date: formatDate(programme.closedAt, locale),
+            })}{' '}
+            {canReopen(programme)
+              ? programme.endsOn
+                ? t('programmes.closeConfirm.reopenUntil', {
+                    date: formatDate(programme.endsOn, locale),
+                  })
+                : t('programmes.closeConfirm.reopenLater')
+              : t('programmes.cannotReopen', { date: formatDate(programme.endsOn, locale) })}
+          </Text>
+        )}
         <Group gap="xs">
           <ProgrammeTypeBadge type={programme.type} />
           <ProgrammeStatusBadge status={programme.status} />
@@ -236,25 +267,52 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
         {canDesign && <EnrolmentsTable programme={programme} />}
       </Stack>
 
-      <Modal
+      <ConfirmModal
         opened={leaving}
         onClose={() => setLeaving(false)}
         title={t('programmes.leaveTitle', { name: programme.name })}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
+        confirmLabel={t('programmes.leave')}
+        onConfirm={() => leave.mutate()}
+        loading={leave.isPending}
+        error={leave.error ?? leaveConsequences.error}
+        confirmDisabled={!leaveConsequences.data}
       >
-        <Stack>
-          <Text>{t('programmes.leaveText')}</Text>
-          <ErrorMessage error={leave.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setLeaving(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red.8" loading={leave.isPending} onClick={() => leave.mutate()}>
-              {t('programmes.leave')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        {leaveConsequences.data ? (
+          <List size="sm" spacing={6}>
+            <List.Item>
+              {leaveConsequences.data.requests === 0
+                ? t('programmes.leaveRequestsNone')
+                : t('programmes.leaveRequests', { count: leaveConsequences.data.requests })}
+            </List.Item>
+            {leaveConsequences.data.introductions > 0 && (
+              <List.Item>
+                {t('programmes.leaveIntroductions', {
+                  count: leaveConsequences.data.introductions,
+                })}
+              </List.Item>
+            )}
+            <List.Item>{t('programmes.leaveText')}</List.Item>
+          </List>
+        ) : (
+          leaveConsequences.isPending && <LoadingState />
+        )}
+      </ConfirmModal>
+      {canDesign && (
+        <>
+          <CloseProgrammeModal
+            programme={programme}
+            opened={asking === 'close'}
+            onClose={() => setAsking(null)}
+            transition={transition}
+          />
+          <PublishProgrammeModal
+            programme={programme}
+            opened={asking === 'publish'}
+            onClose={() => setAsking(null)}
+            transition={transition}
+          />
+        </>
+      )}
     </>
   );
 }

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
 import { ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { ClickReasons, StrengthMeter } from '../programmes/click-reasons';
@@ -52,6 +53,7 @@ function RequestView({ request }: { request: RequestDetail }) {
   const locale = i18n.language;
   const queryClient = useQueryClient();
   const [declining, setDeclining] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const [declineReason, setDeclineReason] = useState('');
   const [question, setQuestion] = useState('');
   const detailKey = [...requestsQueryKey, 'detail', request.id];
@@ -79,6 +81,7 @@ function RequestView({ request }: { request: RequestDetail }) {
     },
     onSuccess: async (updated, action) => {
       setDeclining(false);
+      setWithdrawing(false);
       notifications.show({
         closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
@@ -297,7 +300,7 @@ function RequestView({ request }: { request: RequestDetail }) {
           </Card>
         )}
 
-        <ErrorMessage error={act.error} />
+        {!declining && !withdrawing && <ErrorMessage error={act.error} />}
         {isPending && (
           <Group justify="flex-end">
             {isReceived ? (
@@ -313,18 +316,25 @@ function RequestView({ request }: { request: RequestDetail }) {
                 </Button>
               </>
             ) : (
-              <Button
-                variant="default"
-                color="red.8"
-                loading={act.isPending}
-                onClick={() => act.mutate('withdraw')}
-              >
+              <Button variant="default" color="red.8" onClick={() => setWithdrawing(true)}>
                 {t('requests.withdraw')}
               </Button>
             )}
           </Group>
         )}
       </Stack>
+
+      <ConfirmModal
+        opened={withdrawing}
+        onClose={() => setWithdrawing(false)}
+        title={t('requests.withdrawTitle', { name: request.other.name })}
+        confirmLabel={t('requests.withdraw')}
+        onConfirm={() => act.mutate('withdraw')}
+        loading={act.isPending}
+        error={act.error}
+      >
+        <Text size="sm">{t('requests.withdrawText', { name: request.other.name })}</Text>
+      </ConfirmModal>
 
       <Modal
         opened={declining}
