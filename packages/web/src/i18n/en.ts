@@ -25,7 +25,8 @@ export const en: Translation = {
     network: 'Klik cannot be reached. Check your connection and try again.',
     server: 'Something went wrong on our side. Please try again later.',
     unknown: 'Something unexpected went wrong.',
-    rateLimited: 'Too many attempts in a row. Wait a minute, then try again.',
+    rateLimited:
+      'Too many attempts in a row. Wait a while (at most a quarter of an hour), then try again.',
     unauthenticated: 'You are not signed in (any more). Please sign in again.',
     forbiddenTitle: 'No access',
     forbidden: 'This page is not available for your role.',

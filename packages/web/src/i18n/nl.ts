@@ -24,7 +24,8 @@ export const nl = {
     network: 'Klik is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
     server: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     unknown: 'Er ging iets onverwachts mis.',
-    rateLimited: 'Te veel pogingen achter elkaar. Wacht een minuut en probeer het dan opnieuw.',
+    rateLimited:
+      'Te veel pogingen achter elkaar. Wacht even (hoogstens een kwartier) en probeer het dan opnieuw.',
     unauthenticated: 'Je bent niet (meer) ingelogd. Log opnieuw in.',
     forbiddenTitle: 'Geen toegang',
     forbidden: 'Deze pagina is niet beschikbaar voor jouw rol.',
