@@ -31,8 +31,7 @@ export function NameMenu({ me }: { me: Me }) {
       <Menu position="bottom-end">
         <Menu.Target>
           <Button
-            variant="subtle"
-            color="gray"
+            variant="default"
             size="sm"
             visibleFrom="sm"
             rightSection={<IconChevronDown size={14} aria-hidden />}

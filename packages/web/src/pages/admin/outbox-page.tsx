@@ -86,7 +86,7 @@ export function OutboxPage() {
                   </Title>
                   <Group gap="xs">
                     {message.isSecret && (
-                      <Badge variant="light" color="orange.9">
+                      <Badge variant="outline" color="gray.8">
                         {t('outboxSecrets.secret')}
                       </Badge>
                     )}
