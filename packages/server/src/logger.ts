@@ -18,8 +18,8 @@ const REDACTED = '[redacted]';
 
 const SECRET_QUERY =
   /([?&;](?:[\w.-]*token|code|state|otp|password|secret|signature|key)=)[^&#\s"']*/gi;
-const SECRET_PATH =
-  /(\/(?:reset-password|magic-link|verify-email|verify|accept-invitation|invitation)\/)[^/?#\s"']+/gi;
+// better-auth's reset link carries its token as a path segment: /api/auth/reset-password/<token>.
+const SECRET_PATH = /(\/reset-password\/)[^/?#\s"']+/gi;
 const QUERY_PARAMS = /(\n?\s*params:\s*)[^\n]*/gi;
 const KEY_VALUE_DETAIL = /(\)=\()[^)]*(\))/g;
 const SECRET_KEY = /token|password|secret|cookie|authorization|^params$|otp|^value$|^identifier$/i;

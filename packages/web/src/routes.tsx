@@ -14,6 +14,9 @@ import { NotFoundPage } from './pages/not-found-page';
 const OrganisationsPage = lazy(() =>
   import('./pages/admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })),
 );
+const JobsPage = lazy(() =>
+  import('./pages/admin/jobs-page').then((m) => ({ default: m.JobsPage })),
+);
 const OutboxPage = lazy(() =>
   import('./pages/admin/outbox-page').then((m) => ({ default: m.OutboxPage })),
 );
@@ -126,6 +129,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAbility ability="isPlatformAdmin">
             <OrganisationsPage />
+          </RequireAbility>
+        ),
+      },
+      {
+        path: '/admin/jobs',
+        element: (
+          <RequireAbility ability="isPlatformAdmin">
+            <JobsPage />
           </RequireAbility>
         ),
       },

@@ -64,6 +64,10 @@ export function createAuth(options: {
         );
       },
     },
+    // An unexpected error (a failed query) is thrown to the Fastify bridge, so the one error
+    // handler logs it scrubbed and answers in the API's shape. Otherwise better-call prints it
+    // raw to stderr, query parameters (tokens) and all.
+    onAPIError: { throw: true },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: {

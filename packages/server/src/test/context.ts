@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { InjectOptions, LightMyRequestCallback } from 'fastify';
 import { buildApp, type App } from '../app.js';
+import type { LogOutput } from '../logger.js';
 import { loadConfig, type Config } from '../config.js';
 import { openDatabase, type Database, type Db } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
@@ -41,7 +42,7 @@ function sendOriginByDefault(app: App, origin: string): void {
  */
 export async function createTestContext(
   overrides: Partial<Config> = {},
-  options: { clock?: () => Date; resolveTxt?: TxtResolver } = {},
+  options: { clock?: () => Date; resolveTxt?: TxtResolver; log?: LogOutput } = {},
 ): Promise<TestContext> {
   const adminUrl = process.env.DATABASE_URL;
   let dropDatabase: (() => Promise<void>) | null = null;
@@ -83,6 +84,7 @@ export async function createTestContext(
   const app = await buildApp(config, {
     database,
     clock: options.clock,
+    log: options.log,
     // No DNS server is reachable from tests: every lookup finds nothing unless a test says so.
     resolveTxt: options.resolveTxt ?? (async () => []),
   });

@@ -1,4 +1,5 @@
 import { clickEn } from '../pages/programmes/messages-en';
+import { jobsEn } from '../pages/admin/jobs-messages-en';
 import { skillsEn } from '../pages/skills/messages-en';
 import { accountEn } from '../layout/name-messages-en';
 import type { Translation } from './translation';
@@ -279,7 +280,7 @@ export const en: Translation = {
     title: 'Outbox',
     intro:
       'Without a mail server Klik keeps its mail here, so that you can follow sign-in links, for example.',
-    smtp: 'Mail is sent through the mail server; only what was kept earlier is shown here.',
+    smtp: 'Mail is sent through the mail server; each message shows whether it was sent, or why not yet.',
     empty: 'There is no mail yet.',
     to: 'To',
   },
@@ -291,4 +292,5 @@ export const en: Translation = {
   ...clickEn,
   ...skillsEn,
   ...accountEn,
+  ...jobsEn,
 };

@@ -1,4 +1,5 @@
 import { clickNl } from '../pages/programmes/messages-nl';
+import { jobsNl } from '../pages/admin/jobs-messages-nl';
 import { skillsNl } from '../pages/skills/messages-nl';
 import { accountNl } from '../layout/name-messages-nl';
 
@@ -277,7 +278,7 @@ export const nl = {
     title: 'Uitgaande mail',
     intro:
       'Zonder mailserver bewaart Klik de mail hier, zodat je bijvoorbeeld inloglinks kunt volgen.',
-    smtp: 'Mail wordt via de mailserver verstuurd; hier staat alleen wat eerder bewaard is.',
+    smtp: 'Mail wordt via de mailserver verstuurd; bij elk bericht staat of het verstuurd is, of waarom nog niet.',
     empty: 'Er is nog geen mail.',
     to: 'Aan',
   },
@@ -289,4 +290,5 @@ export const nl = {
   ...clickNl,
   ...skillsNl,
   ...accountNl,
+  ...jobsNl,
 } as const;

@@ -9,6 +9,7 @@ import {
   IconHome,
   IconInbox,
   IconLogout,
+  IconClockExclamation,
   IconMail,
   IconPencilPlus,
   IconSparkles,
@@ -122,6 +123,11 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
         icon: <IconBuildingCommunity size={18} aria-hidden />,
       },
       { to: '/admin/outbox', label: t('nav.outbox'), icon: <IconMail size={18} aria-hidden /> },
+      {
+        to: '/admin/jobs',
+        label: t('jobs.nav'),
+        icon: <IconClockExclamation size={18} aria-hidden />,
+      },
     );
   }
 

@@ -6,6 +6,14 @@ import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 
+/** SMTP delivery state; 'kept' (no mail server) gets no badge. */
+const deliveryColor = {
+  pending: 'blue.9',
+  sent: 'green.9',
+  failed: 'red.9',
+  kept: 'gray.8',
+} as const;
+
 const urlPattern = /(https?:\/\/[^\s<>"]+)/g;
 
 /** Turns the links in a plain-text mail into anchors, so demo magic links can be followed. */
@@ -85,6 +93,11 @@ export function OutboxPage() {
                     {message.subject}
                   </Title>
                   <Group gap="xs">
+                    {message.status !== 'kept' && (
+                      <Badge variant="light" color={deliveryColor[message.status]}>
+                        {t(`mailDelivery.${message.status}`)}
+                      </Badge>
+                    )}
                     {message.isSecret && (
                       <Badge variant="outline" color="gray.8">
                         {t('outboxSecrets.secret')}
@@ -98,6 +111,11 @@ export function OutboxPage() {
                 <Text size="sm" mb="xs">
                   {t('outbox.to')}: {message.to}
                 </Text>
+                {message.error && (
+                  <Text size="sm" mb="xs" c="red.9">
+                    {t('mailDelivery.error', { count: message.attempts, error: message.error })}
+                  </Text>
+                )}
                 {message.isHidden ? (
                   <Text size="sm" c="dimmed" fs="italic">
                     {message.text}
