@@ -185,8 +185,16 @@ describe('schema-driven fuzz', () => {
               { seed: seedFor(operation.key, who), numRuns: RUNS, endOnFailure: true },
             );
           } catch (error) {
-            const text = error instanceof Error ? error.message : String(error);
-            failures.push(text.split('\n').slice(0, 12).join('\n'));
+            // fast-check's report names the seed and the input; the cause says what was wrong.
+            const report = error instanceof Error ? error.message : String(error);
+            const cause =
+              error instanceof Error && error.cause instanceof Error ? error.cause : null;
+            const seedLine = report.split('\n').find((line) => line.startsWith('{ seed'));
+            failures.push(
+              cause
+                ? `${cause.message}\n  replay: ${seedLine ?? ''}`
+                : report.split('\n').slice(0, 12).join('\n'),
+            );
           }
         }
       }

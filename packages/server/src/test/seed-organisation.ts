@@ -44,6 +44,17 @@ async function expectOk(response: LightMyRequestResponse, what: string) {
  * the API the way people make them, plus a signed-in caller for each role. `secrets` are values
  * that belong to this organisation alone: none may appear in an answer to anyone outside it.
  */
+/** An organisation with one signed-in person per role, and nothing else. */
+export async function seedCallers(app: App) {
+  const org = await createOrganisation(app.database.db);
+  const callers = {} as Record<OrgRole, Caller>;
+  for (const role of ORG_ROLES) {
+    const p = await createPerson(app, { organisationId: org.id, role });
+    callers[role] = { ...p, cookie: await signIn(app, p.email) };
+  }
+  return { organisationId: org.id, callers };
+}
+
 export async function seedOrganisation(app: App) {
   const tag = randomBytes(3).toString('hex');
   const org = await createOrganisation(app.database.db, {
