@@ -131,6 +131,10 @@ export const messages = {
     en: 'The file has {count} error(s); nothing was imported',
     nl: 'Het bestand bevat {count} fout(en); er is niets geïmporteerd',
   },
+  confirmDeactivations: {
+    en: 'this import deactivates {count} people: confirm exactly that number; nothing was imported',
+    nl: 'deze import deactiveert {count} personen: bevestig precies dat aantal; er is niets geïmporteerd',
+  },
 
   // Programmes
   closedProgramme: {
@@ -139,15 +143,15 @@ export const messages = {
   },
   publishedKeepsType: {
     en: 'a published programme keeps its type',
-  confirmDeactivations: {
-    en: 'this import deactivates {count} people: confirm exactly that number; nothing was imported',
-    nl: 'deze import deactiveert {count} personen: bevestig precies dat aantal; er is niets geïmporteerd',
-  },
     nl: 'een gepubliceerd programma houdt zijn type',
   },
   programmeTransition: {
     en: 'A {status} programme cannot be {target}',
     nl: 'Een programma met status ‘{status}’ kan niet worden {target}',
+  },
+  endDatePassed: {
+    en: 'the programme ended on {date}; it cannot be reopened after its end date',
+    nl: 'het programma is op {date} geëindigd; na de einddatum kan het niet opnieuw worden geopend',
   },
   beforeEnrolmentOpens: {
     en: 'is before the enrolment opens',
@@ -156,10 +160,6 @@ export const messages = {
   beforeProgrammeStarts: {
     en: 'is before the programme starts',
     nl: 'ligt vóór de start van het programma',
-  },
-  endDatePassed: {
-    en: 'the programme ended on {date}; it cannot be reopened after its end date',
-    nl: 'het programma is op {date} geëindigd; na de einddatum kan het niet opnieuw worden geopend',
   },
   belowMinimumGroupSize: {
     en: 'is smaller than the minimum group size',
@@ -461,6 +461,7 @@ export const terms = {
   draft: { en: 'draft', nl: 'concept' },
   published: { en: 'published', nl: 'gepubliceerd' },
   closed: { en: 'closed', nl: 'gesloten' },
+  reopened: { en: 'reopened', nl: 'heropend' },
   pending: { en: 'pending', nl: 'in afwachting' },
   accepted: { en: 'accepted', nl: 'geaccepteerd' },
   declined: { en: 'declined', nl: 'afgewezen' },
@@ -469,7 +470,6 @@ export const terms = {
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;
-  reopened: { en: 'reopened', nl: 'heropend' },
 export type Term = keyof typeof terms;
 
 /** The `{name}` parameters of a template, as a union of names. */
