@@ -121,10 +121,10 @@ export async function listNotifications(
     isRead: r.readAt !== null,
     createdAt: r.createdAt.toISOString(),
   }));
+  return { items, total };
 }
 
 export async function markAllRead(db: Db, actor: Actor) {
   const { personId } = requireMember(actor);
   await repo.markAllReadForPerson(db, personId, new Date());
 }
-  return { items, total };
