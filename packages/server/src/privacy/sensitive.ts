@@ -111,7 +111,7 @@ export function safeCount(n: number): number | null {
 export function withoutSensitiveAttributes<T extends object>(
   row: T,
 ): Omit<T, SensitiveAttributeKind> {
-  const copy: Record<string, unknown> = { ...row };
+  const copy = { ...row } as Record<string, unknown>;
   for (const kind of sensitiveAttributeKinds) delete copy[kind];
   return copy as Omit<T, SensitiveAttributeKind>;
 }
