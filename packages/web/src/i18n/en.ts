@@ -1,5 +1,6 @@
 import { clickEn } from '../pages/programmes/messages-en';
 import { jobsEn } from '../pages/admin/jobs-messages-en';
+import { domainsEn } from '../pages/domains/messages-en';
 import { skillsEn } from '../pages/skills/messages-en';
 import { accountEn } from '../layout/name-messages-en';
 import type { Translation } from './translation';
@@ -291,6 +292,7 @@ export const en: Translation = {
   },
   ...clickEn,
   ...skillsEn,
+  ...domainsEn,
   ...accountEn,
   ...jobsEn,
 };

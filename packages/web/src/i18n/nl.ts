@@ -1,5 +1,6 @@
 import { clickNl } from '../pages/programmes/messages-nl';
 import { jobsNl } from '../pages/admin/jobs-messages-nl';
+import { domainsNl } from '../pages/domains/messages-nl';
 import { skillsNl } from '../pages/skills/messages-nl';
 import { accountNl } from '../layout/name-messages-nl';
 
@@ -289,6 +290,7 @@ export const nl = {
   },
   ...clickNl,
   ...skillsNl,
+  ...domainsNl,
   ...accountNl,
   ...jobsNl,
 } as const;

@@ -18,6 +18,7 @@ import type { paths } from '../api/schema';
 import { PageHeader } from '../components/page-header';
 import { ErrorMessage, ErrorState, LoadingState } from '../components/states';
 import { meQueryKey } from '../session/use-me';
+import { EmailDomainsSection } from './domains/email-domains-section';
 
 type Organisation =
   paths['/api/organisation']['get']['responses'][200]['content']['application/json'];
@@ -41,7 +42,10 @@ export function OrganisationSettingsPage() {
       ) : organisation.isError ? (
         <ErrorState error={organisation.error} onRetry={() => void organisation.refetch()} />
       ) : (
-        <OrganisationForm organisation={organisation.data} />
+        <Stack gap="xl">
+          <OrganisationForm organisation={organisation.data} />
+          <EmailDomainsSection />
+        </Stack>
       )}
     </>
   );

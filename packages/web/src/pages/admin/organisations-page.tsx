@@ -21,6 +21,7 @@ import type { paths } from '../../api/schema';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { isEmail } from '../auth/validation';
+import { PendingDomainsSection } from '../domains/pending-domains-section';
 import { slugify } from './slugify';
 
 type NewOrganisation =
@@ -94,6 +95,7 @@ export function OrganisationsPage() {
       >
         {creating && <CreateOrganisationForm onDone={() => setCreating(false)} />}
       </Modal>
+      <PendingDomainsSection />
     </>
   );
 }
