@@ -499,6 +499,11 @@ function UnmatchedRow({
         </Text>
         : {unmatched.reason}
       </Text>
+      {unmatched.declinedPairs > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('proposals.declinedNote', { count: unmatched.declinedPairs })}
+        </Text>
+      )}
       {unmatched.candidates.length === 0 ? (
         <Text size="xs" c="dimmed">
           {t('proposals.pinUnmatched.none')}
