@@ -131,6 +131,10 @@ describe('a request whose client has gone', () => {
       executed += 1;
       return { done: true };
     });
+    app.post('/api/test/work', async () => {
+      executed += 1;
+      return { done: true };
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const { port } = app.server.address() as AddressInfo;
@@ -147,6 +151,14 @@ describe('a request whose client has gone', () => {
       const second = await fetch(`http://127.0.0.1:${port}/api/test/work`);
       expect(second.status).toBe(200);
       expect(executed).toBe(1);
+      // A request whose body has been read (its stream ended) is still executed.
+      const posted = await fetch(`http://127.0.0.1:${port}/api/test/work`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: config.baseUrl },
+        body: JSON.stringify({ some: 'body' }),
+      });
+      expect(posted.status).toBe(200);
+      expect(executed).toBe(2);
     } finally {
       await app.close();
       await database.close();

@@ -22,8 +22,9 @@ export interface OverloadOptions {
 
 /** Whether the client has gone (closed the connection) while its request waited. */
 export function hasClientGone(request: FastifyRequest): boolean {
+  // Not `raw.destroyed`: a request stream is also destroyed once its body has been read.
   const raw = request.raw;
-  return raw.destroyed || raw.socket?.destroyed === true;
+  return raw.aborted || raw.socket?.destroyed === true;
 }
 
 /**
