@@ -370,20 +370,19 @@ export async function withdraw(
   if (!existing || !existing.isActive) throw notFound('enrolment');
   // Leaving closes what was still open, so nobody waits on someone who has gone. Requests and
   // introductions first, then the enrolment: the order in which accepting locks them too.
-  const closed = await db.transaction(async (tx) => {
-    const others = await repo.closeOpenCommitments(tx, programmeId, personId, new Date());
+  await db.transaction(async (tx) => {
+    const closed = await repo.closeOpenCommitments(tx, programmeId, personId, new Date());
     await repo.deactivateEnrolment(tx, programmeId, personId);
-    return others;
+    // Those who were waiting are told, once each, and see the closed item in their lists.
+    for (const other of new Set([...closed.requests, ...closed.introductions])) {
+      await notify(tx, deps.mailer, deps.baseUrl, {
+        personId: other,
+        kind: 'participant_left',
+        payload: { who: actor.name, programme: programme.name },
+        link: closed.requests.includes(other) ? '/requests' : '/introductions',
+      });
+    }
   });
-  // Those who were waiting are told, once each, and see the closed item in their lists.
-  for (const other of new Set([...closed.requests, ...closed.introductions])) {
-    await notify(db, deps.mailer, deps.baseUrl, {
-      personId: other,
-      kind: 'participant_left',
-      payload: { who: actor.name, programme: programme.name },
-      link: closed.requests.includes(other) ? '/requests' : '/introductions',
-    });
-  }
 }
 
 export async function listProgrammeEnrolments(

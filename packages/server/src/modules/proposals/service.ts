@@ -586,26 +586,27 @@ export async function sendProposals(
       subjectId: programmeId,
       details: { runId, introductions: rows.length },
     });
+    // Both people hear of each introduction (in the app and by mail) in the same commit.
+    const people = await repo.findPeopleCards(
+      tx,
+      programme.organisationId,
+      rows.flatMap((i) => [i.menteeId, i.mentorId]),
+    );
+    for (const intro of rows) {
+      for (const [who, other] of [
+        [intro.menteeId, intro.mentorId],
+        [intro.mentorId, intro.menteeId],
+      ] as const) {
+        await notify(tx, deps.mailer, deps.baseUrl, {
+          personId: who,
+          kind: 'introduction_proposed',
+          payload: { with: people.get(other)?.name ?? '', programme: programme.name },
+          link: '/introductions',
+        });
+      }
+    }
     return rows;
   });
-  const people = await repo.findPeopleCards(
-    db,
-    programme.organisationId,
-    created.flatMap((i) => [i.menteeId, i.mentorId]),
-  );
-  for (const intro of created) {
-    for (const [who, other] of [
-      [intro.menteeId, intro.mentorId],
-      [intro.mentorId, intro.menteeId],
-    ] as const) {
-      await notify(db, deps.mailer, deps.baseUrl, {
-        personId: who,
-        kind: 'introduction_proposed',
-        payload: { with: people.get(other)?.name ?? '', programme: programme.name },
-        link: '/introductions',
-      });
-    }
-  }
   return { sent: created.length };
 }
 
@@ -750,7 +751,7 @@ export async function respondToIntroduction(
   locale: Locale,
 ) {
   const { personId, organisationId } = requireMember(actor);
-  const opened = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const row = await repo.lockIntroductionOfParty(tx, organisationId, id, personId);
     if (!row) throw notFound('introduction');
     if (statusOf(row) !== 'pending')
@@ -770,23 +771,22 @@ export async function respondToIntroduction(
       });
     }
     await repo.setIntroductionResponse(tx, id, field, answer, relationshipId);
-    return relationshipId ? { relationshipId, row } : null;
-  });
-  if (opened) {
-    const { menteeId, mentorId } = opened.row;
-    const people = await repo.findPeopleCards(deps.db, organisationId, [menteeId, mentorId]);
-    for (const [who, other] of [
-      [menteeId, mentorId],
-      [mentorId, menteeId],
-    ] as const) {
-      await notify(deps.db, deps.mailer, deps.baseUrl, {
-        personId: who,
-        kind: 'relationship_started',
-        payload: { with: people.get(other)?.name ?? '' },
-        link: '/mentoring',
-      });
+    if (relationshipId) {
+      const { menteeId, mentorId } = row;
+      const people = await repo.findPeopleCards(tx, organisationId, [menteeId, mentorId]);
+      for (const [who, other] of [
+        [menteeId, mentorId],
+        [mentorId, menteeId],
+      ] as const) {
+        await notify(tx, deps.mailer, deps.baseUrl, {
+          personId: who,
+          kind: 'relationship_started',
+          payload: { with: people.get(other)?.name ?? '' },
+          link: '/mentoring',
+        });
+      }
     }
-  }
+  });
   const mine = await listMyIntroductions(deps.db, actor, locale);
   return mine.find((i) => i.id === id)!;
 }

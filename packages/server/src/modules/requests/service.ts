@@ -113,13 +113,14 @@ export async function sendRequest(
       subjectType: 'request',
       subjectId: created.id,
     });
+    // The notification and its mail are written with the request: both or neither.
+    await notify(tx, deps.mailer, deps.baseUrl, {
+      personId: input.toPersonId,
+      kind: mentorsOffer ? 'offer_received' : 'request_received',
+      payload: { from: actor.name, programme: programme.name },
+      link: `/requests/${created.id}`,
+    });
     return created;
-  });
-  await notify(db, deps.mailer, deps.baseUrl, {
-    personId: input.toPersonId,
-    kind: mentorsOffer ? 'offer_received' : 'request_received',
-    payload: { from: actor.name, programme: programme.name },
-    link: `/requests/${request.id}`,
   });
   return getRequest(deps, actor, request.id, answerLocale(deps, actor));
 }
@@ -274,13 +275,15 @@ async function loadPending(
 export async function postMessage(deps: Deps, actor: Actor, id: string, body: string) {
   const row = await loadPending(deps, actor, id, 'either');
   const { personId } = requireMember(actor);
-  await repo.insertMessage(deps.db, { requestId: id, authorPersonId: personId, body });
   const otherId = row.toPersonId === personId ? row.fromPersonId : row.toPersonId;
-  await notify(deps.db, deps.mailer, deps.baseUrl, {
-    personId: otherId,
-    kind: 'request_message',
-    payload: { from: actor.name },
-    link: `/requests/${id}`,
+  await deps.db.transaction(async (tx) => {
+    await repo.insertMessage(tx, { requestId: id, authorPersonId: personId, body });
+    await notify(tx, deps.mailer, deps.baseUrl, {
+      personId: otherId,
+      kind: 'request_message',
+      payload: { from: actor.name },
+      link: `/requests/${id}`,
+    });
   });
   return getRequest(deps, actor, id, answerLocale(deps, actor));
 }
@@ -292,7 +295,7 @@ export async function postMessage(deps: Deps, actor: Actor, id: string, body: st
 export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
   const { db } = deps;
   await loadPending(deps, actor, id, 'recipient');
-  const result = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const row = await repo.lockRequest(tx, id);
     if (!row || row.status !== 'pending')
       throw new AppError('unprocessable', message('requestAlreadyAnswered'));
@@ -315,45 +318,46 @@ export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
       subjectId: id,
       details: { relationshipId },
     });
-    return { row, relationshipId };
-  });
-  const { row } = result;
-  const names = {
-    mentee: await repo.personName(db, row.menteeId),
-    mentor: await repo.personName(db, row.mentorId),
-  };
-  await notify(db, deps.mailer, deps.baseUrl, {
-    personId: row.fromPersonId,
-    kind: 'request_accepted',
-    payload: { by: actor.name },
-    link: '/mentoring',
-  });
-  for (const [who, other] of [
-    [row.menteeId, names.mentor],
-    [row.mentorId, names.mentee],
-  ] as const) {
-    await notify(db, deps.mailer, deps.baseUrl, {
-      personId: who,
-      kind: 'relationship_started',
-      payload: { with: other },
+    // Notifications and their mail commit with the relationship.
+    const names = {
+      mentee: await repo.personName(tx, row.menteeId),
+      mentor: await repo.personName(tx, row.mentorId),
+    };
+    await notify(tx, deps.mailer, deps.baseUrl, {
+      personId: row.fromPersonId,
+      kind: 'request_accepted',
+      payload: { by: actor.name },
       link: '/mentoring',
     });
-  }
+    for (const [who, other] of [
+      [row.menteeId, names.mentor],
+      [row.mentorId, names.mentee],
+    ] as const) {
+      await notify(tx, deps.mailer, deps.baseUrl, {
+        personId: who,
+        kind: 'relationship_started',
+        payload: { with: other },
+        link: '/mentoring',
+      });
+    }
+  });
   return getRequest(deps, actor, id, answerLocale(deps, actor));
 }
 
 export async function declineRequest(deps: Deps, actor: Actor, id: string, reason: string | null) {
   const row = await loadPending(deps, actor, id, 'recipient');
-  await repo.updateRequest(deps.db, id, {
-    status: 'declined',
-    declineReason: reason,
-    respondedAt: deps.now(),
-  });
-  await notify(deps.db, deps.mailer, deps.baseUrl, {
-    personId: row.fromPersonId,
-    kind: 'request_declined',
-    payload: { by: actor.name },
-    link: `/requests/${id}`,
+  await deps.db.transaction(async (tx) => {
+    await repo.updateRequest(tx, id, {
+      status: 'declined',
+      declineReason: reason,
+      respondedAt: deps.now(),
+    });
+    await notify(tx, deps.mailer, deps.baseUrl, {
+      personId: row.fromPersonId,
+      kind: 'request_declined',
+      payload: { by: actor.name },
+      link: `/requests/${id}`,
+    });
   });
   return getRequest(deps, actor, id, answerLocale(deps, actor));
 }
