@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { createAuth, type Auth } from './auth/auth.js';
 import { authPlugin } from './auth/plugin.js';
+import { overloadPlugin } from './http/overload.js';
 import { fastifyTrustProxy, type Config } from './config.js';
 import type { Database } from './db/client.js';
 import { generateSecret, getOrCreateSetting } from './db/instance-settings.js';
@@ -21,6 +22,7 @@ import {
   registerErrorHandler,
   sendFrameworkError,
 } from './http/error-handler.js';
+import { registerRequestDeadline } from './http/request-deadline.js';
 import { rejectUnstorableInput } from './http/unstorable-input.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -85,6 +87,9 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
     requestIdHeader: 'x-request-id',
     trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 5 * 1024 * 1024,
+    // Receiving a request (headers and body) may take this long; a client that trickles its
+    // bytes is cut off instead of holding a socket.
+    requestTimeout: config.requestTimeoutMs,
     frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -133,6 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerRequestDeadline(app, config.requestTimeoutMs);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -155,6 +161,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authPlugin, { auth, db: database.db, config });
+  await app.register(overloadPlugin, { database, ...config.overload });
   await app.register(healthRoutes);
   await app.register(meRoutes);
   await app.register(organisationRoutes);

@@ -5,6 +5,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, statusOf } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import type { Locale } from '../i18n/locale.js';
 import {
   isMessageKey,
@@ -193,6 +194,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
         statusCode === 429 ? 'rate_limited' : statusCode === 404 ? 'not_found' : 'bad_request';
       const text = fastifyErrorText(error as FastifyError, statusCode);
       return reply.status(statusCode).send(errorBody(code, renderMessage(message(text), locale)));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(
+          errorBody('database_unavailable', renderMessage(message('databaseUnavailable'), locale)),
+        );
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(

@@ -52,6 +52,14 @@ export const messages = {
     en: 'The address of the request is not valid',
     nl: 'Het adres van de aanvraag is ongeldig',
   },
+  requestTimedOut: {
+    en: 'This took too long. Please try again in a few seconds.',
+    nl: 'Dit duurde te lang. Probeer het over een paar seconden opnieuw.',
+  },
+  databaseUnavailable: {
+    en: 'The database is not answering right now. Please try again in a few seconds.',
+    nl: 'De database antwoordt nu niet. Probeer het over een paar seconden opnieuw.',
+  },
   overloaded: {
     en: 'Klik is very busy right now. Please try again in a few seconds.',
     nl: 'Klik heeft het nu erg druk. Probeer het over een paar seconden opnieuw.',

@@ -74,10 +74,10 @@ export async function createTestContext(
     loadDemoData: false,
     signInRateLimit: 1000,
     signInAddressRateLimit: 100_000,
-    ...overrides,
     // Tests block the event loop on purpose (PGlite runs in this thread, factories hash
     // passwords): no shedding unless a test asks for it (http/overload.int.test.ts).
     overload: { maxEventLoopDelayMs: 60_000, maxDatabaseQueue: 1_000_000 },
+    ...overrides,
   };
   const database = await openDatabase(config.database);
   await migrateDatabase(database);

@@ -199,7 +199,9 @@ export async function revokeSessions(db: Db, personIds: string[]): Promise<void>
  * closure table's primary key. Other organisations are not held up.
  */
 export async function lockReportingLines(db: Db, organisationId: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`reporting_line:${organisationId}`}))`);
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`reporting_line:${organisationId}`}))`,
+  );
 }
 
 /**
