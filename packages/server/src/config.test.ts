@@ -32,6 +32,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes PUBLIC_URL (the address users type) as http or https only', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://klik.example.com/' }).baseUrl).toBe(
+      'https://klik.example.com',
+    );
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3300' }).baseUrl).toBe(
+      'http://localhost:3300',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://klik.example.com' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'klik.example.com' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('listens on localhost, or on every interface inside a container, unless HOST says', () => {
     expect(loadConfig({}).host).toBe('localhost');
     expect(loadConfig({}, { inContainer: true }).host).toBe('0.0.0.0');
