@@ -104,6 +104,7 @@ describe('under event-loop pressure', () => {
 });
 
 describe('a request whose client has gone', () => {
+  // Builds its own app on an embedded database (slow to migrate on a busy machine).
   it('is not executed', async () => {
     const config = {
       ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3000' }),
@@ -163,5 +164,5 @@ describe('a request whose client has gone', () => {
       await app.close();
       await database.close();
     }
-  });
+  }, 120_000);
 });
