@@ -111,7 +111,12 @@ test('a manager designs a reverse programme, a senior manager asks a young mento
   await expect(page.getByRole('slider', { name: 'Gemeenschappelijke interesses' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Voorbeeld van suggesties' })).toBeVisible();
   await expectAccessibleInBothLanguages(page, 'designer with weights and preview');
+  // Publishing cannot be undone, so it asks first.
   await page.getByRole('button', { name: 'Publiceren' }).click();
+  const publishDialog = page.getByRole('dialog', { name: `${programmeName} publiceren?` });
+  await expect(publishDialog).toContainText('kan niet terug naar concept');
+  await publishDialog.getByRole('button', { name: 'Publiceren' }).click();
+  await expect(publishDialog).toBeHidden();
   await expect(page.getByText('Gepubliceerd', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Programma sluiten' })).toBeVisible();
 

@@ -20,8 +20,8 @@ const fixedManager = `lotte.${run}@noordzee.demo,Lotte,Kramer-${run},E2E-${run}-
 test('an org admin signs in, switches language, imports a CSV with one bad row, fixes it and finds the new people', async ({
   page,
 }) => {
-  // The whole story in one test, with some twenty accessibility scans: slow on a busy machine.
-  test.setTimeout(300_000);
+  // The whole story in one test, with some twenty-two accessibility scans: slow on a busy machine.
+  test.setTimeout(420_000);
   // A new user opens the app and is sent to the sign-in page, in Dutch (the browser's language).
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -101,6 +101,27 @@ test('an org admin signs in, switches language, imports a CSV with one bad row, 
   await expectAccessibleInBothLanguages(page, 'person detail');
   await drawer.getByRole('button', { name: 'Sluiten' }).click();
   await expect(drawer).toBeHidden();
+
+  // A file by which someone leaves today deactivates them: the page says how many, and applying
+  // waits for a confirmation that names that number.
+  const today = new Date().toISOString().slice(0, 10);
+  const leaving = `lotte.${run}@noordzee.demo,Lotte,Kramer-${run},E2E-${run}-3,sanne.${run}@noordzee.demo,HR,Adviseur,Utrecht,${today},${today}`;
+  await mainNavigation(page).getByRole('link', { name: 'Importeren' }).click();
+  await page
+    .getByLabel('Of plak de inhoud hier')
+    .fill([`${header},leave_date`, leaving].join('\n') + '\n');
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await expect(page.getByText('Dit deactiveert 1 persoon')).toBeVisible();
+  const applyLeaving = page.getByRole('button', { name: 'Importeren', exact: true });
+  await expect(applyLeaving).toBeDisabled();
+  await expect(page.getByText('Bevestig eerst het aantal te deactiveren personen')).toBeVisible();
+  const confirmation = page.getByRole('checkbox', { name: 'Ja, deactiveer 1 persoon' });
+  await confirmation.check();
+  await expect(applyLeaving).toBeEnabled();
+  await expectAccessibleInBothLanguages(page, 'import that deactivates someone');
+  await applyLeaving.click();
+  await expect(page.getByText('De import is uitgevoerd')).toBeVisible();
+  await expect(page.getByText('1 gedeactiveerd')).toBeVisible();
 
   // Organisation settings, the last page an org admin has.
   await mainNavigation(page).getByRole('link', { name: 'Organisatie' }).click();
