@@ -80,6 +80,7 @@ function AddDomainForm() {
     onSuccess: async (created) => {
       form.reset();
       notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
         message: t('domains.added', { domain: created.domain }),
       });
@@ -125,6 +126,7 @@ function DomainCard({ domain }: { domain: EmailDomain }) {
       ),
     onSuccess: async () => {
       notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
         message: t('domains.verifiedNow', { domain: domain.domain }),
       });
@@ -141,6 +143,7 @@ function DomainCard({ domain }: { domain: EmailDomain }) {
     onSuccess: async () => {
       setRemoving(false);
       notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
         message: t('domains.removed', { domain: domain.domain }),
       });

@@ -26,6 +26,7 @@ export function PendingDomainsSection() {
       unwrap(api.POST('/api/admin/domains/{id}/approve', { params: { path: { id: domain.id } } })),
     onSuccess: async (_, domain) => {
       notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
         message: t('domains.approved', {
           domain: domain.domain,
@@ -45,6 +46,7 @@ export function PendingDomainsSection() {
     onSuccess: async (_, domain) => {
       setRejecting(null);
       notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
         color: 'green',
         message: t('domains.rejected', { domain: domain.domain }),
       });
