@@ -29,6 +29,7 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { useSignedIn } from '../../session/use-signed-in';
 import { canDesignProgrammes, formatDate, type Programme } from '../programmes/programme-types';
+import { expectNoContent } from '../programmes/api-helpers';
 import { useProgramme } from '../programmes/use-programme';
 import {
   departmentLabel,
@@ -121,7 +122,7 @@ function ProposalBoard({ programme }: { programme: Programme }) {
   });
   const removeRule = useMutation({
     mutationFn: (ruleId: string) =>
-      unwrap(
+      expectNoContent(
         api.DELETE('/api/programmes/{id}/pair-rules/{ruleId}', {
           params: { path: { id: programme.id, ruleId } },
         }),
