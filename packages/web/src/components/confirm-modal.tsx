@@ -39,6 +39,8 @@ export function ConfirmModal({
       onClose={onClose}
       title={title}
       closeButtonProps={{ 'aria-label': t('common.close') }}
+      // A long programme or person name wraps well clear of the close button on a phone.
+      styles={{ header: { gap: 'var(--mantine-spacing-md)', alignItems: 'flex-start' } }}
     >
       <Stack>
         {children}

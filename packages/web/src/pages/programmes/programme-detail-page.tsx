@@ -243,7 +243,9 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
             <Text>
               {programme.status === 'published'
                 ? t('programmes.cannotEnrol')
-                : t('programmes.notOpen')}
+                : programme.status === 'closed'
+                  ? t('programmes.closed')
+                  : t('programmes.notOpen')}
             </Text>
           )}
         </Card>
