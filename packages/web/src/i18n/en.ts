@@ -177,7 +177,7 @@ export const en: Translation = {
     deactivate: 'Deactivate',
     deactivateTitle: 'Deactivate {{name}}?',
     deactivateText:
-      '{{name}} can no longer sign in and is signed out everywhere at once, and no longer appears in programmes, suggestions or proposals. You can reactivate them later.',
+      '{{name}} can no longer sign in and is signed out everywhere at once, and no longer appears in programmes, suggestions or proposals. You can reactivate {{name}} later.',
     deactivateReports_one:
       '{{count}} person reports directly to {{name}}; that reporting line stays as it is.',
     deactivateReports_other:
