@@ -1,8 +1,8 @@
 import { clickEn } from '../pages/programmes/messages-en';
 import { jobsEn } from '../pages/admin/jobs-messages-en';
 import { domainsEn } from '../pages/domains/messages-en';
-import { skillsEn } from '../pages/skills/messages-en';
 import { accountEn } from '../layout/name-messages-en';
+import { skillsEn } from '../pages/skills/messages-en';
 import type { Translation } from './translation';
 
 /** English. Same keys as nl.ts; the compiler and resources.test.ts both check that. */
@@ -202,8 +202,6 @@ export const en: Translation = {
     check: 'Check',
     apply: 'Apply',
     fixFirst: 'Fix every error first and check again; then you can apply the import.',
-    previewTitle: 'Dry run (nothing has changed yet)',
-    summaryLabel: 'Summary',
     deactivationsTitle_one: 'This deactivates {{count}} person',
     deactivationsTitle_other: 'This deactivates {{count}} people',
     deactivationsText:
@@ -212,6 +210,8 @@ export const en: Translation = {
     confirmDeactivations_other: 'Yes, deactivate {{count}} people',
     confirmFirst:
       'Confirm the number of people to deactivate first; then you can apply the import.',
+    previewTitle: 'Dry run (nothing has changed yet)',
+    summaryLabel: 'Summary',
     summary: {
       add_one: '{{count}} to add',
       add_other: '{{count}} to add',
@@ -293,6 +293,6 @@ export const en: Translation = {
   ...clickEn,
   ...skillsEn,
   ...domainsEn,
-  ...accountEn,
   ...jobsEn,
+  ...accountEn,
 };

@@ -1,8 +1,8 @@
 import { clickNl } from '../pages/programmes/messages-nl';
 import { jobsNl } from '../pages/admin/jobs-messages-nl';
 import { domainsNl } from '../pages/domains/messages-nl';
-import { skillsNl } from '../pages/skills/messages-nl';
 import { accountNl } from '../layout/name-messages-nl';
+import { skillsNl } from '../pages/skills/messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
 export const nl = {
@@ -201,8 +201,6 @@ export const nl = {
     check: 'Controleren',
     apply: 'Importeren',
     fixFirst: 'Los eerst alle fouten op en controleer opnieuw; daarna kun je importeren.',
-    previewTitle: 'Controle (er is nog niets gewijzigd)',
-    summaryLabel: 'Samenvatting',
     deactivationsTitle_one: 'Dit deactiveert {{count}} persoon',
     deactivationsTitle_other: 'Dit deactiveert {{count}} personen',
     deactivationsText:
@@ -210,6 +208,8 @@ export const nl = {
     confirmDeactivations_one: 'Ja, deactiveer {{count}} persoon',
     confirmDeactivations_other: 'Ja, deactiveer {{count}} personen',
     confirmFirst: 'Bevestig eerst het aantal te deactiveren personen; daarna kun je importeren.',
+    previewTitle: 'Controle (er is nog niets gewijzigd)',
+    summaryLabel: 'Samenvatting',
     summary: {
       add_one: '{{count}} toevoegen',
       add_other: '{{count}} toevoegen',
@@ -291,6 +291,6 @@ export const nl = {
   ...clickNl,
   ...skillsNl,
   ...domainsNl,
-  ...accountNl,
   ...jobsNl,
+  ...accountNl,
 } as const;
