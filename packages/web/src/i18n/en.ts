@@ -15,6 +15,8 @@ export const en: Translation = {
     closeMenu: 'Close menu',
   },
   common: {
+    shownOf: '{{shown}} of {{total}} shown',
+    loadMore: 'Load more',
     loading: 'Loading…',
     retry: 'Try again',
     cancel: 'Cancel',

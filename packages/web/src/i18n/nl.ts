@@ -14,6 +14,8 @@ export const nl = {
     closeMenu: 'Menu sluiten',
   },
   common: {
+    shownOf: '{{shown}} van {{total}} getoond',
+    loadMore: 'Meer laden',
     loading: 'Bezig met laden…',
     retry: 'Opnieuw proberen',
     cancel: 'Annuleren',

@@ -12,11 +12,13 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/use-paged-list';
+import { LoadMore } from '../../components/load-more';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
@@ -325,11 +327,17 @@ function EnrolmentsTable({ programme }: { programme: Programme }) {
   const programmeId = programme.id;
   const hasQuestions = programme.questions.length > 0;
   const [openId, setOpenId] = useState<string | null>(null);
-  const enrolments = useQuery({
-    queryKey: [...programmesQueryKey, 'enrolments', programmeId],
-    queryFn: () =>
-      unwrap(api.GET('/api/programmes/{id}/enrolments', { params: { path: { id: programmeId } } })),
-  });
+  const {
+    query: enrolments,
+    items,
+    total,
+  } = usePagedList([...programmesQueryKey, 'enrolments', programmeId, 'paged'], (page) =>
+    unwrap(
+      api.GET('/api/programmes/{id}/enrolments', {
+        params: { path: { id: programmeId }, query: page },
+      }),
+    ),
+  );
   const answered = (enrolment: Enrolment) =>
     programme.questions.filter((q) => enrolment.answers[q.id]?.trim()).length;
   return (
@@ -341,77 +349,80 @@ function EnrolmentsTable({ programme }: { programme: Programme }) {
         <LoadingState />
       ) : enrolments.isError ? (
         <ErrorState error={enrolments.error} onRetry={() => void enrolments.refetch()} />
-      ) : enrolments.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyMessage>{t('programmes.noEnrolments')}</EmptyMessage>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table>
-            <caption>
-              <VisuallyHidden>{t('programmes.enrolments')}</VisuallyHidden>
-            </caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('programmes.fields.person')}</Table.Th>
-                <Table.Th>{t('programmes.fields.role')}</Table.Th>
-                <Table.Th>{t('programmes.fields.capacity')}</Table.Th>
-                {hasQuestions && <Table.Th>{t('programmes.answersColumn')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {enrolments.data.items.map((enrolment) => {
-                const isOpen = openId === enrolment.id;
-                const count = answered(enrolment);
-                return (
-                  <Fragment key={enrolment.id}>
-                    <Table.Tr>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/people/${enrolment.personId}`}>
-                          {enrolment.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{t(`programmes.roles.${enrolment.role}`)}</Table.Td>
-                      <Table.Td>{enrolment.capacity ?? '—'}</Table.Td>
-                      {hasQuestions && (
+        <>
+          <Table.ScrollContainer minWidth={480}>
+            <Table>
+              <caption>
+                <VisuallyHidden>{t('programmes.enrolments')}</VisuallyHidden>
+              </caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('programmes.fields.person')}</Table.Th>
+                  <Table.Th>{t('programmes.fields.role')}</Table.Th>
+                  <Table.Th>{t('programmes.fields.capacity')}</Table.Th>
+                  {hasQuestions && <Table.Th>{t('programmes.answersColumn')}</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((enrolment) => {
+                  const isOpen = openId === enrolment.id;
+                  const count = answered(enrolment);
+                  return (
+                    <Fragment key={enrolment.id}>
+                      <Table.Tr>
                         <Table.Td>
-                          {count === 0 ? (
-                            <Text size="sm" c="dimmed">
-                              {t('programmes.noAnswers')}
-                            </Text>
-                          ) : (
-                            <Button
-                              variant="subtle"
-                              size="compact-sm"
-                              aria-expanded={isOpen}
-                              aria-controls={`answers-${enrolment.id}`}
-                              onClick={() => setOpenId(isOpen ? null : enrolment.id)}
-                            >
-                              {isOpen
-                                ? t('programmes.hideAnswers')
-                                : t('programmes.showAnswers', { count })}
-                            </Button>
-                          )}
+                          <Anchor component={Link} to={`/people/${enrolment.personId}`}>
+                            {enrolment.name}
+                          </Anchor>
                         </Table.Td>
-                      )}
-                    </Table.Tr>
-                    {isOpen && (
-                      <Table.Tr id={`answers-${enrolment.id}`}>
-                        <Table.Td colSpan={4} bg="gray.0">
-                          <QuestionAnswers
-                            items={programme.questions.map((q) => ({
-                              questionId: q.id,
-                              question: questionLabel(q, locale),
-                              answer: enrolment.answers[q.id] ?? '',
-                            }))}
-                          />
-                        </Table.Td>
+                        <Table.Td>{t(`programmes.roles.${enrolment.role}`)}</Table.Td>
+                        <Table.Td>{enrolment.capacity ?? '—'}</Table.Td>
+                        {hasQuestions && (
+                          <Table.Td>
+                            {count === 0 ? (
+                              <Text size="sm" c="dimmed">
+                                {t('programmes.noAnswers')}
+                              </Text>
+                            ) : (
+                              <Button
+                                variant="subtle"
+                                size="compact-sm"
+                                aria-expanded={isOpen}
+                                aria-controls={`answers-${enrolment.id}`}
+                                onClick={() => setOpenId(isOpen ? null : enrolment.id)}
+                              >
+                                {isOpen
+                                  ? t('programmes.hideAnswers')
+                                  : t('programmes.showAnswers', { count })}
+                              </Button>
+                            )}
+                          </Table.Td>
+                        )}
                       </Table.Tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                      {isOpen && (
+                        <Table.Tr id={`answers-${enrolment.id}`}>
+                          <Table.Td colSpan={4} bg="gray.0">
+                            <QuestionAnswers
+                              items={programme.questions.map((q) => ({
+                                questionId: q.id,
+                                question: questionLabel(q, locale),
+                                answer: enrolment.answers[q.id] ?? '',
+                              }))}
+                            />
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <LoadMore shown={items.length} total={total} query={enrolments} />
+        </>
       )}
     </section>
   );

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/use-paged-list';
+import { LoadMore } from '../../components/load-more';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { useSignedIn } from '../../session/use-signed-in';
@@ -21,10 +22,13 @@ export function ProgrammesPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
   const canDesign = canDesignProgrammes(me);
-  const programmes = useQuery({
-    queryKey: [...programmesQueryKey, 'list'],
-    queryFn: () => unwrap(api.GET('/api/programmes')),
-  });
+  const {
+    query: programmes,
+    items,
+    total,
+  } = usePagedList([...programmesQueryKey, 'list', 'paged'], (page) =>
+    unwrap(api.GET('/api/programmes', { params: { query: page } })),
+  );
 
   return (
     <>
@@ -47,22 +51,25 @@ export function ProgrammesPage() {
         <LoadingState />
       ) : programmes.isError ? (
         <ErrorState error={programmes.error} onRetry={() => void programmes.refetch()} />
-      ) : programmes.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <EmptyMessage>
           {canDesign ? t('programmes.emptyManager') : t('programmes.empty')}
         </EmptyMessage>
       ) : (
-        <SimpleGrid
-          cols={{ base: 1, md: 2 }}
-          component="ul"
-          style={{ listStyle: 'none', padding: 0, margin: 0 }}
-        >
-          {programmes.data.items.map((programme) => (
-            <li key={programme.id}>
-              <ProgrammeCard programme={programme} />
-            </li>
-          ))}
-        </SimpleGrid>
+        <>
+          <SimpleGrid
+            cols={{ base: 1, md: 2 }}
+            component="ul"
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          >
+            {items.map((programme) => (
+              <li key={programme.id}>
+                <ProgrammeCard programme={programme} />
+              </li>
+            ))}
+          </SimpleGrid>
+          <LoadMore shown={items.length} total={total} query={programmes} />
+        </>
       )}
     </>
   );

@@ -1,8 +1,9 @@
 import { Anchor, Table, Tabs, Text, VisuallyHidden } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { usePagedList } from '../../api/use-paged-list';
+import { LoadMore } from '../../components/load-more';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { requestsQueryKey } from '../programmes/request-modal';
@@ -37,57 +38,62 @@ export function RequestsPage() {
 
 function RequestList({ box }: { box: Box }) {
   const { t, i18n } = useTranslation();
-  const requests = useQuery({
-    queryKey: [...requestsQueryKey, 'list', box],
-    queryFn: () => unwrap(api.GET('/api/requests', { params: { query: { box } } })),
-  });
+  const {
+    query: requests,
+    items,
+    total,
+  } = usePagedList([...requestsQueryKey, 'list', box, 'paged'], (page) =>
+    unwrap(api.GET('/api/requests', { params: { query: { box, ...page } } })),
+  );
   if (requests.isPending) return <LoadingState />;
   if (requests.isError)
     return <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />;
-  if (requests.data.items.length === 0)
-    return <EmptyMessage>{t(`requests.empty.${box}`)}</EmptyMessage>;
+  if (items.length === 0) return <EmptyMessage>{t(`requests.empty.${box}`)}</EmptyMessage>;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped highlightOnHover>
-        <caption>
-          <VisuallyHidden>{t(`requests.${box}`)}</VisuallyHidden>
-        </caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{box === 'inbox' ? t('requests.from') : t('requests.to')}</Table.Th>
-            <Table.Th>{t('requests.programme')}</Table.Th>
-            <Table.Th>{t('requests.message')}</Table.Th>
-            <Table.Th>{t('requests.statusLabel')}</Table.Th>
-            <Table.Th>{t('requests.sentOn')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {requests.data.items.map((request) => (
-            <Table.Tr key={request.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/requests/${request.id}`}>
-                  {request.other.name}
-                </Anchor>
-                {request.other.jobTitle && (
-                  <Text size="xs" c="dimmed">
-                    {request.other.jobTitle}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{request.programme.name}</Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={2}>
-                  {request.message}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <RequestStatusBadge status={request.status} />
-              </Table.Td>
-              <Table.Td>{formatDate(request.createdAt, i18n.language)}</Table.Td>
+    <>
+      <Table.ScrollContainer minWidth={640}>
+        <Table striped highlightOnHover>
+          <caption>
+            <VisuallyHidden>{t(`requests.${box}`)}</VisuallyHidden>
+          </caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{box === 'inbox' ? t('requests.from') : t('requests.to')}</Table.Th>
+              <Table.Th>{t('requests.programme')}</Table.Th>
+              <Table.Th>{t('requests.message')}</Table.Th>
+              <Table.Th>{t('requests.statusLabel')}</Table.Th>
+              <Table.Th>{t('requests.sentOn')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((request) => (
+              <Table.Tr key={request.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/requests/${request.id}`}>
+                    {request.other.name}
+                  </Anchor>
+                  {request.other.jobTitle && (
+                    <Text size="xs" c="dimmed">
+                      {request.other.jobTitle}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{request.programme.name}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={2}>
+                    {request.message}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <RequestStatusBadge status={request.status} />
+                </Table.Td>
+                <Table.Td>{formatDate(request.createdAt, i18n.language)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <LoadMore shown={items.length} total={total} query={requests} />
+    </>
   );
 }
