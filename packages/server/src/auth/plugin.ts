@@ -133,7 +133,10 @@ export function authPath(pathname: string): string {
   } catch {
     // keep the raw path
   }
-  path = path.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '');
+  path = path
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '');
   path = path.startsWith('/api/auth') ? path.slice('/api/auth'.length) : path;
   if (path.startsWith('/reset-password/')) return '/reset-password';
   return path || '/';

@@ -45,7 +45,8 @@ function countingLogger(stats: { queries: number }) {
  */
 function trackInFlight(client: PGlite): () => number {
   let inFlight = 0;
-  const track = <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+  const track =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       inFlight += 1;
       try {

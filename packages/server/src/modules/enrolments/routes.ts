@@ -182,11 +182,6 @@ export const enrolmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.listProgrammeEnrolments(
-        db,
-        requireActor(request),
-        request.params.id,
-        request.query,
-      ),
+      service.listProgrammeEnrolments(db, requireActor(request), request.params.id, request.query),
   );
 };

@@ -137,8 +137,7 @@ const catalogue = {
     badEmail: (v: string) => `"${v}" is not a valid email address`,
     duplicateInFile: (v: string, line: number) => `${v} also appears on line ${line}`,
     unverifiedDomain: (d: string) => `the domain ${d} is not verified for your organisation`,
-    emailUnavailable: (v: string) =>
-      `${v} cannot be used here; ask the platform administrator`,
+    emailUnavailable: (v: string) => `${v} cannot be used here; ask the platform administrator`,
     badLanguage: (v: string) => `"${v}" is not a supported language (nl or en)`,
     badDate: (v: string) => `"${v}" is not a date (use YYYY-MM-DD or DD-MM-YYYY)`,
     badJobLevel: (v: string) =>
