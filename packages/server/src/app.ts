@@ -99,7 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   app.addHook('preValidation', rejectUnstorableInput);
   // Headers first, so that even a refused write carries them.
   await registerSecurityHeaders(app, config.baseUrl);
-  registerCsrfGuard(app, config.baseUrl);
+  registerCsrfGuard(app, config.baseUrl, config.allowedOrigins);
 
   const clock = options.clock ?? (() => new Date());
   const mailer = createMailer({

@@ -84,6 +84,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ KLIK_SIGN_IN_ADDRESS_RATE_LIMIT: '50' }).signInAddressRateLimit).toBe(50);
   });
 
+  it('lets the loopback names of the same port write only while PUBLIC_URL is not set', () => {
+    expect(loadConfig({ PORT: '4000' }).allowedOrigins).toEqual([
+      'http://localhost:4000',
+      'http://127.0.0.1:4000',
+      'http://[::1]:4000',
+    ]);
+    expect(loadConfig({ PUBLIC_URL: 'https://klik.example.com/' }).allowedOrigins).toEqual([
+      'https://klik.example.com',
+    ]);
+  });
+
   it('is frozen', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

@@ -109,6 +109,12 @@ export interface Config {
   port: number;
   host: string;
   baseUrl: string;
+  /**
+   * Origins whose pages may write to the API (CSRF): the public URL's, and — only while
+   * PUBLIC_URL is not set — the same port on the other loopback names, so opening
+   * http://127.0.0.1:3000 instead of http://localhost:3000 works on one's own machine.
+   */
+  allowedOrigins: readonly string[];
   database: DatabaseConfig;
   /** Load the demo organisations on first start (empty database). */
   loadDemoData: boolean;
@@ -176,6 +182,16 @@ export function loadConfig(
     port: e.PORT,
     host,
     baseUrl: (e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/$/, ''),
+    allowedOrigins: e.PUBLIC_URL
+      ? [new URL(e.PUBLIC_URL).origin]
+      : [
+          ...new Set([
+            new URL(`http://${displayHost}:${e.PORT}`).origin,
+            `http://localhost:${e.PORT}`,
+            `http://127.0.0.1:${e.PORT}`,
+            `http://[::1]:${e.PORT}`,
+          ]),
+        ],
     database,
     loadDemoData: e.KLIK_DEMO ?? database.kind === 'pglite',
     authSecret: e.AUTH_SECRET ?? null,

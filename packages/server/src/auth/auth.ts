@@ -49,7 +49,7 @@ export function createAuth(options: {
     baseURL: config.baseUrl,
     basePath: '/api/auth',
     secret,
-    trustedOrigins: [config.baseUrl],
+    trustedOrigins: [config.baseUrl, ...config.allowedOrigins],
     telemetry: { enabled: false },
     // better-auth's own messages go to the server's log, with its levels. Its arguments can hold
     // tokens (a failed query's parameters): they are scrubbed first.

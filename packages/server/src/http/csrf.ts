@@ -24,9 +24,15 @@ function originOf(value: string): string | null {
  * with neither is refused too: browsers send one of them on every write, and a client that sends
  * neither (a script) can send `Origin` itself.
  */
-export function isSameOriginRequest(request: FastifyRequest, publicOrigin: string): boolean {
+export function isSameOriginRequest(
+  request: FastifyRequest,
+  allowedOrigins: ReadonlySet<string>,
+): boolean {
   const origin = request.headers.origin;
-  if (origin !== undefined) return originOf(origin) === publicOrigin;
+  if (origin !== undefined) {
+    const parsed = originOf(origin);
+    return parsed !== null && allowedOrigins.has(parsed);
+  }
   return request.headers['sec-fetch-site'] === 'same-origin';
 }
 
@@ -34,11 +40,16 @@ export function isSameOriginRequest(request: FastifyRequest, publicOrigin: strin
  * Refuses a cross-site write (CSRF) before anything else runs, better-auth's routes included:
  * the session cookie alone never authorises a POST, PUT, PATCH or DELETE to the API.
  */
-export function registerCsrfGuard(app: FastifyInstance, publicUrl: string): void {
+export function registerCsrfGuard(
+  app: FastifyInstance,
+  publicUrl: string,
+  otherOrigins: readonly string[] = [],
+): void {
   const publicOrigin = new URL(publicUrl).origin;
+  const allowed = new Set([publicOrigin, ...otherOrigins]);
   app.addHook('onRequest', async (request, reply) => {
     if (!stateChanging.has(request.method) || !isApiPath(request.url)) return;
-    if (isSameOriginRequest(request, publicOrigin)) return;
+    if (isSameOriginRequest(request, allowed)) return;
     request.log.info(
       {
         origin: request.headers.origin ?? null,

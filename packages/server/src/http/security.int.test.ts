@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person } from '../db/schema.js';
+import { loadConfig } from '../config.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import { createPerson, signedIn, TEST_PASSWORD } from '../test/factories.js';
 
@@ -280,5 +281,32 @@ describe('security headers over TLS', () => {
       payload: {},
     });
     expect(https.statusCode).toBe(200);
+  });
+});
+
+describe('a local start without PUBLIC_URL', () => {
+  let local: TestContext;
+  beforeAll(async () => {
+    const config = loadConfig({ PORT: '3000' });
+    local = await createTestContext({
+      baseUrl: config.baseUrl,
+      allowedOrigins: config.allowedOrigins,
+    });
+  });
+  afterAll(async () => local.close());
+
+  it('lets pages on 127.0.0.1 or localhost at its port write, and nothing else', async () => {
+    const admin = await signedIn(local.app, 'org_admin');
+    const write = (origin: string) =>
+      local.app.inject({
+        method: 'PATCH',
+        url: '/api/organisation',
+        headers: { cookie: admin.cookie, origin },
+        payload: { name: `Renamed from ${origin}` },
+      });
+    expect((await write('http://127.0.0.1:3000')).statusCode).toBe(200);
+    expect((await write('http://localhost:3000')).statusCode).toBe(200);
+    expect((await write('http://127.0.0.1:3001')).statusCode).toBe(403);
+    expect((await write('http://evil.example')).statusCode).toBe(403);
   });
 });
