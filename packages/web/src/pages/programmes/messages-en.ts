@@ -370,7 +370,7 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
     answerRequired: 'Answer the required questions to continue.',
     sensitive: {
       intro:
-        'This programme is meant for a target group. You may therefore share the attributes below, voluntarily. They are used only to decide whether you belong to the target group and for anonymous totals. Nobody else sees them. The people who manage this programme do see that you enrolled, and so that you belong to the target group, but never which of your attributes made you eligible. You can withdraw your consent at any time.',
+        'This programme is meant for a target group. You may therefore share the attributes below, voluntarily. They are used only to decide whether you belong to the target group and for anonymous totals. Nobody else sees them. The people who manage this programme do see that you enrolled, and so know that you belong to the target group. You can withdraw your consent at any time.',
       consent:
         'I consent to these details being used for eligibility for target-group programmes and for anonymous totals.',
       gender: 'Gender (optional)',

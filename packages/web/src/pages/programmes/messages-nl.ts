@@ -369,7 +369,7 @@ export const clickNl = {
     answerRequired: 'Beantwoord de verplichte vragen om verder te gaan.',
     sensitive: {
       intro:
-        'Dit programma is bedoeld voor een doelgroep. Je kunt daarom vrijwillig de kenmerken hieronder delen. Ze worden alleen gebruikt om te bepalen of je bij de doelgroep hoort en voor anonieme totalen. Niemand anders ziet ze. Wie dit programma beheert, ziet wel dat je je hebt ingeschreven, en dus dat je bij de doelgroep hoort, maar nooit welke van je kenmerken daarvoor zorgde. Je kunt je toestemming altijd intrekken.',
+        'Dit programma is bedoeld voor een doelgroep. Je kunt daarom vrijwillig de kenmerken hieronder delen. Ze worden alleen gebruikt om te bepalen of je bij de doelgroep hoort en voor anonieme totalen. Niemand anders ziet ze. Wie dit programma beheert, ziet wel dat je je hebt ingeschreven, en weet daardoor dat je bij de doelgroep hoort. Je kunt je toestemming altijd intrekken.',
       consent:
         'Ik geef toestemming om deze gegevens te gebruiken voor de geschiktheid voor doelgroepprogramma’s en voor anonieme totalen.',
       gender: 'Gender (optioneel)',
