@@ -1,7 +1,7 @@
-import { Button, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconUserEdit } from '@tabler/icons-react';
+import { IconChevronDown, IconUserCircle, IconUserEdit } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,14 @@ export function NameMenu({ me }: { me: Me }) {
       </Text>
     );
   }
+  const items = (
+    <Menu.Dropdown>
+      <Menu.Label>{me.user.displayName}</Menu.Label>
+      <Menu.Item leftSection={<IconUserEdit size={16} aria-hidden />} onClick={dialog.open}>
+        {t('account.preferredName')}
+      </Menu.Item>
+    </Menu.Dropdown>
+  );
   return (
     <>
       <Menu position="bottom-end">
@@ -40,11 +48,21 @@ export function NameMenu({ me }: { me: Me }) {
             {me.user.displayName}
           </Button>
         </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Item leftSection={<IconUserEdit size={16} aria-hidden />} onClick={dialog.open}>
-            {t('account.preferredName')}
-          </Menu.Item>
-        </Menu.Dropdown>
+        {items}
+      </Menu>
+      {/* On a phone the name does not fit the header: the same menu behind an icon. */}
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            hiddenFrom="sm"
+            aria-label={t('account.menu', { name: me.user.displayName })}
+          >
+            <IconUserCircle size={20} aria-hidden />
+          </ActionIcon>
+        </Menu.Target>
+        {items}
       </Menu>
       <Modal opened={opened} onClose={dialog.close} title={t('account.preferredNameTitle')}>
         {opened && <PreferredNameForm me={me} onDone={dialog.close} />}
