@@ -318,21 +318,33 @@ test('a manager proposes introductions (pin, rerun, stable), sends them, and bot
     .filter({ hasText: mentee.name })
     .filter({ hasText: mentor.name });
   await expect(pair).toContainText(`${mentor.name} kan ${mentee.name} helpen met`);
-  await expect(page.getByRole('heading', { name: 'Totalen (Optimaal)' })).toBeVisible();
-  // Totals per group are written in words ("Afdeling: …"), not as codes.
-  await expect(page.getByRole('table', { name: 'Per doelgroep' })).toContainText('Afdeling:');
+  await expect(page.getByRole('heading', { name: 'Uitkomst (Optimaal)' })).toBeVisible();
+  // Totals per department only: no gender or age-band breakdown beside named lists.
+  await expect(page.getByRole('table', { name: 'Per afdeling' })).toBeVisible();
+  await expect(
+    page.getByText('Gender, leeftijd en achtergrond worden hier nooit uitgesplitst'),
+  ).toBeVisible();
   await expectAccessibleInBothLanguages(page, 'proposal board');
   await pair.getByRole('button', { name: `${mentee.name} en ${mentor.name} vastzetten` }).click();
-  await expect(page.getByText('Vastgezet', { exact: true })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Vastgezette en verboden paren' })
+      .getByText('Vastgezet', { exact: true }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Opnieuw berekenen' }).click();
   await expect(pair).toBeVisible();
   // The stable method ignores pins, and says so.
   await page.getByText('Stabiel', { exact: true }).click();
   await expect(page.getByText('de stabiele methode negeert ze')).toBeVisible();
   await page.getByRole('button', { name: 'Opnieuw berekenen' }).click();
-  await expect(page.getByRole('heading', { name: 'Totalen (Stabiel)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Uitkomst (Stabiel)' })).toBeVisible();
   await expect(pair).toBeVisible();
+  // Sending asks first, naming the number.
   await page.getByRole('button', { name: '1 introductie versturen' }).click();
+  await page
+    .getByRole('dialog', { name: '1 introductie versturen?' })
+    .getByRole('button', { name: '1 introductie versturen' })
+    .click();
   await expect(page.getByRole('button', { name: 'Verstuurd' })).toBeDisabled();
   // The manager sees what became of it.
   const sentRow = page
