@@ -1,6 +1,7 @@
 // `npm start`: builds what changed since the last start, then runs the server in this process
 // (so Ctrl-C and SIGTERM reach it directly). An unchanged checkout starts without rebuilding.
 import { spawnSync } from 'node:child_process';
+import { setInterval } from 'node:timers';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,6 +60,14 @@ if (current === previous && built) {
   fs.mkdirSync(path.dirname(stampFile), { recursive: true });
   fs.writeFileSync(stampFile, current);
 }
+
+// npm runs this through a shell; when npm is stopped (SIGTERM, a closed terminal) the shell may
+// die without passing the signal on. The server then notices it was orphaned and stops itself,
+// through the same clean shutdown as Ctrl-C.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+}, 500).unref();
 
 process.chdir(root);
 await import(pathToFileURL(path.join(root, 'packages/server/dist/main.js')).href);
