@@ -439,7 +439,7 @@ export async function closeProgramme(
 ): Promise<ProgrammeResponse> {
   const { db, now } = deps;
   const { organisationId } = requireRole(actor, managerRoles);
-  const { row, closed } = await db.transaction(async (tx) => {
+  const row = await db.transaction(async (tx) => {
     const current = await repo.findProgrammeForUpdate(tx, organisationId, id);
     if (!current) throw notFound('programme');
     if (current.status !== 'published') {
@@ -466,16 +466,19 @@ export async function closeProgramme(
         introductionsClosed: closed.introductionCount,
       },
     });
-    return { row: (await repo.findProgramme(tx, organisationId, id))!, closed };
+    const row = (await repo.findProgramme(tx, organisationId, id))!;
+    // Told in the same transaction, like every other notification: the change and its message
+    // (and the mail in the outbox) are written together or not at all.
+    for (const personId of closed.people) {
+      await notify(tx, deps.mailer, deps.baseUrl, {
+        personId,
+        kind: 'programme_closed',
+        payload: { programme: row.name },
+        link: `/programmes/${id}`,
+      });
+    }
+    return row;
   });
-  for (const personId of closed.people) {
-    await notify(db, deps.mailer, deps.baseUrl, {
-      personId,
-      kind: 'programme_closed',
-      payload: { programme: row.name },
-      link: `/programmes/${id}`,
-    });
-  }
   return toProgramme(db, actor, row);
 }
 
