@@ -186,6 +186,14 @@ export const reportingLine = pgTable(
 // Mail, audit, instance settings
 // ---------------------------------------------------------------------------------------------
 
+export interface MailAttachmentRow {
+  filename: string;
+  contentType: string;
+  content: string;
+  /** iCalendar METHOD (REQUEST, CANCEL): also sent as a text/calendar alternative so calendars act on it. */
+  method?: string;
+}
+
 export const mailOutbox = pgTable(
   'mail_outbox',
   {
@@ -202,6 +210,10 @@ export const mailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** Holds a sign-in or reset link: only readable in demo mode. */
     isSecret: boolean('is_secret').notNull().default(false),
+    /** Extra headers (List-Unsubscribe, …). */
+    headers: jsonb('headers').$type<Record<string, string>>(),
+    /** Attachments kept as text (an iCalendar invitation); `method` makes it an alternative part. */
+    attachments: jsonb('attachments').$type<MailAttachmentRow[]>(),
     error: text('error'),
     createdAt: createdAt(),
   },
@@ -429,6 +441,8 @@ export const profile = pgTable('profile', {
   meetingMode: text('meeting_mode').notNull().default('either'),
   place: text('place'),
   about: text('about').notNull().default(''),
+  /** A phone number the person chose to share with the people they are in a relationship with. */
+  phone: text('phone'),
   updatedAt: updatedAt(),
 });
 
@@ -460,6 +474,8 @@ export const requestStatus = pgEnum('request_status', [
   'declined',
   'withdrawn',
   'expired',
+  /** Closed by Klik, not by a person: see `closedReason` ('mentor_full'). */
+  'closed',
 ]);
 
 /** One side asks the other, with a personal message. */
@@ -490,6 +506,8 @@ export const mentoringRequest = pgTable(
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     relationshipId: uuid('relationship_id'),
+    /** Why Klik closed a pending request (status 'closed'): 'mentor_full'. */
+    closedReason: text('closed_reason'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -539,12 +557,24 @@ export const relationship = pgTable(
     status: relationshipStatus('status').notNull().default('active'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Paused (status stays 'active': the mentor's place is kept): since when, by whom, until when. */
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    pausedBy: uuid('paused_by'),
+    pauseUntil: date('pause_until', { mode: 'string' }),
+    /** Who ended it early (never shown to the other side as blame; the reason lives in relationship_ending). */
+    endedBy: uuid('ended_by'),
   },
   (t) => [
     index('relationship_mentor_idx').on(t.mentorId, t.status),
     index('relationship_programme_idx').on(t.programmeId),
   ],
 );
+
+export interface KeptReason {
+  code: string;
+  nl: string;
+  en: string;
+}
 
 export const relationshipMentee = pgTable(
   'relationship_mentee',
@@ -556,6 +586,12 @@ export const relationshipMentee = pgTable(
       .notNull()
       .references(() => person.id, { onDelete: 'cascade' }),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Why this mentee and the mentor clicked, kept at acceptance in both languages. */
+    reasons: jsonb('reasons').$type<KeptReason[]>().notNull().default([]),
+    /** The pair's click strength (0–100) at acceptance, when known. */
+    strength: integer('strength'),
+    /** A group member who left the group (the group goes on). */
+    leftAt: timestamp('left_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.relationshipId, t.menteeId] }),
@@ -703,4 +739,276 @@ export const pairRule = pgTable(
     uniqueIndex('pair_rule_pair_idx').on(t.programmeId, t.menteeId, t.mentorId),
     index('pair_rule_programme_idx').on(t.programmeId),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The relationship space: conversation, agreement, goals, self-ratings, meetings, notes, endings
+// ---------------------------------------------------------------------------------------------
+
+/** The relationship's one conversation (the request's thread is read beside it). */
+export const relationshipMessage = pgTable(
+  'relationship_message',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    authorPersonId: uuid('author_person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('relationship_message_rel_idx').on(t.relationshipId, t.createdAt)],
+);
+
+/** Until when a participant has read the conversation (unread counts). */
+export const relationshipRead = pgTable(
+  'relationship_read',
+  {
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.relationshipId, t.personId] })],
+);
+
+export interface AgreementHopes {
+  learn: string;
+  give: string;
+}
+
+export interface AgreementSkill {
+  skill: string;
+  /** The person learning it (they rate themselves at the start and the end). */
+  learnerId: string;
+}
+
+/**
+ * One version of a relationship's agreement. A change is a new version; a version holds once every
+ * participant confirmed it (agreement_confirmation). The newest fully confirmed version applies.
+ */
+export const relationshipAgreement = pgTable(
+  'relationship_agreement',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    goals: text('goals').notNull().default(''),
+    cadenceDays: integer('cadence_days').notNull(),
+    meetingMode: text('meeting_mode').notNull().default('either'),
+    meetingNotes: text('meeting_notes').notNull().default(''),
+    confidentiality: text('confidentiality').notNull().default(''),
+    /** Per participant (person id): what they hope to learn and to give. */
+    hopes: jsonb('hopes').$type<Record<string, AgreementHopes>>().notNull().default({}),
+    skills: jsonb('skills').$type<AgreementSkill[]>().notNull().default([]),
+    proposedBy: uuid('proposed_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('relationship_agreement_version_idx').on(t.relationshipId, t.version)],
+);
+
+export const agreementConfirmation = pgTable(
+  'agreement_confirmation',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => relationshipAgreement.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.personId] })],
+);
+
+export const goalStatus = pgEnum('goal_status', ['open', 'in_progress', 'achieved', 'dropped']);
+
+export const relationshipGoal = pgTable(
+  'relationship_goal',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    status: goalStatus('status').notNull().default('open'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('relationship_goal_rel_idx').on(t.relationshipId)],
+);
+
+/** A progress note on a goal (seen by every participant). */
+export const goalNote = pgTable(
+  'goal_note',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    goalId: uuid('goal_id')
+      .notNull()
+      .references(() => relationshipGoal.id, { onDelete: 'cascade' }),
+    authorPersonId: uuid('author_person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('goal_note_goal_idx').on(t.goalId, t.createdAt)],
+);
+
+export const ratingPhase = pgEnum('rating_phase', ['start', 'end']);
+
+/** A learner's own rating (1–5) of a skill of the relationship, at the start and at the end. */
+export const skillRating = pgTable(
+  'skill_rating',
+  {
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    skill: text('skill').notNull(),
+    phase: ratingPhase('phase').notNull(),
+    rating: integer('rating').notNull(),
+    ratedAt: timestamp('rated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.relationshipId, t.personId, t.skill, t.phase] }),
+    index('skill_rating_programme_idx').on(t.programmeId, t.skill),
+  ],
+);
+
+export const meetingStatus = pgEnum('meeting_status', ['planned', 'cancelled']);
+export const meetingOutcome = pgEnum('meeting_outcome', ['held', 'not_held']);
+
+/** A planned meeting; its iCalendar UID is `<id>@klik`, SEQUENCE is `sequence`. */
+export const meeting = pgTable(
+  'meeting',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    timeZone: text('time_zone').notNull(),
+    place: text('place'),
+    videoUrl: text('video_url'),
+    agenda: text('agenda').notNull().default(''),
+    status: meetingStatus('status').notNull().default('planned'),
+    sequence: integer('sequence').notNull().default(0),
+    outcome: meetingOutcome('outcome'),
+    /** Shared notes of what was discussed (both sides see them). */
+    outcomeNotes: text('outcome_notes'),
+    outcomeBy: uuid('outcome_by'),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('meeting_rel_idx').on(t.relationshipId, t.startsAt)],
+);
+
+/** A person's secret calendar-feed address; only the hash is kept. Revoking deletes the row. */
+export const calendarFeed = pgTable('calendar_feed', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => person.id, { onDelete: 'cascade' }),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisation.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const noteVisibility = pgEnum('note_visibility', ['shared', 'private']);
+
+/**
+ * Notes in a relationship. A private note is readable by its author only: no other participant,
+ * manager or admin, and no list, search, export or audit event carries its text.
+ */
+export const relationshipNote = pgTable(
+  'relationship_note',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    authorPersonId: uuid('author_person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    visibility: noteVisibility('visibility').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('relationship_note_rel_idx').on(t.relationshipId, t.authorPersonId)],
+);
+
+/**
+ * A pause, an early end or a member leaving a group, with the optional reason: for the programme's
+ * aggregate figures only, never shown to the other side.
+ */
+export const relationshipEnding = pgTable(
+  'relationship_ending',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(() => person.id, { onDelete: 'set null' }),
+    /** 'paused', 'ended' (the whole relationship), 'left' (one member left a group), 'completed'. */
+    kind: text('kind').notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('relationship_ending_programme_idx').on(t.programmeId, t.kind)],
+);
+
+/** Mail a person asked not to receive any more (from the List-Unsubscribe link): 'reminders'. */
+export const mailUnsubscribe = pgTable(
+  'mail_unsubscribe',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    category: text('category').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.category] })],
 );

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Logger } from '../logger.js';
 import type { Db } from '../db/client.js';
-import { mailOutbox } from '../db/schema.js';
+import { mailOutbox, type MailAttachmentRow } from '../db/schema.js';
 import { scheduleJob, type JobHandlers } from '../modules/jobs/runner.js';
 
 export interface MailMessage {
@@ -12,6 +12,10 @@ export interface MailMessage {
   html?: string;
   /** Carries a sign-in or reset link (stored as mail_outbox.is_secret). */
   secret?: boolean;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post for reminder-type mail. */
+  headers?: Record<string, string>;
+  /** Text attachments, e.g. an iCalendar invitation (`method` set: also a text/calendar part). */
+  attachments?: MailAttachmentRow[];
 }
 
 /** The job that hands one outbox row to the SMTP server. */

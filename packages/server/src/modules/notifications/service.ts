@@ -1,6 +1,7 @@
 import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import { toLocale, type Locale } from '../../i18n/locale.js';
+import type { MailAttachmentRow } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
 import * as repo from './repository.js';
 
@@ -15,7 +16,19 @@ export type NotificationKind =
   | 'request_expired'
   | 'request_message'
   | 'relationship_started'
-  | 'introduction_proposed';
+  | 'introduction_proposed'
+  | 'request_closed_mentor_full'
+  | 'relationship_message'
+  | 'agreement_proposed'
+  | 'agreement_confirmed'
+  | 'meeting_planned'
+  | 'meeting_changed'
+  | 'meeting_cancelled'
+  | 'relationship_paused'
+  | 'relationship_resumed'
+  | 'relationship_ended'
+  | 'relationship_member_left'
+  | 'relationship_completed';
 
 const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, string>) => string>> = {
   request_received: {
@@ -65,7 +78,70 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
     nl: (p) => `Jullie klikken: je mentorrelatie met ${p.with} is begonnen`,
     en: (p) => `It clicked: your mentoring relationship with ${p.with} has started`,
   },
+  request_closed_mentor_full: {
+    nl: (p) =>
+      `${p.mentor} heeft geen plek meer vrij in ${p.programme}; je verzoek is gesloten. Je kunt meteen iemand anders vragen`,
+    en: (p) =>
+      `${p.mentor} has no place left in ${p.programme}; your request is closed. You can ask someone else right away`,
+  },
+  relationship_message: {
+    nl: (p) => `Nieuw bericht van ${p.from}`,
+    en: (p) => `New message from ${p.from}`,
+  },
+  agreement_proposed: {
+    nl: (p) => `${p.from} stelt jullie afspraken voor: bevestig ze als ze kloppen`,
+    en: (p) => `${p.from} proposes your agreement: confirm it if it is right`,
+  },
+  agreement_confirmed: {
+    nl: (p) => `Jullie afspraken met ${p.with} staan: iedereen heeft bevestigd`,
+    en: (p) => `Your agreement with ${p.with} holds: everyone confirmed it`,
+  },
+  meeting_planned: {
+    nl: (p) => `${p.from} heeft een afspraak gepland: ${p.when}`,
+    en: (p) => `${p.from} planned a meeting: ${p.when}`,
+  },
+  meeting_changed: {
+    nl: (p) => `${p.from} heeft jullie afspraak gewijzigd: ${p.when}`,
+    en: (p) => `${p.from} changed your meeting: ${p.when}`,
+  },
+  meeting_cancelled: {
+    nl: (p) => `${p.from} heeft de afspraak van ${p.when} afgezegd`,
+    en: (p) => `${p.from} cancelled the meeting of ${p.when}`,
+  },
+  relationship_paused: {
+    nl: (p) => `Je mentorrelatie met ${p.with} staat even stil`,
+    en: (p) => `Your mentoring relationship with ${p.with} is paused`,
+  },
+  relationship_resumed: {
+    nl: (p) => `Je mentorrelatie met ${p.with} loopt weer`,
+    en: (p) => `Your mentoring relationship with ${p.with} has resumed`,
+  },
+  relationship_ended: {
+    nl: (p) => `Je mentorrelatie met ${p.with} is afgerond. Dank voor wat jullie samen deden`,
+    en: (p) =>
+      `Your mentoring relationship with ${p.with} has ended. Thank you for what you did together`,
+  },
+  relationship_member_left: {
+    nl: (p) => `${p.who} doet niet meer mee aan jullie groep`,
+    en: (p) => `${p.who} is no longer part of your group`,
+  },
+  relationship_completed: {
+    nl: (p) => `${p.programme} is afgelopen: je mentorrelatie met ${p.with} is voltooid`,
+    en: (p) => `${p.programme} has ended: your mentoring relationship with ${p.with} is complete`,
+  },
 };
+
+/** What a mail says beyond its subject line (the notification in the app is the subject line). */
+export interface NotifyMail {
+  /** Text the sender wrote (a message), quoted as is. */
+  quote?: string;
+  /** Lines in the recipient's language: reasons, meeting details. */
+  details?: (locale: Locale) => string[];
+  /** Attachments in the recipient's language, e.g. the meeting's iCalendar invitation. */
+  attachments?: (locale: Locale) => MailAttachmentRow[];
+  /** 'reminders': carries List-Unsubscribe, and is not sent to people who unsubscribed. */
+  category?: 'reminders';
+}
 
 /** Tells a person something in the app and by mail, in their language. */
 export async function notify(
@@ -77,6 +153,7 @@ export async function notify(
     kind: NotificationKind;
     payload: Record<string, string>;
     link: string;
+    mail?: NotifyMail;
   },
 ): Promise<void> {
   const row = await repo.findRecipient(db, input.personId);
@@ -90,8 +167,15 @@ export async function notify(
   const locale = toLocale(row.locale ?? row.preferred ?? row.orgLocale);
   const subject = subjects[input.kind][locale](input.payload);
   const open = locale === 'nl' ? 'Bekijk het in Klik:' : 'See it in Klik:';
+  const quote = input.mail?.quote ? `\n\n${input.mail.quote}` : '';
+  const details = input.mail?.details?.(locale) ?? [];
   await mailer.send(
-    { to: row.email, subject, text: `${subject}\n\n${open} ${baseUrl}${input.link}` },
+    {
+      to: row.email,
+      subject,
+      text: [`${subject}${quote}`, ...details, `${open} ${baseUrl}${input.link}`].join('\n\n'),
+      attachments: input.mail?.attachments?.(locale),
+    },
     db,
   );
 }

@@ -7,7 +7,7 @@ import { schemaMessage } from '../../i18n/messages.js';
 import { requestLocale } from '../../i18n/request-locale.js';
 import * as service from './service.js';
 
-const Status = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired']);
+const Status = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired', 'closed']);
 
 const RequestDetail = z.object({
   id: z.string(),
