@@ -1,7 +1,6 @@
 import { evaluatePair } from '@klik/match';
 import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
-import { listSkills } from '../enrolments/service.js';
 import { AppError, conflict, notFound } from '../../errors.js';
 import { message, terms } from '../../i18n/messages.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -10,6 +9,7 @@ import { recordAudit } from '../audit/repository.js';
 import { findEnrolment } from '../enrolments/repository.js';
 import { scheduleJob, type JobHandler } from '../jobs/runner.js';
 import { notify } from '../notifications/service.js';
+import { describeProfile } from '../people/profile-view.js';
 import { findProgramme, type ProgrammeRow } from '../programmes/repository.js';
 import { openRelationship } from '../relationships/service.js';
 import { findVisibleProgramme } from '../programmes/service.js';
@@ -178,37 +178,6 @@ export async function getRequest(deps: Deps, actor: Actor, id: string, locale: L
       body: m.body,
       createdAt: m.createdAt.toISOString(),
     })),
-  };
-}
-
-/** What the other side sees of a requester (or the person asked): never sensitive attributes. */
-async function describeProfile(db: Db, organisationId: string, personId: string, locale: Locale) {
-  const row = await repo.findPersonWithProfile(db, organisationId, personId);
-  if (!row) return null;
-  const labels = new Map(
-    (await listSkills(db, organisationId)).items.map((s) => [s.id, s[locale]]),
-  );
-  const skills = (entries: { skill: string; level: number }[] | undefined) =>
-    (entries ?? []).map((e) => ({
-      skill: e.skill,
-      label: labels.get(e.skill) ?? e.skill,
-      level: e.level,
-    }));
-  return {
-    jobTitle: row.person.jobTitle,
-    department: row.person.department,
-    location: row.person.location,
-    offers: skills(row.profile?.offers),
-    wants: skills(row.profile?.wants),
-    interests: [
-      ...(row.profile?.hobbies ?? []),
-      ...(row.profile?.experiences ?? []),
-      ...(row.profile?.values ?? []),
-      ...(row.profile?.tags ?? []),
-    ],
-    languages: row.profile?.languages ?? [],
-    meetingMode: row.profile?.meetingMode ?? 'either',
-    about: row.profile?.about ?? '',
   };
 }
 
