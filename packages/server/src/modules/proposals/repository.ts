@@ -43,7 +43,14 @@ export async function programmeCommitments(
     .select({ menteeId: relationshipMentee.menteeId })
     .from(relationship)
     .innerJoin(relationshipMentee, eq(relationshipMentee.relationshipId, relationship.id))
-    .where(and(eq(relationship.programmeId, programmeId), eq(relationship.status, 'active')));
+    .where(
+      and(
+        eq(relationship.programmeId, programmeId),
+        eq(relationship.status, 'active'),
+        // A group member who left is free to be matched again.
+        isNull(relationshipMentee.leftAt),
+      ),
+    );
   const heldPlaces = new Map<string, number>();
   for (const row of open) heldPlaces.set(row.mentorId, (heldPlaces.get(row.mentorId) ?? 0) + 1);
   return {

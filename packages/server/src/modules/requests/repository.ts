@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   enrolment,
@@ -66,6 +66,8 @@ export async function hasActiveRelationshipAsMentee(db: Db, programmeId: string,
         eq(relationship.programmeId, programmeId),
         eq(relationship.status, 'active'),
         eq(relationshipMentee.menteeId, menteeId),
+        // A group member who left is free to find another mentor.
+        isNull(relationshipMentee.leftAt),
       ),
     )
     .limit(1);
@@ -186,6 +188,8 @@ export async function countActiveMentees(
         eq(relationship.programmeId, programmeId),
         eq(relationship.mentorId, mentorId),
         eq(relationship.status, 'active'),
+        // A group member who left no longer takes a place.
+        isNull(relationshipMentee.leftAt),
       ),
     );
   return row?.n ?? 0;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   buildMatchIndex,
   type Labels,
@@ -102,7 +102,14 @@ export async function buildProgrammePool(
         })
         .from(relationship)
         .innerJoin(relationshipMentee, eq(relationshipMentee.relationshipId, relationship.id))
-        .where(and(eq(relationship.programmeId, programme.id), eq(relationship.status, 'active')))
+        .where(
+          and(
+            eq(relationship.programmeId, programme.id),
+            eq(relationship.status, 'active'),
+            // A group member who left no longer takes a place.
+            isNull(relationshipMentee.leftAt),
+          ),
+        )
         .groupBy(relationship.mentorId)
     : [];
   const activeOf = new Map(active.map((a) => [a.mentorId, a.n]));
