@@ -1,5 +1,6 @@
 import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
+import type { KeptReason } from '../../db/schema.js';
 import { AppError, conflict } from '../../errors.js';
 import { message } from '../../i18n/messages.js';
 import { findProgramme } from '../programmes/repository.js';
@@ -14,7 +15,16 @@ import { findMentees, findNames, findRelationshipsOf } from './repository.js';
  */
 export async function openRelationship(
   tx: Db,
-  input: { organisationId: string; programmeId: string; mentorId: string; menteeId: string },
+  input: {
+    organisationId: string;
+    programmeId: string;
+    mentorId: string;
+    menteeId: string;
+    /** Why the two clicked, kept on the mentee's row in both languages (`keptReasons`). */
+    reasons?: KeptReason[];
+    /** The pair's click strength (0–100) at acceptance. */
+    strength?: number | null;
+  },
 ): Promise<string> {
   const { mentor: mentorEnrolment, mentee: menteeEnrolment } = await repo.lockPairEnrolments(
     tx,
@@ -59,7 +69,10 @@ export async function openRelationship(
         isGroup: mentorEnrolment.offersGroup,
       })
     ).id;
-  await repo.addMentee(tx, relationshipId, input.menteeId);
+  await repo.addMentee(tx, relationshipId, input.menteeId, {
+    reasons: input.reasons,
+    strength: input.strength,
+  });
   return relationshipId;
 }
 

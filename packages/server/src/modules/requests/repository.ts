@@ -9,6 +9,7 @@ import {
   relationship,
   relationshipMentee,
   requestMessage,
+  type KeptReason,
 } from '../../db/schema.js';
 
 export type RequestRow = typeof mentoringRequest.$inferSelect;
@@ -216,8 +217,19 @@ export async function insertRelationship(db: Db, values: typeof relationship.$in
   return row!;
 }
 
-export async function addMentee(db: Db, relationshipId: string, menteeId: string) {
-  await db.insert(relationshipMentee).values({ relationshipId, menteeId });
+/** Adds a mentee, with why the two clicked (kept at acceptance, both languages) when known. */
+export async function addMentee(
+  db: Db,
+  relationshipId: string,
+  menteeId: string,
+  kept: { reasons?: KeptReason[]; strength?: number | null } = {},
+) {
+  await db.insert(relationshipMentee).values({
+    relationshipId,
+    menteeId,
+    reasons: kept.reasons ?? [],
+    strength: kept.strength ?? null,
+  });
 }
 
 export async function personName(db: Db, id: string): Promise<string> {
@@ -236,4 +248,48 @@ export async function findPersonWithProfile(db: Db, organisationId: string, pers
     .leftJoin(profile, eq(profile.personId, person.id))
     .where(and(eq(person.id, personId), eq(person.organisationId, organisationId)));
   return row ?? null;
+}
+
+/**
+ * Locks the pending requests to or from a mentor in a programme, in id order. An accept takes
+ * these before the enrolments (the order leaving a programme uses too), so two accepts for one
+ * mentor, or an accept and the closing of the mentor's other requests, wait for each other.
+ */
+export async function lockPendingOfMentor(db: Db, programmeId: string, mentorId: string) {
+  return db
+    .select({ id: mentoringRequest.id })
+    .from(mentoringRequest)
+    .where(
+      and(
+        eq(mentoringRequest.programmeId, programmeId),
+        eq(mentoringRequest.mentorId, mentorId),
+        eq(mentoringRequest.status, 'pending'),
+      ),
+    )
+    .orderBy(mentoringRequest.id)
+    .for('update');
+}
+
+/** Closes a mentor's pending requests in a programme (Klik closes them, not a person). */
+export async function closePendingOfMentor(
+  db: Db,
+  programmeId: string,
+  mentorId: string,
+  values: { closedReason: string; respondedAt: Date },
+) {
+  return db
+    .update(mentoringRequest)
+    .set({ status: 'closed', ...values })
+    .where(
+      and(
+        eq(mentoringRequest.programmeId, programmeId),
+        eq(mentoringRequest.mentorId, mentorId),
+        eq(mentoringRequest.status, 'pending'),
+      ),
+    )
+    .returning({
+      id: mentoringRequest.id,
+      menteeId: mentoringRequest.menteeId,
+      organisationId: mentoringRequest.organisationId,
+    });
 }
