@@ -42,6 +42,7 @@ import { jobRoutes } from './modules/jobs/routes.js';
 import type { JobHandlers } from './modules/jobs/runner.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
+import { relationshipJobHandlers } from './modules/relationships/lifecycle-service.js';
 import { relationshipRoutes } from './modules/relationships/routes.js';
 import { requestJobHandlers } from './modules/requests/service.js';
 import { requestRoutes } from './modules/requests/routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   app.decorate('resolveTxt', options.resolveTxt ?? createDnsTxtResolver());
   const jobHandlers: JobHandlers = {
     ...requestJobHandlers(mailer, config.baseUrl),
+    ...relationshipJobHandlers(mailer, config.baseUrl),
     ...mailer.jobHandlers,
   };
   const jobs = new JobLoop({ db: database.db, handlers: jobHandlers, clock, logger: app.log });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
+import { ensureRelationshipSweep } from './modules/relationships/lifecycle-service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
 
   // Background jobs (request reminders and expiry, mail delivery). Every process may run this loop: jobs are
   // claimed with FOR UPDATE SKIP LOCKED.
+  // The daily relationship sweep (completion at a programme's end date, pauses' return dates):
+  // one job per day, so every process may ensure it.
+  await ensureRelationshipSweep(database.db, app.clock());
   app.jobs.start(30_000);
 
   let closing = false;

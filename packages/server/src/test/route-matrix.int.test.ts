@@ -137,6 +137,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/requests/{id}/decline': { roles: ALL, partiesOnly: true, note: 'the receiver' },
   'POST /api/requests/{id}/withdraw': { roles: ALL, partiesOnly: true, note: 'the sender' },
   'GET /api/relationships': { roles: ALL },
+  'GET /api/relationships/{id}': { roles: ALL, partiesOnly: true, note: 'participants only' },
+  'GET /api/relationships/{id}/messages': { roles: ALL, partiesOnly: true },
+  'POST /api/relationships/{id}/messages': { roles: ALL, partiesOnly: true },
+  'POST /api/relationships/{id}/read': { roles: ALL, partiesOnly: true },
+  'POST /api/relationships/{id}/pause': { roles: ALL, partiesOnly: true },
+  'POST /api/relationships/{id}/resume': { roles: ALL, partiesOnly: true },
+  'POST /api/relationships/{id}/end': { roles: ALL, partiesOnly: true },
   'GET /api/notifications': { roles: ALL },
   'POST /api/notifications/read': { roles: ALL },
 

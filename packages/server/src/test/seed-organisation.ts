@@ -155,6 +155,14 @@ export async function seedOrganisation(app: App) {
     .items as { id: string }[];
   const relationshipId = relationships[0]!.id;
   secrets.add(relationshipId);
+  // The relationship's conversation: its text belongs to its two participants alone.
+  await expectOk(
+    await call('POST', `/api/relationships/${relationshipId}/messages`, menteeB, {
+      body: `RelationshipMessage${tag}`,
+    }),
+    'relationship message',
+  );
+  secrets.add(`RelationshipMessage${tag}`);
   const notifications = (
     await expectOk(await call('GET', '/api/notifications', mentorA), 'notifications')
   ).items as { id: string }[];

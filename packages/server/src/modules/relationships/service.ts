@@ -1,11 +1,9 @@
-import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import type { KeptReason } from '../../db/schema.js';
 import { AppError, conflict } from '../../errors.js';
 import { message } from '../../i18n/messages.js';
 import { findProgramme } from '../programmes/repository.js';
 import * as repo from '../requests/repository.js';
-import { findMentees, findNames, findRelationshipsOf } from './repository.js';
 
 /**
  * Opens a relationship (or adds the mentee to the mentor's group). The caller holds the
@@ -74,28 +72,4 @@ export async function openRelationship(
     strength: input.strength,
   });
   return relationshipId;
-}
-
-/** My relationships in my organisation, as mentor or mentee. */
-export async function listMyRelationships(db: Db, actor: Actor) {
-  const { personId, organisationId } = requireMember(actor);
-  const rows = await findRelationshipsOf(db, organisationId, personId);
-  const mentees = await findMentees(
-    db,
-    rows.map((r) => r.relationship.id),
-  );
-  const mentorName = await findNames(db, [...new Set(rows.map((r) => r.relationship.mentorId))]);
-  return rows.map(({ relationship: r, programmeName, groupMin }) => ({
-    id: r.id,
-    programme: { id: r.programmeId, name: programmeName },
-    myRole: r.mentorId === personId ? ('mentor' as const) : ('mentee' as const),
-    mentor: { id: r.mentorId, name: mentorName.get(r.mentorId) ?? '' },
-    mentees: mentees
-      .filter((m) => m.relationshipId === r.id)
-      .map((m) => ({ id: m.id, name: `${m.givenName} ${m.familyName}` })),
-    isGroup: r.isGroup,
-    groupMin: r.isGroup ? groupMin : null,
-    status: r.status,
-    startedAt: r.startedAt.toISOString(),
-  }));
 }
