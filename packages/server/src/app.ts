@@ -29,6 +29,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { message } from './i18n/messages.js';
 import { loggerOptions, QuietRequestLog, type LogOutput } from './logger.js';
 import { createMailer, MAIL_DELIVERY_JOB, type Mailer } from './mail/mailer.js';
+import { agreementRoutes } from './modules/agreements/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meRoutes } from './modules/me/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
@@ -41,6 +42,7 @@ import { JobLoop } from './modules/jobs/loop.js';
 import { jobRoutes } from './modules/jobs/routes.js';
 import type { JobHandlers } from './modules/jobs/runner.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { noteRoutes } from './modules/notes/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
 import { relationshipJobHandlers } from './modules/relationships/lifecycle-service.js';
 import { relationshipRoutes } from './modules/relationships/routes.js';
@@ -175,6 +177,8 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(suggestionRoutes);
   await app.register(requestRoutes);
   await app.register(relationshipRoutes);
+  await app.register(agreementRoutes);
+  await app.register(noteRoutes);
   await app.register(notificationRoutes);
   await app.register(proposalRoutes);
 
