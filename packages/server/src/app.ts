@@ -49,6 +49,7 @@ import { relationshipRoutes } from './modules/relationships/routes.js';
 import { requestJobHandlers } from './modules/requests/service.js';
 import { requestRoutes } from './modules/requests/routes.js';
 import { suggestionRoutes } from './modules/suggestions/routes.js';
+import { unsubscribeRoutes } from './modules/unsubscribe/routes.js';
 
 export type App = FastifyInstance;
 
@@ -105,15 +106,17 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   registerCsrfGuard(app, config.baseUrl, config.allowedOrigins);
 
   const clock = options.clock ?? (() => new Date());
+  const secret =
+    config.authSecret ?? (await getOrCreateSetting(database.db, 'auth_secret', generateSecret));
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,
     db: database.db,
     logger: app.log,
     clock,
+    // Signs the links in mail that work without signing in (unsubscribe).
+    secret,
   });
-  const secret =
-    config.authSecret ?? (await getOrCreateSetting(database.db, 'auth_secret', generateSecret));
   const auth = createAuth({ config, db: database.db, mailer, secret, logger: app.log });
 
   app.decorate('config', config);
@@ -171,6 +174,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(organisationRoutes);
   await app.register(peopleRoutes);
   await app.register(outboxRoutes);
+  await app.register(unsubscribeRoutes);
   await app.register(jobRoutes);
   await app.register(programmeRoutes);
   await app.register(enrolmentRoutes);

@@ -8,6 +8,21 @@ function isApiPath(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
 
+/**
+ * The one write that may come from anywhere: RFC 8058 one-click unsubscribe. Mail providers
+ * (Gmail, Yahoo, Apple Mail) POST `List-Unsubscribe=One-Click` to the address in a reminder's
+ * `List-Unsubscribe` header from their own servers, with no Origin and no Sec-Fetch-Site. It is
+ * safe to let through: the route reads no session (a cookie sent along changes nothing), its
+ * only permission is the signed token in the address, which only the mail's recipient has, and
+ * its only effect is that reminder mail stops (undone from the page the mail links to).
+ */
+const ORIGIN_FREE_WRITES = new Set(['POST /api/unsubscribe']);
+
+function isOriginFreeWrite(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? request.url;
+  return ORIGIN_FREE_WRITES.has(`${request.method} ${path}`);
+}
+
 /** The origin of a URL, or null when it is not one (`Origin: null` from a sandboxed page). */
 function originOf(value: string): string | null {
   try {
@@ -49,7 +64,7 @@ export function registerCsrfGuard(
   const allowed = new Set([publicOrigin, ...otherOrigins]);
   app.addHook('onRequest', async (request, reply) => {
     if (!stateChanging.has(request.method) || !isApiPath(request.url)) return;
-    if (isSameOriginRequest(request, allowed)) return;
+    if (isSameOriginRequest(request, allowed) || isOriginFreeWrite(request)) return;
     request.log.info(
       {
         origin: request.headers.origin ?? null,

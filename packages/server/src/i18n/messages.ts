@@ -521,6 +521,10 @@ export const messages = {
     en: 'is below the minimum job level',
     nl: 'is lager dan het minimale functieniveau',
   },
+  unsubscribeTokenMissing: {
+    en: 'the link from the email (token) is missing',
+    nl: 'de link uit de e-mail (token) ontbreekt',
+  },
 } as const satisfies Record<string, Localized>;
 
 /** Nouns and states that appear as parameters. */
@@ -542,6 +546,7 @@ export const terms = {
   note: { en: 'Note', nl: 'Notitie' },
   agreement: { en: 'Agreement', nl: 'Afspraken' },
   calendarFeed: { en: 'Calendar feed', nl: 'Agenda-abonnement' },
+  unsubscribeLink: { en: 'Unsubscribe link', nl: 'Afmeldlink' },
   draft: { en: 'draft', nl: 'concept' },
   published: { en: 'published', nl: 'gepubliceerd' },
   closed: { en: 'closed', nl: 'gesloten' },

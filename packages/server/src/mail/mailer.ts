@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer/index.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../db/client.js';
 import { mailOutbox, type MailAttachmentRow } from '../db/schema.js';
@@ -36,7 +38,39 @@ export interface Mailer {
   readonly jobHandlers: JobHandlers;
   /** Whether mail was queued since the last call (the app then kicks delivery after the response). */
   takeQueued(): boolean;
+  /**
+   * A signature (base64url HMAC-SHA256) for links in mail that must work without signing in,
+   * such as unsubscribe links. Keyed by the instance's auth secret (a derived key, never the
+   * secret itself), so every process of the instance computes the same one.
+   */
+  sign(value: string): string;
   close(): void;
+}
+
+/**
+ * How an outbox row is handed to nodemailer. An attachment with an iCalendar `method` becomes
+ * nodemailer's `icalEvent` (a text/calendar alternative with METHOD, which calendar clients turn
+ * into an invitation with accept/decline buttons) and is attached as a .ics file too, as
+ * Google Calendar's own invitations do (Outlook and Apple Mail read either). Only the first such
+ * attachment can be the alternative; others are attached as files.
+ */
+export function toNodemailerParts(row: {
+  headers: Record<string, string> | null;
+  attachments: MailAttachmentRow[] | null;
+}): Pick<Mail.Options, 'headers' | 'attachments' | 'icalEvent'> {
+  const attachments = row.attachments ?? [];
+  const calendar = attachments.find((a) => a.method);
+  return {
+    headers: row.headers ?? undefined,
+    icalEvent: calendar
+      ? { method: calendar.method, filename: calendar.filename, content: calendar.content }
+      : undefined,
+    attachments: attachments.map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      contentType: a.method ? `${a.contentType}; method=${a.method.toUpperCase()}` : a.contentType,
+    })),
+  };
 }
 
 function errorText(error: unknown): string {
@@ -56,8 +90,13 @@ export function createMailer(options: {
   db: Db;
   logger: Logger;
   clock: () => Date;
+  /** The instance's auth secret: a key for signing mail links is derived from it. */
+  secret: string;
 }): Mailer {
   const { smtpUrl, from, db, logger, clock } = options;
+  const signingKey = createHmac('sha256', options.secret).update('klik mail links').digest();
+  const sign = (value: string) =>
+    createHmac('sha256', signingKey).update(value).digest('base64url');
   if (!smtpUrl) {
     return {
       transport: 'outbox',
@@ -70,11 +109,14 @@ export function createMailer(options: {
           transport: 'outbox',
           status: 'kept',
           isSecret: message.secret ?? false,
+          headers: message.headers ?? null,
+          attachments: message.attachments?.length ? message.attachments : null,
         });
         logger.info({ subject: message.subject }, 'mail kept in outbox');
       },
       jobHandlers: {},
       takeQueued: () => false,
+      sign,
       close: () => undefined,
     };
   }
@@ -102,6 +144,8 @@ export function createMailer(options: {
             transport: 'smtp',
             status: 'pending',
             isSecret: message.secret ?? false,
+            headers: message.headers ?? null,
+            attachments: message.attachments?.length ? message.attachments : null,
           })
           .returning({ id: mailOutbox.id });
         await scheduleJob(inner, MAIL_DELIVERY_JOB, { mailId: row!.id }, clock());
@@ -127,6 +171,7 @@ export function createMailer(options: {
               subject: row.subject,
               text: row.text,
               html: row.html ?? undefined,
+              ...toNodemailerParts(row),
             });
           } catch (error) {
             await runDb
@@ -158,6 +203,7 @@ export function createMailer(options: {
       queued = false;
       return was;
     },
+    sign,
     close: () => transporter.close(),
   };
 }

@@ -10,6 +10,8 @@ export async function findRecipient(db: Db, personId: string) {
     .select({
       organisationId: person.organisationId,
       email: person.email,
+      givenName: person.givenName,
+      preferredName: person.preferredName,
       locale: user.locale,
       preferred: person.preferredLanguage,
       orgLocale: organisation.defaultLocale,

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.js';
 import { toLocale, type Locale } from '../../i18n/locale.js';
 import type { MailAttachmentRow } from '../../db/schema.js';
 import type { Mailer } from '../../mail/mailer.js';
+import { renderMail } from '../../mail/templates.js';
+import { isUnsubscribed, unsubscribeLinks } from '../unsubscribe/service.js';
 import * as repo from './repository.js';
 
 export type NotificationKind =
@@ -143,7 +145,76 @@ export interface NotifyMail {
   category?: 'reminders';
 }
 
-/** Tells a person something in the app and by mail, in their language. */
+type Texts = Readonly<Record<Locale, string>>;
+
+const buttons = {
+  request: { nl: 'Bekijk het verzoek', en: 'View the request' },
+  answer: { nl: 'Bekijk het verzoek en antwoord', en: 'View the request and answer' },
+  relationship: { nl: 'Naar jullie mentorrelatie', en: 'Go to your mentoring relationship' },
+  introduction: { nl: 'Bekijk de introductie', en: 'View the introduction' },
+  findAnother: { nl: 'Zoek een andere mentor', en: 'Find another mentor' },
+  message: { nl: 'Lees en beantwoord', en: 'Read and reply' },
+  agreement: { nl: 'Bekijk en bevestig', en: 'Review and confirm' },
+  agreementHeld: { nl: 'Bekijk de afspraken', en: 'View the agreement' },
+  meeting: { nl: 'Bekijk de afspraak', en: 'View the meeting' },
+  open: { nl: 'Bekijk het in Klik', en: 'See it in Klik' },
+} as const satisfies Record<string, Texts>;
+
+const headings = {
+  whyClick: { nl: 'Waarom het zou kunnen klikken', en: 'Why it could click' },
+  whyClicked: { nl: 'Waarom jullie klikten', en: 'Why you clicked' },
+  meeting: { nl: 'De afspraak', en: 'The meeting' },
+} as const satisfies Record<string, Texts>;
+
+/** The mail's one button and the heading over its detail lines, per kind. */
+const mailParts: Partial<Record<NotificationKind, { button: Texts; detailsHeading?: Texts }>> = {
+  request_received: { button: buttons.answer, detailsHeading: headings.whyClick },
+  offer_received: { button: buttons.answer, detailsHeading: headings.whyClick },
+  request_reminder: { button: buttons.answer, detailsHeading: headings.whyClick },
+  request_accepted: { button: buttons.relationship, detailsHeading: headings.whyClicked },
+  request_declined: { button: buttons.request },
+  request_expired: { button: buttons.request },
+  request_message: { button: buttons.message },
+  relationship_started: { button: buttons.relationship, detailsHeading: headings.whyClicked },
+  introduction_proposed: { button: buttons.introduction, detailsHeading: headings.whyClick },
+  request_closed_mentor_full: { button: buttons.findAnother },
+  relationship_message: { button: buttons.message },
+  agreement_proposed: { button: buttons.agreement },
+  agreement_confirmed: { button: buttons.agreementHeld },
+  meeting_planned: { button: buttons.meeting, detailsHeading: headings.meeting },
+  meeting_changed: { button: buttons.meeting, detailsHeading: headings.meeting },
+  meeting_cancelled: { button: buttons.meeting, detailsHeading: headings.meeting },
+  relationship_paused: { button: buttons.relationship },
+  relationship_resumed: { button: buttons.relationship },
+  relationship_ended: { button: buttons.relationship },
+  relationship_member_left: { button: buttons.relationship },
+  relationship_completed: { button: buttons.relationship },
+};
+
+/** Why the recipient gets the mail: every mail says so in its footer. */
+const footers = {
+  general: {
+    nl: 'Je krijgt deze e-mail omdat je meedoet aan mentoring in Klik. Al je meldingen staan ook in Klik, onder Meldingen.',
+    en: 'You get this email because you take part in mentoring on Klik. All your notifications are in Klik too, under Notifications.',
+  },
+  reminders: {
+    nl: 'Je krijgt deze herinnering omdat er in Klik iets op je antwoord wacht.',
+    en: 'You get this reminder because something on Klik is waiting for your answer.',
+  },
+} as const satisfies Record<string, Texts>;
+
+const unsubscribeLabel: Texts = {
+  nl: 'Geen herinneringen meer per e-mail? Afmelden',
+  en: 'No more reminder emails? Unsubscribe',
+};
+
+/**
+ * Tells a person something in the app and by mail, in their language. The mail is a real one
+ * (mail/templates.ts): a greeting, the notification as its lead, what the sender wrote, the
+ * detail lines, one button to the link and a footer; reminder-type mail (category 'reminders')
+ * carries List-Unsubscribe and is not sent to people who unsubscribed from it — the in-app
+ * notification is written regardless.
+ */
 export async function notify(
   db: Db,
   mailer: Mailer,
@@ -164,16 +235,32 @@ export async function notify(
     kind: input.kind,
     payload: { ...input.payload, link: input.link },
   });
+  const category = input.mail?.category;
+  if (category && (await isUnsubscribed(db, input.personId, category))) return;
   const locale = toLocale(row.locale ?? row.preferred ?? row.orgLocale);
   const subject = subjects[input.kind][locale](input.payload);
-  const open = locale === 'nl' ? 'Bekijk het in Klik:' : 'See it in Klik:';
-  const quote = input.mail?.quote ? `\n\n${input.mail.quote}` : '';
+  const parts = mailParts[input.kind];
   const details = input.mail?.details?.(locale) ?? [];
+  const links = category
+    ? unsubscribeLinks((value) => mailer.sign(value), baseUrl, input.personId, category)
+    : null;
+  const body = renderMail({
+    locale,
+    name: row.preferredName ?? row.givenName,
+    lead: subject,
+    quote: input.mail?.quote,
+    details:
+      details.length > 0 ? { heading: parts?.detailsHeading?.[locale], lines: details } : null,
+    button: { url: `${baseUrl}${input.link}`, label: (parts?.button ?? buttons.open)[locale] },
+    footer: [footers[category ?? 'general'][locale]],
+    unsubscribe: links ? { url: links.pageUrl, label: unsubscribeLabel[locale] } : null,
+  });
   await mailer.send(
     {
       to: row.email,
       subject,
-      text: [`${subject}${quote}`, ...details, `${open} ${baseUrl}${input.link}`].join('\n\n'),
+      ...body,
+      headers: links?.headers,
       attachments: input.mail?.attachments?.(locale),
     },
     db,

@@ -1,6 +1,6 @@
 import { desc } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { mailOutbox } from '../../db/schema.js';
+import { mailOutbox, type MailAttachmentRow } from '../../db/schema.js';
 
 export interface OutboxRow {
   id: string;
@@ -8,6 +8,8 @@ export interface OutboxRow {
   subject: string;
   text: string;
   isSecret: boolean;
+  headers: Record<string, string> | null;
+  attachments: MailAttachmentRow[] | null;
   status: string;
   attempts: number;
   error: string | null;
@@ -24,6 +26,8 @@ export async function listOutbox(db: Db, limit: number): Promise<OutboxRow[]> {
       subject: mailOutbox.subject,
       text: mailOutbox.text,
       isSecret: mailOutbox.isSecret,
+      headers: mailOutbox.headers,
+      attachments: mailOutbox.attachments,
       status: mailOutbox.status,
       attempts: mailOutbox.attempts,
       error: mailOutbox.error,

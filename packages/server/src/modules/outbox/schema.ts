@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+export const OutboxAttachment = z.object({
+  filename: z.string(),
+  contentType: z.string(),
+  /** iCalendar METHOD (REQUEST, CANCEL): sent as an invitation calendar clients act on. */
+  method: z.string().nullable(),
+  /** The attachment's text (an .ics file), so the page can offer it for download. */
+  content: z.string(),
+});
+
 export const OutboxMessage = z.object({
   id: z.string(),
   to: z.string(),
@@ -10,6 +19,10 @@ export const OutboxMessage = z.object({
   isSecret: z.boolean(),
   /** The body was withheld: a secret mail outside demo mode. */
   isHidden: z.boolean(),
+  /** Extra headers sent with the mail (List-Unsubscribe on reminders). */
+  headers: z.record(z.string(), z.string()),
+  /** Files sent with the mail (none shown for a hidden mail). */
+  attachments: z.array(OutboxAttachment),
   /** 'kept' (outbox only), 'pending' (delivery retried with back-off), 'sent', 'failed' (gave up). */
   status: z.enum(['kept', 'pending', 'sent', 'failed']),
   /** Delivery attempts so far, and the SMTP server's last refusal or the connection error. */

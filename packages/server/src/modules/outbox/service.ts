@@ -34,6 +34,15 @@ export async function listOutbox(
       text: isHidden ? renderMessage(message('outboxSecretHidden'), options.locale) : row.text,
       isSecret: row.isSecret,
       isHidden,
+      headers: isHidden ? {} : (row.headers ?? {}),
+      attachments: isHidden
+        ? []
+        : (row.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            method: a.method ?? null,
+            content: a.content,
+          })),
       status: toStatus(row.status),
       attempts: row.attempts,
       error: row.error,
