@@ -106,6 +106,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
     note: 'the platform admin reads the outbox (secrets hidden outside demo mode)',
   },
 
+  'GET /api/unsubscribe': {
+    public: true,
+    roles: ALL,
+    platformAdmin: true,
+    note: 'the signed token from a reminder mail is the permission; a bad one is 404',
+  },
+  'POST /api/unsubscribe': { public: true, roles: ALL, platformAdmin: true },
+  'DELETE /api/unsubscribe': { public: true, roles: ALL, platformAdmin: true },
+
   'GET /api/programmes': { roles: ALL, note: 'members see the published ones' },
   'POST /api/programmes': { roles: MANAGERS },
   'GET /api/programmes/{id}': { roles: ALL },
