@@ -163,6 +163,21 @@ export async function seedOrganisation(app: App) {
     'relationship message',
   );
   secrets.add(`RelationshipMessage${tag}`);
+  // A goal and a note in the relationship's space: only its participants read them.
+  const goal = await expectOk(
+    await call('POST', `/api/relationships/${relationshipId}/goals`, menteeB, {
+      title: `Goal${tag} of the relationship`,
+    }),
+    'goal',
+  );
+  const note = await expectOk(
+    await call('POST', `/api/relationships/${relationshipId}/notes`, mentorB, {
+      visibility: 'private',
+      body: `PrivateNote${tag}`,
+    }),
+    'note',
+  );
+  secrets.add(goal.id).add(`Goal${tag} of the relationship`).add(note.id).add(`PrivateNote${tag}`);
   const notifications = (
     await expectOk(await call('GET', '/api/notifications', mentorA), 'notifications')
   ).items as { id: string }[];
@@ -240,6 +255,8 @@ export async function seedOrganisation(app: App) {
       request: pendingRequestId,
       acceptedRequest: acceptedRequestId,
       relationship: relationshipId,
+      goal: goal.id,
+      note: note.id,
       run: runId,
       introduction: introductionId,
       notification: notificationId,
