@@ -32,6 +32,7 @@ import { createMailer, MAIL_DELIVERY_JOB, type Mailer } from './mail/mailer.js';
 import { agreementRoutes } from './modules/agreements/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meRoutes } from './modules/me/routes.js';
+import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { createDnsTxtResolver, type TxtResolver } from './modules/organisations/domains.js';
 import { outboxRoutes } from './modules/outbox/routes.js';
@@ -181,6 +182,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(suggestionRoutes);
   await app.register(requestRoutes);
   await app.register(relationshipRoutes);
+  await app.register(meetingRoutes);
   await app.register(agreementRoutes);
   await app.register(noteRoutes);
   await app.register(notificationRoutes);

@@ -401,33 +401,6 @@ export const messages = {
     nl: 'Deze introductie is al {status}',
   },
 
-  // Meetings and the calendar feed
-  meetingNeedsOpenRelationship: {
-    en: 'Meetings can only be planned, changed or cancelled while the mentoring relationship runs',
-    nl: 'Afspraken kun je alleen plannen, wijzigen of afzeggen zolang de mentorrelatie loopt',
-  },
-  meetingIsCancelled: {
-    en: 'This meeting has been cancelled',
-    nl: 'Deze afspraak is afgezegd',
-  },
-  meetingHasStarted: {
-    en: 'This meeting has already started: it can no longer be changed or cancelled',
-    nl: 'Deze afspraak is al begonnen: je kunt haar niet meer wijzigen of afzeggen',
-  },
-  meetingNotStarted: {
-    en: 'You can say whether the meeting happened once it has started',
-    nl: 'Of de afspraak doorging, kun je zeggen zodra ze begonnen is',
-  },
-  mustBeInFuture: { en: 'must be in the future', nl: 'moet in de toekomst liggen' },
-  timeSkippedInZone: {
-    en: 'does not exist in that time zone (the clocks are put forward then)',
-    nl: 'bestaat niet in die tijdzone (de klok wordt dan verzet)',
-  },
-  httpsLink: {
-    en: 'a web address starting with https://',
-    nl: 'een webadres dat begint met https://',
-  },
-
   relationshipReadOnly: {
     en: 'This mentoring relationship has ended: you can read it, but not change it',
     nl: 'Deze mentorrelatie is afgelopen: je kunt haar lezen, maar niet meer wijzigen',
