@@ -7,6 +7,7 @@ import { message } from '../../i18n/messages.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/repository.js';
 import type { JobHandlers } from '../jobs/runner.js';
+import { cancelUpcomingMeetings } from '../meetings/service.js';
 import { notify } from '../notifications/service.js';
 import { isOpen, listParticipants, requireParticipant, type RelationshipAccess } from './access.js';
 import * as repo from './repository.js';
@@ -111,7 +112,6 @@ export async function endRelationship(
   actor: Actor,
   relationshipId: string,
   input: { reason: string | null },
-  cancelMeetings?: (tx: Db, relationshipId: string, byPersonId: string) => Promise<void>,
 ) {
   const now = deps.now();
   await deps.db.transaction(async (tx) => {
@@ -157,7 +157,8 @@ export async function endRelationship(
         link: spaceLink(r.id),
       });
     }
-    await cancelMeetings?.(tx, r.id, me.personId);
+    // Planned meetings are called off (a cancellation in everyone's calendar).
+    await cancelUpcomingMeetings(tx, deps, r.id, me.personId);
   });
   return reread(deps, actor, relationshipId);
 }
@@ -236,6 +237,7 @@ export async function completeDueRelationships(
         subjectType: 'relationship',
         subjectId: r.id,
       });
+      await cancelUpcomingMeetings(db, { mailer, baseUrl, now: () => now }, r.id, null);
       const participants = (await listParticipants(db, r)).filter((p) => !p.hasLeft);
       for (const p of participants) {
         const others = participants.filter((o) => o.personId !== p.personId);
