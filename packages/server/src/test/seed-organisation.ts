@@ -178,6 +178,22 @@ export async function seedOrganisation(app: App) {
     'note',
   );
   secrets.add(goal.id).add(`Goal${tag} of the relationship`).add(note.id).add(`PrivateNote${tag}`);
+  // A meeting in the relationship (its agenda is for its participants only), and a calendar feed
+  // whose first address was replaced: that address answers 404 to anyone who tries it.
+  const meeting = await expectOk(
+    await call('POST', `/api/relationships/${relationshipId}/meetings`, mentorB, {
+      date: '2099-06-01',
+      time: '10:00',
+      timeZone: 'Europe/Amsterdam',
+      durationMinutes: 60,
+      agenda: `MeetingAgenda${tag}`,
+    }),
+    'meeting',
+  );
+  secrets.add(meeting.id).add(`MeetingAgenda${tag}`);
+  const replacedFeed = await expectOk(await call('POST', '/api/calendar-feed', mentorB), 'feed');
+  await expectOk(await call('POST', '/api/calendar-feed', mentorB), 'feed replaced');
+  const calendarFile = String(replacedFeed.url).split('/').pop()!;
   const notifications = (
     await expectOk(await call('GET', '/api/notifications', mentorA), 'notifications')
   ).items as { id: string }[];
@@ -257,6 +273,8 @@ export async function seedOrganisation(app: App) {
       relationship: relationshipId,
       goal: goal.id,
       note: note.id,
+      meeting: meeting.id,
+      calendarFile,
       run: runId,
       introduction: introductionId,
       notification: notificationId,
