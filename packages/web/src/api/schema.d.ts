@@ -2637,6 +2637,15 @@ export interface paths {
                                 text: string;
                                 isSecret: boolean;
                                 isHidden: boolean;
+                                headers: {
+                                    [key: string]: string;
+                                };
+                                attachments: {
+                                    filename: string;
+                                    contentType: string;
+                                    method: string | null;
+                                    content: string;
+                                }[];
                                 /** @enum {string} */
                                 status: "kept" | "pending" | "sent" | "failed";
                                 attempts: number;
@@ -2682,6 +2691,199 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an unsubscribe link stops (no sign-in): the category and a masked address */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            category: "reminders";
+                            email: string;
+                            isUnsubscribed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Stop a kind of mail (no sign-in): the token in the body, or one-click (RFC 8058) in the address */
+        post: {
+            parameters: {
+                query?: {
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            category: "reminders";
+                            email: string;
+                            isUnsubscribed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Subscribe again to a kind of mail stopped with this link (no sign-in) */
+        delete: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            category: "reminders";
+                            email: string;
+                            isUnsubscribed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5690,7 +5892,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My ranked suggestions with reasons, in my language */
+        /** My ranked suggestions with reasons, in my language (never someone who declined me here) */
         get: {
             parameters: {
                 query?: {
@@ -5719,6 +5921,14 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             role: "mentee" | "mentor";
+                            /** @description Why no request (or offer) can be sent from here now; null when one can. With has_mentor no suggestions are listed. */
+                            requestBlock: {
+                                /** @enum {string} */
+                                reason: "has_mentor" | "waiting_for_answer" | "offer_to_answer" | "no_free_place" | "mentors_offer" | "manager_proposes" | "not_running";
+                                name: string | null;
+                                relationshipId: string | null;
+                                requestId: string | null;
+                            } | null;
                             items: {
                                 personId: string;
                                 name: string;
@@ -5900,7 +6110,7 @@ export interface paths {
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
-                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired" | "closed";
                             message: string;
                             hopes: string;
                             strength: number | null;
@@ -5909,6 +6119,11 @@ export interface paths {
                                 text: string;
                             }[];
                             declineReason: string | null;
+                            /**
+                             * @description Why Klik closed the request (status 'closed'): the mentor's last place was taken
+                             * @enum {string|null}
+                             */
+                            closedReason: "mentor_full" | null;
                             expiresAt: string;
                             createdAt: string;
                             relationshipId: string | null;
@@ -6060,7 +6275,12 @@ export interface paths {
                                     jobTitle: string | null;
                                 };
                                 /** @enum {string} */
-                                status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                                status: "pending" | "accepted" | "declined" | "withdrawn" | "expired" | "closed";
+                                /**
+                                 * @description Why Klik closed the request (status 'closed'): the mentor's last place was taken
+                                 * @enum {string|null}
+                                 */
+                                closedReason: "mentor_full" | null;
                                 message: string;
                                 expiresAt: string;
                                 createdAt: string;
@@ -6233,7 +6453,7 @@ export interface paths {
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
-                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired" | "closed";
                             message: string;
                             hopes: string;
                             strength: number | null;
@@ -6242,6 +6462,11 @@ export interface paths {
                                 text: string;
                             }[];
                             declineReason: string | null;
+                            /**
+                             * @description Why Klik closed the request (status 'closed'): the mentor's last place was taken
+                             * @enum {string|null}
+                             */
+                            closedReason: "mentor_full" | null;
                             expiresAt: string;
                             createdAt: string;
                             relationshipId: string | null;
@@ -6427,7 +6652,7 @@ export interface paths {
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
-                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired" | "closed";
                             message: string;
                             hopes: string;
                             strength: number | null;
@@ -6436,6 +6661,11 @@ export interface paths {
                                 text: string;
                             }[];
                             declineReason: string | null;
+                            /**
+                             * @description Why Klik closed the request (status 'closed'): the mentor's last place was taken
+                             * @enum {string|null}
+                             */
+                            closedReason: "mentor_full" | null;
                             expiresAt: string;
                             createdAt: string;
                             relationshipId: string | null;
@@ -6613,7 +6843,7 @@ export interface paths {
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
-                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired" | "closed";
                             message: string;
                             hopes: string;
                             strength: number | null;
@@ -6622,6 +6852,11 @@ export interface paths {
                                 text: string;
                             }[];
                             declineReason: string | null;
+                            /**
+                             * @description Why Klik closed the request (status 'closed'): the mentor's last place was taken
+                             * @enum {string|null}
+                             */
+                            closedReason: "mentor_full" | null;
                             expiresAt: string;
                             createdAt: string;
                             relationshipId: string | null;
@@ -6806,7 +7041,7 @@ export interface paths {
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
-                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired" | "closed";
                             message: string;
                             hopes: string;
                             strength: number | null;
@@ -6815,6 +7050,11 @@ export interface paths {
                                 text: string;
                             }[];
                             declineReason: string | null;
+                            /**
+                             * @description Why Klik closed the request (status 'closed'): the mentor's last place was taken
+                             * @enum {string|null}
+                             */
+                            closedReason: "mentor_full" | null;
                             expiresAt: string;
                             createdAt: string;
                             relationshipId: string | null;
@@ -6992,7 +7232,7 @@ export interface paths {
                             /** @enum {string} */
                             myRole: "mentee" | "mentor";
                             /** @enum {string} */
-                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired";
+                            status: "pending" | "accepted" | "declined" | "withdrawn" | "expired" | "closed";
                             message: string;
                             hopes: string;
                             strength: number | null;
@@ -7001,6 +7241,11 @@ export interface paths {
                                 text: string;
                             }[];
                             declineReason: string | null;
+                            /**
+                             * @description Why Klik closed the request (status 'closed'): the mentor's last place was taken
+                             * @enum {string|null}
+                             */
+                            closedReason: "mentor_full" | null;
                             expiresAt: string;
                             createdAt: string;
                             relationshipId: string | null;
@@ -7148,6 +7393,7 @@ export interface paths {
                                     id: string;
                                     name: string;
                                 };
+                                /** @description The mentees still in it (members who left a group are not listed) */
                                 mentees: {
                                     id: string;
                                     name: string;
@@ -7155,8 +7401,16 @@ export interface paths {
                                 isGroup: boolean;
                                 /** @description For a group: the smallest group the programme asks for (null otherwise) */
                                 groupMin: number | null;
-                                /** @enum {string} */
-                                status: "active" | "completed" | "ended_early";
+                                /**
+                                 * @description 'paused': still active (the place is kept), with a pause mark
+                                 * @enum {string}
+                                 */
+                                status: "active" | "paused" | "completed" | "ended_early";
+                                /** @description I left this group (I still read it) */
+                                haveLeft: boolean;
+                                pauseUntil: string | null;
+                                unreadMessages: number;
+                                nextMeetingAt: string | null;
                                 startedAt: string;
                             }[];
                         };
@@ -7200,6 +7454,4879 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The relationship space (participants only; anyone else gets 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                                endsOn: string | null;
+                            };
+                            /**
+                             * @description 'paused': still active (the place is kept), with a pause mark
+                             * @enum {string}
+                             */
+                            status: "active" | "paused" | "completed" | "ended_early";
+                            pauseUntil: string | null;
+                            isGroup: boolean;
+                            startedAt: string;
+                            endedAt: string | null;
+                            /** @enum {string} */
+                            myRole: "mentor" | "mentee";
+                            haveLeft: boolean;
+                            /** @description Whether the space still takes changes (not ended, not left) */
+                            canChange: boolean;
+                            participants: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "mentor" | "mentee";
+                                isMe: boolean;
+                                hasLeft: boolean;
+                                jobTitle: string | null;
+                                languages: string[];
+                                meetingMode: string;
+                                place: string | null;
+                                about: string;
+                                offers: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                wants: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                /** @description Shared because both said yes; not with or from a member who left a group */
+                                contact: {
+                                    email: string;
+                                    phone: string | null;
+                                } | null;
+                            }[];
+                            /** @description Why they clicked, kept at acceptance: a mentee reads their own pair's */
+                            clicks: {
+                                menteeId: string;
+                                menteeName: string;
+                                strength: number | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            hopes: {
+                                personId: string;
+                                name: string;
+                                learn: string;
+                                give: string;
+                            }[];
+                            nextMeeting: {
+                                id: string;
+                                startsAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                place: string | null;
+                                videoUrl: string | null;
+                                agenda: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conversation, continuing the thread of the request that opened it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /**
+                                 * @description 'request': the request's opening message; 'request_message': a question on it
+                                 * @enum {string}
+                                 */
+                                kind: "request" | "request_message" | "message";
+                                requestId: string | null;
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                isMine: boolean;
+                                body: string;
+                                hopes: string | null;
+                                createdAt: string;
+                            }[];
+                            canWrite: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write in the conversation; the others are told in the app and by mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description 'request': the request's opening message; 'request_message': a question on it
+                             * @enum {string}
+                             */
+                            kind: "request" | "request_message" | "message";
+                            requestId: string | null;
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            isMine: boolean;
+                            body: string;
+                            hopes: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the conversation read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Marked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause, with an optional return date (either side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The day it runs again by itself
+                         * @default null
+                         */
+                        until?: string | null;
+                        /**
+                         * @description For the programme only: never shown to the other side
+                         * @default null
+                         */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                                endsOn: string | null;
+                            };
+                            /**
+                             * @description 'paused': still active (the place is kept), with a pause mark
+                             * @enum {string}
+                             */
+                            status: "active" | "paused" | "completed" | "ended_early";
+                            pauseUntil: string | null;
+                            isGroup: boolean;
+                            startedAt: string;
+                            endedAt: string | null;
+                            /** @enum {string} */
+                            myRole: "mentor" | "mentee";
+                            haveLeft: boolean;
+                            /** @description Whether the space still takes changes (not ended, not left) */
+                            canChange: boolean;
+                            participants: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "mentor" | "mentee";
+                                isMe: boolean;
+                                hasLeft: boolean;
+                                jobTitle: string | null;
+                                languages: string[];
+                                meetingMode: string;
+                                place: string | null;
+                                about: string;
+                                offers: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                wants: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                /** @description Shared because both said yes; not with or from a member who left a group */
+                                contact: {
+                                    email: string;
+                                    phone: string | null;
+                                } | null;
+                            }[];
+                            /** @description Why they clicked, kept at acceptance: a mentee reads their own pair's */
+                            clicks: {
+                                menteeId: string;
+                                menteeName: string;
+                                strength: number | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            hopes: {
+                                personId: string;
+                                name: string;
+                                learn: string;
+                                give: string;
+                            }[];
+                            nextMeeting: {
+                                id: string;
+                                startsAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                place: string | null;
+                                videoUrl: string | null;
+                                agenda: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused relationship (either side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                                endsOn: string | null;
+                            };
+                            /**
+                             * @description 'paused': still active (the place is kept), with a pause mark
+                             * @enum {string}
+                             */
+                            status: "active" | "paused" | "completed" | "ended_early";
+                            pauseUntil: string | null;
+                            isGroup: boolean;
+                            startedAt: string;
+                            endedAt: string | null;
+                            /** @enum {string} */
+                            myRole: "mentor" | "mentee";
+                            haveLeft: boolean;
+                            /** @description Whether the space still takes changes (not ended, not left) */
+                            canChange: boolean;
+                            participants: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "mentor" | "mentee";
+                                isMe: boolean;
+                                hasLeft: boolean;
+                                jobTitle: string | null;
+                                languages: string[];
+                                meetingMode: string;
+                                place: string | null;
+                                about: string;
+                                offers: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                wants: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                /** @description Shared because both said yes; not with or from a member who left a group */
+                                contact: {
+                                    email: string;
+                                    phone: string | null;
+                                } | null;
+                            }[];
+                            /** @description Why they clicked, kept at acceptance: a mentee reads their own pair's */
+                            clicks: {
+                                menteeId: string;
+                                menteeName: string;
+                                strength: number | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            hopes: {
+                                personId: string;
+                                name: string;
+                                learn: string;
+                                give: string;
+                            }[];
+                            nextMeeting: {
+                                id: string;
+                                startsAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                place: string | null;
+                                videoUrl: string | null;
+                                agenda: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End without blame (either side); a group member leaves the group. Frees the place */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description For the programme only: never shown to the other side
+                         * @default null
+                         */
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                                endsOn: string | null;
+                            };
+                            /**
+                             * @description 'paused': still active (the place is kept), with a pause mark
+                             * @enum {string}
+                             */
+                            status: "active" | "paused" | "completed" | "ended_early";
+                            pauseUntil: string | null;
+                            isGroup: boolean;
+                            startedAt: string;
+                            endedAt: string | null;
+                            /** @enum {string} */
+                            myRole: "mentor" | "mentee";
+                            haveLeft: boolean;
+                            /** @description Whether the space still takes changes (not ended, not left) */
+                            canChange: boolean;
+                            participants: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "mentor" | "mentee";
+                                isMe: boolean;
+                                hasLeft: boolean;
+                                jobTitle: string | null;
+                                languages: string[];
+                                meetingMode: string;
+                                place: string | null;
+                                about: string;
+                                offers: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                wants: {
+                                    skill: string;
+                                    label: string;
+                                    level: number;
+                                }[];
+                                /** @description Shared because both said yes; not with or from a member who left a group */
+                                contact: {
+                                    email: string;
+                                    phone: string | null;
+                                } | null;
+                            }[];
+                            /** @description Why they clicked, kept at acceptance: a mentee reads their own pair's */
+                            clicks: {
+                                menteeId: string;
+                                menteeName: string;
+                                strength: number | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            hopes: {
+                                personId: string;
+                                name: string;
+                                learn: string;
+                                give: string;
+                            }[];
+                            nextMeeting: {
+                                id: string;
+                                startsAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                place: string | null;
+                                videoUrl: string | null;
+                                agenda: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The meetings of a relationship: upcoming and past (participants only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Meetings that have not started, soonest first (at most 100) */
+                            upcoming: {
+                                id: string;
+                                /** @description UTC instant */
+                                startsAt: string;
+                                endsAt: string;
+                                /** @description Local date in the meeting’s time zone */
+                                date: string;
+                                /** @description Local start time in the meeting’s time zone */
+                                time: string;
+                                timeZone: string;
+                                durationMinutes: number;
+                                place: string | null;
+                                videoUrl: string | null;
+                                agenda: string;
+                                /** @enum {string} */
+                                status: "planned" | "cancelled";
+                                /** @description iCalendar SEQUENCE: raised on every change */
+                                sequence: number;
+                                /** @enum {string|null} */
+                                outcome: "held" | "not_held" | null;
+                                outcomeNotes: string | null;
+                                outcomeBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                outcomeAt: string | null;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                createdAt: string;
+                                hasStarted: boolean;
+                                /** @description Planned, not started, and the relationship runs */
+                                canChange: boolean;
+                                /** @description Planned and started: say whether it happened */
+                                canLogOutcome: boolean;
+                            }[];
+                            /** @description Meetings that have started, newest first (at most 100) */
+                            past: {
+                                id: string;
+                                /** @description UTC instant */
+                                startsAt: string;
+                                endsAt: string;
+                                /** @description Local date in the meeting’s time zone */
+                                date: string;
+                                /** @description Local start time in the meeting’s time zone */
+                                time: string;
+                                timeZone: string;
+                                durationMinutes: number;
+                                place: string | null;
+                                videoUrl: string | null;
+                                agenda: string;
+                                /** @enum {string} */
+                                status: "planned" | "cancelled";
+                                /** @description iCalendar SEQUENCE: raised on every change */
+                                sequence: number;
+                                /** @enum {string|null} */
+                                outcome: "held" | "not_held" | null;
+                                outcomeNotes: string | null;
+                                outcomeBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                outcomeAt: string | null;
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                createdAt: string;
+                                hasStarted: boolean;
+                                /** @description Planned, not started, and the relationship runs */
+                                canChange: boolean;
+                                /** @description Planned and started: say whether it happened */
+                                canLogOutcome: boolean;
+                            }[];
+                            pastTotal: number;
+                            canPlan: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Plan a meeting: the other participants get an invitation by mail with an iCalendar file */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Local date in the time zone, YYYY-MM-DD
+                         */
+                        date: string;
+                        /** @description Local start time in the time zone, HH:MM */
+                        time: string;
+                        /** @description IANA time zone, e.g. Europe/Amsterdam */
+                        timeZone: string;
+                        durationMinutes: number;
+                        place?: string | null;
+                        /**
+                         * Format: uri
+                         * @description A https link to the video call
+                         * @default null
+                         */
+                        videoUrl?: string | null;
+                        /** @default  */
+                        agenda?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description UTC instant */
+                            startsAt: string;
+                            endsAt: string;
+                            /** @description Local date in the meeting’s time zone */
+                            date: string;
+                            /** @description Local start time in the meeting’s time zone */
+                            time: string;
+                            timeZone: string;
+                            durationMinutes: number;
+                            place: string | null;
+                            videoUrl: string | null;
+                            agenda: string;
+                            /** @enum {string} */
+                            status: "planned" | "cancelled";
+                            /** @description iCalendar SEQUENCE: raised on every change */
+                            sequence: number;
+                            /** @enum {string|null} */
+                            outcome: "held" | "not_held" | null;
+                            outcomeNotes: string | null;
+                            outcomeBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            outcomeAt: string | null;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            createdAt: string;
+                            hasStarted: boolean;
+                            /** @description Planned, not started, and the relationship runs */
+                            canChange: boolean;
+                            /** @description Planned and started: say whether it happened */
+                            canLogOutcome: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a planned meeting (SEQUENCE is raised; the others get the new version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Local date in the time zone, YYYY-MM-DD
+                         */
+                        date?: string;
+                        /** @description Local start time in the time zone, HH:MM */
+                        time?: string;
+                        /** @description IANA time zone, e.g. Europe/Amsterdam */
+                        timeZone?: string;
+                        durationMinutes?: number;
+                        place?: string | null;
+                        /**
+                         * Format: uri
+                         * @description A https link to the video call
+                         */
+                        videoUrl?: string | null;
+                        agenda?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description UTC instant */
+                            startsAt: string;
+                            endsAt: string;
+                            /** @description Local date in the meeting’s time zone */
+                            date: string;
+                            /** @description Local start time in the meeting’s time zone */
+                            time: string;
+                            timeZone: string;
+                            durationMinutes: number;
+                            place: string | null;
+                            videoUrl: string | null;
+                            agenda: string;
+                            /** @enum {string} */
+                            status: "planned" | "cancelled";
+                            /** @description iCalendar SEQUENCE: raised on every change */
+                            sequence: number;
+                            /** @enum {string|null} */
+                            outcome: "held" | "not_held" | null;
+                            outcomeNotes: string | null;
+                            outcomeBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            outcomeAt: string | null;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            createdAt: string;
+                            hasStarted: boolean;
+                            /** @description Planned, not started, and the relationship runs */
+                            canChange: boolean;
+                            /** @description Planned and started: say whether it happened */
+                            canLogOutcome: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/relationships/{id}/meetings/{meetingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a planned meeting: the others get a cancellation (METHOD:CANCEL) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description UTC instant */
+                            startsAt: string;
+                            endsAt: string;
+                            /** @description Local date in the meeting’s time zone */
+                            date: string;
+                            /** @description Local start time in the meeting’s time zone */
+                            time: string;
+                            timeZone: string;
+                            durationMinutes: number;
+                            place: string | null;
+                            videoUrl: string | null;
+                            agenda: string;
+                            /** @enum {string} */
+                            status: "planned" | "cancelled";
+                            /** @description iCalendar SEQUENCE: raised on every change */
+                            sequence: number;
+                            /** @enum {string|null} */
+                            outcome: "held" | "not_held" | null;
+                            outcomeNotes: string | null;
+                            outcomeBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            outcomeAt: string | null;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            createdAt: string;
+                            hasStarted: boolean;
+                            /** @description Planned, not started, and the relationship runs */
+                            canChange: boolean;
+                            /** @description Planned and started: say whether it happened */
+                            canLogOutcome: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/meetings/{meetingId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say whether a meeting that has started took place, with optional shared notes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "held" | "not_held";
+                        /** @description Shared notes: every participant reads them */
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description UTC instant */
+                            startsAt: string;
+                            endsAt: string;
+                            /** @description Local date in the meeting’s time zone */
+                            date: string;
+                            /** @description Local start time in the meeting’s time zone */
+                            time: string;
+                            timeZone: string;
+                            durationMinutes: number;
+                            place: string | null;
+                            videoUrl: string | null;
+                            agenda: string;
+                            /** @enum {string} */
+                            status: "planned" | "cancelled";
+                            /** @description iCalendar SEQUENCE: raised on every change */
+                            sequence: number;
+                            /** @enum {string|null} */
+                            outcome: "held" | "not_held" | null;
+                            outcomeNotes: string | null;
+                            outcomeBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            outcomeAt: string | null;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            createdAt: string;
+                            hasStarted: boolean;
+                            /** @description Planned, not started, and the relationship runs */
+                            canChange: boolean;
+                            /** @description Planned and started: say whether it happened */
+                            canLogOutcome: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/meetings/{meetingId}/ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the meeting as an iCalendar (.ics) file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether I have a personal calendar feed (its address is never shown again) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            exists: boolean;
+                            createdAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create my calendar feed, or replace its address (the old one stops working); the secret address is returned once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The secret address: shown only now, Klik keeps only its hash */
+                            url: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Revoke my calendar feed: its address stops working */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A personal calendar feed (no session: the secret address is the key) for Outlook, Google or Apple Calendar to subscribe to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description <token>.ics */
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/calendar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs my attention: counts for the navigation and the lists of the home page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                /** @description Pending requests to me that have not expired */
+                                requestsToAnswer: number;
+                                /** @description Introductions waiting for my answer */
+                                introductionsToAnswer: number;
+                                unreadNotifications: number;
+                                /** @description Messages by others in my relationships since I last read the conversation */
+                                unreadMessages: number;
+                            };
+                            /** @description Requests to answer, the soonest to expire first (at most 10) */
+                            requests: {
+                                id: string;
+                                from: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                myRole: "mentor" | "mentee";
+                                programme: {
+                                    id: string;
+                                    name: string;
+                                };
+                                expiresAt: string;
+                                createdAt: string;
+                            }[];
+                            /** @description Introductions waiting for my answer, oldest first (at most 10) */
+                            introductions: {
+                                id: string;
+                                other: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                myRole: "mentor" | "mentee";
+                                programme: {
+                                    id: string;
+                                    name: string;
+                                };
+                                createdAt: string;
+                            }[];
+                            /** @description My next planned meetings, earliest first (at most 5) */
+                            meetings: {
+                                id: string;
+                                relationshipId: string;
+                                startsAt: string;
+                                durationMinutes: number;
+                                timeZone: string;
+                                place: string | null;
+                                isOnline: boolean;
+                                with: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                programme: {
+                                    name: string;
+                                };
+                            }[];
+                            /** @description The newest agreement of each active relationship that I have not confirmed */
+                            agreements: {
+                                id: string;
+                                relationshipId: string;
+                                version: number;
+                                proposedByMe: boolean;
+                                createdAt: string;
+                                with: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                programme: {
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreement: its newest version and who confirmed it, or a draft to start from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description draft: nobody proposed yet; pending: the newest version waits for confirmations
+                             * @enum {string}
+                             */
+                            state: "draft" | "pending" | "holds";
+                            /** @description The newest version, or the draft filled in for you */
+                            agreement: {
+                                /** @description 0 for the draft nobody proposed yet */
+                                version: number;
+                                goals: string;
+                                cadenceDays: number;
+                                /** @enum {string} */
+                                meetingMode: "online" | "in_person" | "either";
+                                meetingNotes: string;
+                                confidentiality: string;
+                                hopes: {
+                                    personId: string;
+                                    name: string;
+                                    learn: string;
+                                    give: string;
+                                }[];
+                                skills: {
+                                    skill: string;
+                                    /** @description The skill's name in the reader's language */
+                                    label: string;
+                                    learnerId: string;
+                                    learnerName: string;
+                                }[];
+                                proposedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string | null;
+                            };
+                            confirmedBy: {
+                                id: string;
+                                name: string;
+                                confirmedAt: string;
+                            }[];
+                            waitingFor: {
+                                id: string;
+                                name: string;
+                            }[];
+                            isConfirmedByMe: boolean;
+                            holdsSince: string | null;
+                            /** @description While a change waits: the last version that held */
+                            lastHeld: {
+                                /** @description 0 for the draft nobody proposed yet */
+                                version: number;
+                                goals: string;
+                                cadenceDays: number;
+                                /** @enum {string} */
+                                meetingMode: "online" | "in_person" | "either";
+                                meetingNotes: string;
+                                confidentiality: string;
+                                hopes: {
+                                    personId: string;
+                                    name: string;
+                                    learn: string;
+                                    give: string;
+                                }[];
+                                skills: {
+                                    skill: string;
+                                    /** @description The skill's name in the reader's language */
+                                    label: string;
+                                    learnerId: string;
+                                    learnerName: string;
+                                }[];
+                                proposedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string | null;
+                                holdsSince: string;
+                            } | null;
+                            participants: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "mentor" | "mentee";
+                                isMe: boolean;
+                            }[];
+                            /** @description The relationship still runs, so it can be proposed or confirmed */
+                            canChange: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Propose a (new version of the) agreement; the others are asked to confirm it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the relationship is for, in the words of both */
+                        goals: string;
+                        /** @description How often to meet, in days */
+                        cadenceDays: number;
+                        /** @enum {string} */
+                        meetingMode: "online" | "in_person" | "either";
+                        /** @description How and where to meet */
+                        meetingNotes: string;
+                        confidentiality: string;
+                        /** @description Per participant (person id): what they hope to learn and to give */
+                        hopes: {
+                            [key: string]: {
+                                learn: string;
+                                give: string;
+                            };
+                        };
+                        /** @description The skills the relationship is about, each with the person learning it */
+                        skills: {
+                            skill: string;
+                            /** Format: uuid */
+                            learnerId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description draft: nobody proposed yet; pending: the newest version waits for confirmations
+                             * @enum {string}
+                             */
+                            state: "draft" | "pending" | "holds";
+                            /** @description The newest version, or the draft filled in for you */
+                            agreement: {
+                                /** @description 0 for the draft nobody proposed yet */
+                                version: number;
+                                goals: string;
+                                cadenceDays: number;
+                                /** @enum {string} */
+                                meetingMode: "online" | "in_person" | "either";
+                                meetingNotes: string;
+                                confidentiality: string;
+                                hopes: {
+                                    personId: string;
+                                    name: string;
+                                    learn: string;
+                                    give: string;
+                                }[];
+                                skills: {
+                                    skill: string;
+                                    /** @description The skill's name in the reader's language */
+                                    label: string;
+                                    learnerId: string;
+                                    learnerName: string;
+                                }[];
+                                proposedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string | null;
+                            };
+                            confirmedBy: {
+                                id: string;
+                                name: string;
+                                confirmedAt: string;
+                            }[];
+                            waitingFor: {
+                                id: string;
+                                name: string;
+                            }[];
+                            isConfirmedByMe: boolean;
+                            holdsSince: string | null;
+                            /** @description While a change waits: the last version that held */
+                            lastHeld: {
+                                /** @description 0 for the draft nobody proposed yet */
+                                version: number;
+                                goals: string;
+                                cadenceDays: number;
+                                /** @enum {string} */
+                                meetingMode: "online" | "in_person" | "either";
+                                meetingNotes: string;
+                                confidentiality: string;
+                                hopes: {
+                                    personId: string;
+                                    name: string;
+                                    learn: string;
+                                    give: string;
+                                }[];
+                                skills: {
+                                    skill: string;
+                                    /** @description The skill's name in the reader's language */
+                                    label: string;
+                                    learnerId: string;
+                                    learnerName: string;
+                                }[];
+                                proposedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string | null;
+                                holdsSince: string;
+                            } | null;
+                            participants: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "mentor" | "mentee";
+                                isMe: boolean;
+                            }[];
+                            /** @description The relationship still runs, so it can be proposed or confirmed */
+                            canChange: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/agreement/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the newest version of the agreement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description draft: nobody proposed yet; pending: the newest version waits for confirmations
+                             * @enum {string}
+                             */
+                            state: "draft" | "pending" | "holds";
+                            /** @description The newest version, or the draft filled in for you */
+                            agreement: {
+                                /** @description 0 for the draft nobody proposed yet */
+                                version: number;
+                                goals: string;
+                                cadenceDays: number;
+                                /** @enum {string} */
+                                meetingMode: "online" | "in_person" | "either";
+                                meetingNotes: string;
+                                confidentiality: string;
+                                hopes: {
+                                    personId: string;
+                                    name: string;
+                                    learn: string;
+                                    give: string;
+                                }[];
+                                skills: {
+                                    skill: string;
+                                    /** @description The skill's name in the reader's language */
+                                    label: string;
+                                    learnerId: string;
+                                    learnerName: string;
+                                }[];
+                                proposedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string | null;
+                            };
+                            confirmedBy: {
+                                id: string;
+                                name: string;
+                                confirmedAt: string;
+                            }[];
+                            waitingFor: {
+                                id: string;
+                                name: string;
+                            }[];
+                            isConfirmedByMe: boolean;
+                            holdsSince: string | null;
+                            /** @description While a change waits: the last version that held */
+                            lastHeld: {
+                                /** @description 0 for the draft nobody proposed yet */
+                                version: number;
+                                goals: string;
+                                cadenceDays: number;
+                                /** @enum {string} */
+                                meetingMode: "online" | "in_person" | "either";
+                                meetingNotes: string;
+                                confidentiality: string;
+                                hopes: {
+                                    personId: string;
+                                    name: string;
+                                    learn: string;
+                                    give: string;
+                                }[];
+                                skills: {
+                                    skill: string;
+                                    /** @description The skill's name in the reader's language */
+                                    label: string;
+                                    learnerId: string;
+                                    learnerName: string;
+                                }[];
+                                proposedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                createdAt: string | null;
+                                holdsSince: string;
+                            } | null;
+                            participants: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "mentor" | "mentee";
+                                isMe: boolean;
+                            }[];
+                            /** @description The relationship still runs, so it can be proposed or confirmed */
+                            canChange: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Self-ratings of the agreed skills: my own values, and whether the others rated */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                skill: string;
+                                label: string;
+                                learner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                isMine: boolean;
+                                /** @description The learner's own rating; null for others */
+                                start: number | null;
+                                end: number | null;
+                                /** @description Whether the learner rated it at the start */
+                                hasStart: boolean;
+                                hasEnd: boolean;
+                            }[];
+                            canRateStart: boolean;
+                            canRateEnd: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Rate yourself (1–5) on a skill you are learning, at the start or at the end */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skill: string;
+                        /** @enum {string} */
+                        phase: "start" | "end";
+                        rating: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                skill: string;
+                                label: string;
+                                learner: {
+                                    id: string;
+                                    name: string;
+                                };
+                                isMine: boolean;
+                                /** @description The learner's own rating; null for others */
+                                start: number | null;
+                                end: number | null;
+                                /** @description Whether the learner rated it at the start */
+                                hasStart: boolean;
+                                hasEnd: boolean;
+                            }[];
+                            canRateStart: boolean;
+                            canRateEnd: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The goals of the relationship with their progress notes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "open" | "in_progress" | "achieved" | "dropped";
+                                createdBy: {
+                                    id: string;
+                                    name: string;
+                                };
+                                isMine: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                                notes: {
+                                    id: string;
+                                    author: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    isMine: boolean;
+                                    body: string;
+                                    createdAt: string;
+                                }[];
+                            }[];
+                            canChange: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a goal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "achieved" | "dropped";
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            isMine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            notes: {
+                                id: string;
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                isMine: boolean;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a goal you added, with its progress notes */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    goalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a goal's title or status */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    goalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        /** @enum {string} */
+                        status?: "open" | "in_progress" | "achieved" | "dropped";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "achieved" | "dropped";
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            isMine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            notes: {
+                                id: string;
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                isMine: boolean;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/relationships/{id}/goals/{goalId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a progress note to a goal (every participant reads it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    goalId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "open" | "in_progress" | "achieved" | "dropped";
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            isMine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            notes: {
+                                id: string;
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                isMine: boolean;
+                                body: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notes I may read: the shared ones and my own private ones */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /**
+                                 * @description shared: every participant reads it; private: only its author, ever
+                                 * @enum {string}
+                                 */
+                                visibility: "shared" | "private";
+                                body: string;
+                                author: {
+                                    id: string;
+                                    name: string;
+                                };
+                                isMine: boolean;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            canWrite: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write a note: shared with the others, or private (only you can ever read it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description shared: every participant reads it; private: only its author, ever
+                         * @enum {string}
+                         */
+                        visibility: "shared" | "private";
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description shared: every participant reads it; private: only its author, ever
+                             * @enum {string}
+                             */
+                            visibility: "shared" | "private";
+                            body: string;
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            isMine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relationships/{id}/notes/{noteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a note you wrote */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    noteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a note you wrote */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    noteId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description shared: every participant reads it; private: only its author, ever
+                         * @enum {string}
+                         */
+                        visibility?: "shared" | "private";
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /**
+                             * @description shared: every participant reads it; private: only its author, ever
+                             * @enum {string}
+                             */
+                            visibility: "shared" | "private";
+                            body: string;
+                            author: {
+                                id: string;
+                                name: string;
+                            };
+                            isMine: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/notifications": {
