@@ -30,6 +30,7 @@ import { message } from './i18n/messages.js';
 import { loggerOptions, QuietRequestLog, type LogOutput } from './logger.js';
 import { createMailer, MAIL_DELIVERY_JOB, type Mailer } from './mail/mailer.js';
 import { agreementRoutes } from './modules/agreements/routes.js';
+import { attentionRoutes } from './modules/attention/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meRoutes } from './modules/me/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
@@ -182,6 +183,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(suggestionRoutes);
   await app.register(requestRoutes);
   await app.register(relationshipRoutes);
+  await app.register(attentionRoutes);
   await app.register(meetingRoutes);
   await app.register(agreementRoutes);
   await app.register(noteRoutes);

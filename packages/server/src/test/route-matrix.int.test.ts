@@ -211,6 +211,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
     platformAdmin: true,
     note: 'the secret address is the key (seeded: a replaced one, 404 to all)',
   },
+  'GET /api/attention': { roles: ALL, note: 'the caller’s own items only' },
   'GET /api/notifications': { roles: ALL },
   'POST /api/notifications/read': { roles: ALL },
 

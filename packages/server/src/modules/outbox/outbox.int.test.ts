@@ -105,6 +105,39 @@ describe('outside demo mode', () => {
     });
   });
 
+  it('shows the headers and attachments sent with a mail', async () => {
+    await ctx.app.mailer.send({
+      to: 'invited@example.test',
+      subject: 'Uitnodiging',
+      text: 'Een afspraak.',
+      headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      attachments: [
+        {
+          filename: 'invite.ics',
+          contentType: 'text/calendar',
+          content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+          method: 'REQUEST',
+        },
+        { filename: 'notes.txt', contentType: 'text/plain', content: 'Agenda' },
+      ],
+    });
+    const outbox = await readOutbox(ctx, adminCookie);
+    expect(outbox.items.find((item) => item.to === 'invited@example.test')).toMatchObject({
+      headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      attachments: [
+        {
+          filename: 'invite.ics',
+          contentType: 'text/calendar',
+          method: 'REQUEST',
+          content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+        },
+        { filename: 'notes.txt', contentType: 'text/plain', method: null, content: 'Agenda' },
+      ],
+    });
+    const hidden = outbox.items.find((item) => item.isHidden);
+    expect(hidden).toMatchObject({ headers: {}, attachments: [] });
+  });
+
   it('is for platform admins only', async () => {
     const orgAdmin = await signedIn(ctx.app, 'org_admin');
     const forbidden = await ctx.app.inject({

@@ -25,6 +25,10 @@ import {
 } from '../programmes/repository.js';
 import { managerRoles } from '../programmes/service.js';
 import { openRelationship } from '../relationships/service.js';
+import { reasonLines } from '../requests/mail-reasons.js';
+import { keptReasons } from '../requests/kept-reasons.js';
+import { closeRequestsIfMentorFull } from '../requests/mentor-full.js';
+import { lockPendingOfMentor } from '../requests/repository.js';
 import { buildProgrammePool } from '../suggestions/pool.js';
 import { canShowSensitiveAggregate, views } from '../../privacy/index.js';
 import { totalsByGroup, type GroupTotal } from './group-totals.js';
@@ -592,16 +596,19 @@ export async function sendProposals(
       programme.organisationId,
       rows.flatMap((i) => [i.menteeId, i.mentorId]),
     );
+    // The mail says why, as the introductions page does for each side.
+    const { index } = await buildProgrammePool(tx, programme);
     for (const intro of rows) {
-      for (const [who, other] of [
-        [intro.menteeId, intro.mentorId],
-        [intro.mentorId, intro.menteeId],
+      for (const [who, other, viewer] of [
+        [intro.menteeId, intro.mentorId, 'mentee'],
+        [intro.mentorId, intro.menteeId, 'mentor'],
       ] as const) {
         await notify(tx, deps.mailer, deps.baseUrl, {
           personId: who,
           kind: 'introduction_proposed',
           payload: { with: people.get(other)?.name ?? '', programme: programme.name },
           link: '/introductions',
+          mail: { details: reasonLines(index, intro, viewer, 4) },
         });
       }
     }
@@ -744,13 +751,14 @@ function statusOf(
 
 /** One side answers; when both have accepted, the relationship opens. Declining has no consequence. */
 export async function respondToIntroduction(
-  deps: { db: Db; mailer: Mailer; baseUrl: string },
+  deps: { db: Db; mailer: Mailer; baseUrl: string; now?: () => Date },
   actor: Actor,
   id: string,
   answer: 'accepted' | 'declined',
   locale: Locale,
 ) {
   const { personId, organisationId } = requireMember(actor);
+  const now = deps.now?.() ?? new Date();
   await deps.db.transaction(async (tx) => {
     const row = await repo.lockIntroductionOfParty(tx, organisationId, id, personId);
     if (!row) throw notFound('introduction');
@@ -762,12 +770,22 @@ export async function respondToIntroduction(
     const field = row.mentorId === personId ? 'mentorResponse' : 'menteeResponse';
     const next = { ...row, [field]: answer };
     let relationshipId: string | null = null;
+    const programme =
+      statusOf(next) === 'accepted' ? await findProgramme(tx, organisationId, row.programmeId) : null;
     if (statusOf(next) === 'accepted') {
+      // The same lock order as accepting a request: the mentor's pending requests, then the
+      // enrolments (opening the relationship).
+      await lockPendingOfMentor(tx, row.programmeId, row.mentorId);
+      // Why they clicked, kept as it is at this moment.
+      const kept = programme
+        ? await keptReasons(tx, programme, row, now)
+        : { reasons: [], strength: null };
       relationshipId = await openRelationship(tx, {
         organisationId,
         programmeId: row.programmeId,
         mentorId: row.mentorId,
         menteeId: row.menteeId,
+        ...kept,
       });
     }
     await repo.setIntroductionResponse(tx, id, field, answer, relationshipId);
@@ -784,6 +802,16 @@ export async function respondToIntroduction(
           payload: { with: people.get(other)?.name ?? '' },
           link: '/mentoring',
         });
+      }
+      // The mentor's last place taken: their pending requests in the programme (from before it
+      // let the manager propose) close, and the mentees hear.
+      if (programme) {
+        await closeRequestsIfMentorFull(
+          tx,
+          { mailer: deps.mailer, baseUrl: deps.baseUrl, now },
+          programme,
+          { id: mentorId, name: people.get(mentorId)?.name ?? '' },
+        );
       }
     }
   });

@@ -14,6 +14,9 @@ import { findProgramme, type ProgrammeRow } from '../programmes/repository.js';
 import { openRelationship } from '../relationships/service.js';
 import { findVisibleProgramme } from '../programmes/service.js';
 import { buildProgrammePool } from '../suggestions/pool.js';
+import { keptReasons } from './kept-reasons.js';
+import { closeRequestsIfMentorFull, MENTOR_FULL } from './mentor-full.js';
+import { loadReasonLines, reasonLines } from './mail-reasons.js';
 import * as repo from './repository.js';
 
 export interface Deps {
@@ -119,10 +122,23 @@ export async function sendRequest(
       kind: mentorsOffer ? 'offer_received' : 'request_received',
       payload: { from: actor.name, programme: programme.name },
       link: `/requests/${created.id}`,
+      mail: {
+        quote: requestQuote(input),
+        // Why they could click, as the person asked sees it on the request page.
+        details: reasonLines(index, { menteeId, mentorId }, mentorsOffer ? 'mentee' : 'mentor'),
+      },
     });
     return created;
   });
   return getRequest(deps, actor, request.id, answerLocale(deps, actor));
+}
+
+/** What the sender wrote, quoted in the mail: the personal message, then their hopes. */
+function requestQuote(request: { message: string; hopes: string }): string {
+  return [request.message, request.hopes]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 export async function getRequest(deps: Deps, actor: Actor, id: string, locale: Locale) {
@@ -168,6 +184,7 @@ export async function getRequest(deps: Deps, actor: Actor, id: string, locale: L
     reasons,
     // A decline reason is private to the person who declined.
     declineReason: isRecipient ? row.declineReason : null,
+    closedReason: closedReasonOf(row),
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     relationshipId: row.relationshipId,
@@ -197,6 +214,11 @@ async function describeAnswers(db: Db, programme: ProgrammeRow, personId: string
     }));
 }
 
+/** Why Klik closed a request (status 'closed'); null for every other status. */
+function closedReasonOf(row: repo.RequestRow): 'mentor_full' | null {
+  return row.status === 'closed' && row.closedReason === MENTOR_FULL ? MENTOR_FULL : null;
+}
+
 export async function listRequests(
   deps: Deps,
   actor: Actor,
@@ -214,6 +236,7 @@ export async function listRequests(
       jobTitle: r.otherJobTitle,
     },
     status: r.request.status,
+    closedReason: closedReasonOf(r.request),
     message: r.request.message,
     expiresAt: r.request.expiresAt.toISOString(),
     createdAt: r.request.createdAt.toISOString(),
@@ -234,6 +257,8 @@ async function loadPending(
     throw new AppError('forbidden', message('onlyRecipientAnswers'));
   if (as === 'sender' && row.fromPersonId !== personId)
     throw new AppError('forbidden', message('onlySenderWithdraws'));
+  // Closed because another accept took the mentor's last place: the answer a racing accept gets.
+  if (closedReasonOf(row) === MENTOR_FULL) throw conflict(message('mentorFull'));
   if (row.status !== 'pending' || row.expiresAt <= deps.now()) {
     const status = terms[row.status === 'pending' ? 'expired' : row.status];
     throw new AppError('unprocessable', message('requestIs', { status }));
@@ -252,6 +277,7 @@ export async function postMessage(deps: Deps, actor: Actor, id: string, body: st
       kind: 'request_message',
       payload: { from: actor.name },
       link: `/requests/${id}`,
+      mail: { quote: body },
     });
   });
   return getRequest(deps, actor, id, answerLocale(deps, actor));
@@ -263,16 +289,27 @@ export async function postMessage(deps: Deps, actor: Actor, id: string, body: st
  */
 export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
   const { db } = deps;
-  await loadPending(deps, actor, id, 'recipient');
+  const pending = await loadPending(deps, actor, id, 'recipient');
   await db.transaction(async (tx) => {
+    // The mentor's pending requests (this one among them) are locked before the enrolments:
+    // a racing accept for the same mentor waits here, then finds its request closed.
+    await repo.lockPendingOfMentor(tx, pending.programmeId, pending.mentorId);
     const row = await repo.lockRequest(tx, id);
+    if (row?.status === 'closed' && row.closedReason === MENTOR_FULL)
+      throw conflict(message('mentorFull'));
     if (!row || row.status !== 'pending')
       throw new AppError('unprocessable', message('requestAlreadyAnswered'));
+    const programme = await findProgramme(tx, row.organisationId, row.programmeId);
+    // Why they clicked, kept as it is at this moment (the profiles may change later).
+    const kept = programme
+      ? await keptReasons(tx, programme, row, deps.now())
+      : { reasons: [], strength: null };
     const relationshipId = await openRelationship(tx, {
       organisationId: row.organisationId,
       programmeId: row.programmeId,
       mentorId: row.mentorId,
       menteeId: row.menteeId,
+      ...kept,
     });
     await repo.updateRequest(tx, id, {
       status: 'accepted',
@@ -309,6 +346,15 @@ export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
         link: '/mentoring',
       });
     }
+    // The mentor's last place taken: their other pending requests close, and the mentees hear.
+    if (programme) {
+      await closeRequestsIfMentorFull(
+        tx,
+        { mailer: deps.mailer, baseUrl: deps.baseUrl, now: deps.now() },
+        programme,
+        { id: row.mentorId, name: names.mentor },
+      );
+    }
   });
   return getRequest(deps, actor, id, answerLocale(deps, actor));
 }
@@ -344,11 +390,17 @@ export function requestJobHandlers(mailer: Mailer, baseUrl: string): Record<stri
       const row = await repo.lockRequest(db, payload.requestId!);
       if (!row || row.status !== 'pending' || row.remindedAt || row.expiresAt <= now) return;
       await repo.updateRequest(db, row.id, { remindedAt: now });
+      const viewer = row.toPersonId === row.mentorId ? 'mentor' : 'mentee';
       await notify(db, mailer, baseUrl, {
         personId: row.toPersonId,
         kind: 'request_reminder',
         payload: { from: await repo.personName(db, row.fromPersonId) },
         link: `/requests/${row.id}`,
+        mail: {
+          category: 'reminders',
+          quote: requestQuote(row),
+          details: await loadReasonLines(db, row, viewer, now),
+        },
       });
     },
     'request.expire': async (db, payload, now) => {
@@ -360,6 +412,8 @@ export function requestJobHandlers(mailer: Mailer, baseUrl: string): Record<stri
         kind: 'request_expired',
         payload: { to: await repo.personName(db, row.toPersonId) },
         link: `/requests/${row.id}`,
+        // Their own words, so they can reuse them when they ask someone else.
+        mail: { quote: requestQuote(row) },
       });
     },
   };
