@@ -3,6 +3,7 @@ import { jobsEn } from '../pages/admin/jobs-messages-en';
 import { domainsEn } from '../pages/domains/messages-en';
 import { accountEn } from '../layout/name-messages-en';
 import { skillsEn } from '../pages/skills/messages-en';
+import { spaceEn } from '../pages/relationships/space-messages-en';
 import type { Translation } from './translation';
 
 /** English. Same keys as nl.ts; the compiler and resources.test.ts both check that. */
@@ -297,4 +298,5 @@ export const en: Translation = {
   ...domainsEn,
   ...jobsEn,
   ...accountEn,
+  ...spaceEn,
 };

@@ -3,6 +3,7 @@ import { jobsNl } from '../pages/admin/jobs-messages-nl';
 import { domainsNl } from '../pages/domains/messages-nl';
 import { accountNl } from '../layout/name-messages-nl';
 import { skillsNl } from '../pages/skills/messages-nl';
+import { spaceNl } from '../pages/relationships/space-messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
 export const nl = {
@@ -295,4 +296,5 @@ export const nl = {
   ...domainsNl,
   ...jobsNl,
   ...accountNl,
+  ...spaceNl,
 } as const;
