@@ -158,7 +158,12 @@ const ProgrammeIntroductionsResponse = z.object({
 });
 
 export const proposalRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = () => ({ db: app.database.db, mailer: app.mailer, baseUrl: app.config.baseUrl });
+  const deps = () => ({
+    db: app.database.db,
+    mailer: app.mailer,
+    baseUrl: app.config.baseUrl,
+    now: app.clock,
+  });
 
   app.post(
     '/api/programmes/:id/preview',

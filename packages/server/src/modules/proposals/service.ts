@@ -770,9 +770,9 @@ export async function respondToIntroduction(
     const field = row.mentorId === personId ? 'mentorResponse' : 'menteeResponse';
     const next = { ...row, [field]: answer };
     let relationshipId: string | null = null;
-    const programme =
-      statusOf(next) === 'accepted' ? await findProgramme(tx, organisationId, row.programmeId) : null;
+    let programme: ProgrammeRow | null = null;
     if (statusOf(next) === 'accepted') {
+      programme = await findProgramme(tx, organisationId, row.programmeId);
       // The same lock order as accepting a request: the mentor's pending requests, then the
       // enrolments (opening the relationship).
       await lockPendingOfMentor(tx, row.programmeId, row.mentorId);

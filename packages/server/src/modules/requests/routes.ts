@@ -8,6 +8,10 @@ import { requestLocale } from '../../i18n/request-locale.js';
 import * as service from './service.js';
 
 const Status = z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'expired', 'closed']);
+const ClosedReason = z
+  .enum(['mentor_full'])
+  .nullable()
+  .describe("Why Klik closed the request (status 'closed'): the mentor's last place was taken");
 
 const RequestDetail = z.object({
   id: z.string(),
@@ -38,6 +42,7 @@ const RequestDetail = z.object({
   strength: z.number().int().nullable(),
   reasons: z.array(z.object({ code: z.string(), text: z.string() })),
   declineReason: z.string().nullable(),
+  closedReason: ClosedReason,
   expiresAt: z.string(),
   createdAt: z.string(),
   relationshipId: z.string().nullable(),
@@ -59,6 +64,7 @@ const RequestList = z.object({
       programme: z.object({ id: z.string(), name: z.string() }),
       other: z.object({ id: z.string(), name: z.string(), jobTitle: z.string().nullable() }),
       status: Status,
+      closedReason: ClosedReason,
       message: z.string(),
       expiresAt: z.string(),
       createdAt: z.string(),
