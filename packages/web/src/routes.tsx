@@ -68,11 +68,20 @@ const RelationshipsPage = lazy(() =>
     default: m.RelationshipsPage,
   })),
 );
+const RelationshipPage = lazy(() =>
+  import('./pages/relationships/relationship-page').then((m) => ({
+    default: m.RelationshipPage,
+  })),
+);
 const RequestDetailPage = lazy(() =>
   import('./pages/requests/request-detail-page').then((m) => ({ default: m.RequestDetailPage })),
 );
 const RequestsPage = lazy(() =>
   import('./pages/requests/requests-page').then((m) => ({ default: m.RequestsPage })),
+);
+// Opened from a reminder mail, without signing in.
+const UnsubscribePage = lazy(() =>
+  import('./pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })),
 );
 const SkillsPage = lazy(() =>
   import('./pages/skills/skills-page').then((m) => ({ default: m.SkillsPage })),
@@ -86,6 +95,7 @@ export const routes: RouteObject[] = [
       { path: '/magic-link', element: <MagicLinkPage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/unsubscribe', element: <UnsubscribePage /> },
     ],
   },
   {
@@ -159,6 +169,7 @@ export const routes: RouteObject[] = [
       { path: '/requests', element: <RequestsPage /> },
       { path: '/requests/:requestId', element: <RequestDetailPage /> },
       { path: '/mentoring', element: <RelationshipsPage /> },
+      { path: '/mentoring/:relationshipId', element: <RelationshipPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
       { path: '/introductions', element: <IntroductionsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -3,6 +3,7 @@ import { jobsEn } from '../pages/admin/jobs-messages-en';
 import { domainsEn } from '../pages/domains/messages-en';
 import { accountEn } from '../layout/name-messages-en';
 import { skillsEn } from '../pages/skills/messages-en';
+import { mentoringEn } from '../pages/relationships/page-messages-en';
 import { spaceEn } from '../pages/relationships/space-messages-en';
 import type { Translation } from './translation';
 
@@ -298,5 +299,6 @@ export const en: Translation = {
   ...domainsEn,
   ...jobsEn,
   ...accountEn,
+  ...mentoringEn,
   ...spaceEn,
 };

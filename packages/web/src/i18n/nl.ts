@@ -3,6 +3,7 @@ import { jobsNl } from '../pages/admin/jobs-messages-nl';
 import { domainsNl } from '../pages/domains/messages-nl';
 import { accountNl } from '../layout/name-messages-nl';
 import { skillsNl } from '../pages/skills/messages-nl';
+import { mentoringNl } from '../pages/relationships/page-messages-nl';
 import { spaceNl } from '../pages/relationships/space-messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
@@ -296,5 +297,6 @@ export const nl = {
   ...domainsNl,
   ...jobsNl,
   ...accountNl,
+  ...mentoringNl,
   ...spaceNl,
 } as const;

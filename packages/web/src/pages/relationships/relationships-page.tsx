@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
-import { formatDate } from '../programmes/programme-types';
+import { formatDate, formatDateTime } from '../programmes/programme-types';
 
 type Relationship =
   paths['/api/relationships']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -62,17 +62,43 @@ function RelationshipCard({ relationship }: { relationship: Relationship }) {
     <Card withBorder component="article" aria-labelledby={headingId} h="100%">
       <Stack gap="xs">
         <Title order={2} size="h4" id={headingId}>
-          {relationship.myRole === 'mentor'
-            ? t('relationships.youMentor', { names: others })
-            : t('relationships.mentoredBy', { name: others })}
+          <Anchor
+            component={Link}
+            to={`/mentoring/${relationship.id}`}
+            inherit
+            aria-label={t('mentoring.card.open', { names: others })}
+          >
+            {relationship.myRole === 'mentor'
+              ? t('relationships.youMentor', { names: others })
+              : t('relationships.mentoredBy', { name: others })}
+          </Anchor>
         </Title>
         <Group gap="xs">
           <Badge variant="outline" color="blue.9">
             {t(`relationships.roles.${relationship.myRole}`)}
           </Badge>
-          <Badge variant="outline" color={relationship.status === 'active' ? 'green.9' : 'gray.8'}>
-            {t(`relationships.status.${relationship.status}`)}
+          <Badge
+            variant="outline"
+            color={
+              relationship.status === 'active'
+                ? 'green.9'
+                : relationship.status === 'paused'
+                  ? 'orange.9'
+                  : 'gray.8'
+            }
+          >
+            {t(`mentoring.status.${relationship.status}`)}
           </Badge>
+          {relationship.unreadMessages > 0 && (
+            <Badge color="blue.8">
+              {t('mentoring.card.unread', { count: relationship.unreadMessages })}
+            </Badge>
+          )}
+          {relationship.haveLeft && (
+            <Badge variant="outline" color="gray.8">
+              {t('mentoring.card.left')}
+            </Badge>
+          )}
           {relationship.isGroup && (
             <Badge variant="outline" color="grape.9">
               {t('relationships.group', { count: relationship.mentees.length })}
@@ -93,6 +119,20 @@ function RelationshipCard({ relationship }: { relationship: Relationship }) {
             {relationship.programme.name}
           </Anchor>
         </Text>
+        {relationship.status === 'paused' && relationship.pauseUntil && (
+          <Text size="sm">
+            {t('mentoring.card.pausedUntil', {
+              date: formatDate(relationship.pauseUntil, i18n.language),
+            })}
+          </Text>
+        )}
+        {relationship.nextMeetingAt && (
+          <Text size="sm">
+            {t('mentoring.card.nextMeeting', {
+              date: formatDateTime(relationship.nextMeetingAt, i18n.language),
+            })}
+          </Text>
+        )}
         <Text size="sm" c="dimmed">
           {t('relationships.since', { date: formatDate(relationship.startedAt, i18n.language) })}
         </Text>

@@ -136,12 +136,19 @@ function RequestView({ request }: { request: RequestDetail }) {
 
         {request.status === 'accepted' && (
           <Card withBorder bg="green.0">
-            <Text>
-              {t('requests.acceptedText', { name: request.other.name })}{' '}
-              <Anchor component={Link} to="/mentoring">
-                {t('relationships.title')}
-              </Anchor>
-            </Text>
+            <Stack gap="xs" align="flex-start">
+              <Text>{t('requests.acceptedText', { name: request.other.name })}</Text>
+              {request.relationshipId ? (
+                // The thread goes on in the relationship's one conversation.
+                <Button component={Link} to={`/mentoring/${request.relationshipId}`}>
+                  {t('mentoring.continueInSpace')}
+                </Button>
+              ) : (
+                <Anchor component={Link} to="/mentoring">
+                  {t('relationships.title')}
+                </Anchor>
+              )}
+            </Stack>
           </Card>
         )}
 
@@ -287,6 +294,13 @@ function RequestView({ request }: { request: RequestDetail }) {
                   </Group>
                 </Stack>
               </form>
+            )}
+            {request.relationshipId && (
+              <Text size="sm">
+                <Anchor component={Link} to={`/mentoring/${request.relationshipId}`}>
+                  {t('mentoring.continueInSpace')}
+                </Anchor>
+              </Text>
             )}
           </Stack>
         </Card>
