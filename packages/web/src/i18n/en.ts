@@ -5,6 +5,7 @@ import { accountEn } from '../layout/name-messages-en';
 import { skillsEn } from '../pages/skills/messages-en';
 import { mentoringEn } from '../pages/relationships/page-messages-en';
 import { spaceEn } from '../pages/relationships/space-messages-en';
+import { meetingsEn } from '../pages/relationships/meetings-messages-en';
 import type { Translation } from './translation';
 
 /** English. Same keys as nl.ts; the compiler and resources.test.ts both check that. */
@@ -301,4 +302,5 @@ export const en: Translation = {
   ...accountEn,
   ...mentoringEn,
   ...spaceEn,
+  ...meetingsEn,
 };

@@ -5,6 +5,7 @@ import { accountNl } from '../layout/name-messages-nl';
 import { skillsNl } from '../pages/skills/messages-nl';
 import { mentoringNl } from '../pages/relationships/page-messages-nl';
 import { spaceNl } from '../pages/relationships/space-messages-nl';
+import { meetingsNl } from '../pages/relationships/meetings-messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
 export const nl = {
@@ -299,4 +300,5 @@ export const nl = {
   ...accountNl,
   ...mentoringNl,
   ...spaceNl,
+  ...meetingsNl,
 } as const;

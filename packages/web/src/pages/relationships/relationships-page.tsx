@@ -7,6 +7,7 @@ import type { paths } from '../../api/schema';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatDateTime } from '../programmes/programme-types';
+import { CalendarFeedCard } from './calendar-feed-card';
 
 type Relationship =
   paths['/api/relationships']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -46,6 +47,11 @@ export function RelationshipsPage() {
             </li>
           ))}
         </SimpleGrid>
+      )}
+      {relationships.data && relationships.data.items.length > 0 && (
+        <Stack mt="xl">
+          <CalendarFeedCard />
+        </Stack>
       )}
     </>
   );
