@@ -9,6 +9,18 @@ export interface Membership {
   role: OrgRole;
 }
 
+/**
+ * What `GET /api/me` shows of a member besides the membership, read with it when the caller is
+ * resolved (and cached with it, see actor-cache.ts): the directory's name parts and the
+ * organisation's summary.
+ */
+export interface MemberDetails {
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  organisation: { id: string; name: string; defaultLocale: string };
+}
+
 /** The caller of a service: who they are, and their role in their home organisation. */
 export interface Actor {
   userId: string;
@@ -17,6 +29,8 @@ export interface Actor {
   locale: 'nl' | 'en' | null;
   isPlatformAdmin: boolean;
   member: Membership | null;
+  /** Set when the caller was resolved from the database with their membership (loadActor). */
+  memberDetails?: MemberDetails | null;
 }
 
 /** The caller's membership, checked against the roles allowed to do the thing. */

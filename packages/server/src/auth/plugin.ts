@@ -49,8 +49,10 @@ export async function loadActor(
   const cookies = headers.getSetCookie();
   if (reply && cookies.length > 0) reply.header('set-cookie', cookies);
   if (!result) return null;
-  // One indexed lookup (user by id, person by user id): the membership is read fresh, so a
-  // deactivation or role change counts from the next time the caller is resolved.
+  // One indexed lookup (user by id, person by user id, organisation by id): the membership is
+  // read fresh, so a deactivation or role change counts from the next time the caller is
+  // resolved. The names and the organisation's summary come along, so that GET /api/me needs no
+  // query of its own.
   const [row] = await db
     .select({
       userId: schema.user.id,
@@ -65,9 +67,12 @@ export async function loadActor(
       organisationId: schema.person.organisationId,
       role: schema.person.role,
       isActive: schema.person.isActive,
+      organisationName: schema.organisation.name,
+      organisationLocale: schema.organisation.defaultLocale,
     })
     .from(schema.user)
     .leftJoin(schema.person, eq(schema.person.userId, schema.user.id))
+    .leftJoin(schema.organisation, eq(schema.organisation.id, schema.person.organisationId))
     .where(eq(schema.user.id, result.user.id));
   if (!row) return null;
   const member =
@@ -90,6 +95,19 @@ export async function loadActor(
     locale: row.locale === 'nl' || row.locale === 'en' ? row.locale : null,
     isPlatformAdmin: row.isPlatformAdmin,
     member,
+    memberDetails:
+      member && row.givenName !== null && row.familyName !== null && row.organisationName !== null
+        ? {
+            givenName: row.givenName,
+            familyName: row.familyName,
+            preferredName: row.preferredName,
+            organisation: {
+              id: member.organisationId,
+              name: row.organisationName,
+              defaultLocale: row.organisationLocale ?? 'nl',
+            },
+          }
+        : null,
   };
 }
 

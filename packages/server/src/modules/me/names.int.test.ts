@@ -262,3 +262,29 @@ describe('the preferred first name', () => {
     expect(signedOut.statusCode).toBe(401);
   });
 });
+
+describe('GET /api/me', () => {
+  it('is answered from the resolved caller: no query once the caller is known, a change shows at once', async () => {
+    const first = await call('GET', '/api/me', sanne.cookie);
+    expect(first.statusCode, first.body).toBe(200);
+    const before = ctx.database.stats.queries;
+    const again = await call('GET', '/api/me', sanne.cookie);
+    expect(ctx.database.stats.queries - before).toBe(0);
+    expect(again.json()).toEqual(first.json());
+    expect(again.json().membership).toMatchObject({
+      personId: sanne.id,
+      givenName: 'Sanne',
+      familyName: 'de Vries',
+      organisation: { id: sanne.organisationId, name: expect.any(String) },
+    });
+
+    // A write clears the cached caller: the next answer carries the new name.
+    const changed = await call('PATCH', '/api/me', sanne.cookie, { preferredName: 'Zus' });
+    expect(changed.json().membership.preferredName).toBe('Zus');
+    const after = (await call('GET', '/api/me', sanne.cookie)).json();
+    expect(after.membership.preferredName).toBe('Zus');
+    expect(after.user.displayName).toBe('Zus (Sanne de Vries)');
+    await call('PATCH', '/api/me', sanne.cookie, { preferredName: null });
+    expect((await call('GET', '/api/me', sanne.cookie)).json().membership.preferredName).toBeNull();
+  });
+});

@@ -6,16 +6,23 @@ import { displayName, hrName } from '../people/display-name.js';
 import * as repository from './repository.js';
 import type { MeResponse, UpdateMeRequest } from './schema.js';
 
-/** Who is signed in: the user, and their organisation and role when they belong to one. */
+/**
+ * Who is signed in: the user, and their organisation and role when they belong to one. Answered
+ * from the caller as the request resolved it (names and organisation are read with the
+ * membership, see auth/plugin.ts `loadActor`): no query. A caller built without them (after a
+ * change of one's own name or language) reads them.
+ */
 export async function describeMe(db: Db, actor: Actor): Promise<MeResponse> {
   let membership: MeResponse['membership'] = null;
   let name = actor.name;
   let shownAs = actor.name;
   if (actor.member) {
-    const [org, person] = await Promise.all([
-      repository.findOrganisationSummary(db, actor.member.organisationId),
-      repository.findPersonName(db, actor.member.organisationId, actor.member.personId),
-    ]);
+    const [org, person] = actor.memberDetails
+      ? [actor.memberDetails.organisation, actor.memberDetails]
+      : await Promise.all([
+          repository.findOrganisationSummary(db, actor.member.organisationId),
+          repository.findPersonName(db, actor.member.organisationId, actor.member.personId),
+        ]);
     if (org && person) {
       name = hrName(person);
       shownAs = displayName(person);
@@ -79,5 +86,7 @@ export async function updateMe(
   return describeMe(db, {
     ...actor,
     locale: changes.locale !== undefined ? changes.locale : actor.locale,
+    // The name may just have changed: read it again.
+    memberDetails: null,
   });
 }
