@@ -1,5 +1,7 @@
 import { clickEn } from '../pages/programmes/messages-en';
 import { jobsEn } from '../pages/admin/jobs-messages-en';
+import { outboxMailEn } from '../pages/admin/outbox-messages-en';
+import { unsubscribeEn } from '../pages/unsubscribe/messages-en';
 import { domainsEn } from '../pages/domains/messages-en';
 import { accountEn } from '../layout/name-messages-en';
 import { skillsEn } from '../pages/skills/messages-en';
@@ -299,6 +301,8 @@ export const en: Translation = {
   ...skillsEn,
   ...domainsEn,
   ...jobsEn,
+  ...unsubscribeEn,
+  ...outboxMailEn,
   ...accountEn,
   ...mentoringEn,
   ...spaceEn,

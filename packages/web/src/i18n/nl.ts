@@ -1,5 +1,7 @@
 import { clickNl } from '../pages/programmes/messages-nl';
 import { jobsNl } from '../pages/admin/jobs-messages-nl';
+import { outboxMailNl } from '../pages/admin/outbox-messages-nl';
+import { unsubscribeNl } from '../pages/unsubscribe/messages-nl';
 import { domainsNl } from '../pages/domains/messages-nl';
 import { accountNl } from '../layout/name-messages-nl';
 import { skillsNl } from '../pages/skills/messages-nl';
@@ -297,6 +299,8 @@ export const nl = {
   ...skillsNl,
   ...domainsNl,
   ...jobsNl,
+  ...unsubscribeNl,
+  ...outboxMailNl,
   ...accountNl,
   ...mentoringNl,
   ...spaceNl,

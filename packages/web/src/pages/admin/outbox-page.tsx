@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Code, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Fragment } from 'react';
+import { Fragment, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
@@ -55,11 +55,72 @@ function toSameOrigin(href: string): string {
   return href;
 }
 
+type OutboxItem = Awaited<ReturnType<typeof loadOutbox>>['items'][number];
+
+const loadOutbox = () => unwrap(api.GET('/api/outbox'));
+
+/** An attachment offered for download from the text the outbox keeps (an .ics invitation). */
+function AttachmentLink({ attachment }: { attachment: OutboxItem['attachments'][number] }) {
+  const { t } = useTranslation();
+  const href = useMemo(
+    () => URL.createObjectURL(new Blob([attachment.content], { type: attachment.contentType })),
+    [attachment.content, attachment.contentType],
+  );
+  useEffect(() => () => URL.revokeObjectURL(href), [href]);
+  return (
+    <Text size="sm">
+      <Anchor href={href} download={attachment.filename}>
+        {t('outboxMail.download', { name: attachment.filename })}
+      </Anchor>{' '}
+      <Text span c="dimmed" size="sm">
+        {attachment.contentType}
+        {attachment.method && ` · ${t('outboxMail.invitation', { method: attachment.method })}`}
+      </Text>
+    </Text>
+  );
+}
+
+/** The extra headers (List-Unsubscribe on reminders) and the attachments of one mail. */
+function HeadersAndAttachments({ message }: { message: OutboxItem }) {
+  const { t } = useTranslation();
+  const headers = Object.entries(message.headers);
+  return (
+    <>
+      {headers.length > 0 && (
+        <Stack gap={4} mt="sm">
+          <Text size="sm" fw={600}>
+            {t('outboxMail.headers')}
+          </Text>
+          {headers.map(([name, value]) => (
+            <Code key={name} block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {`${name}: ${value}`}
+            </Code>
+          ))}
+        </Stack>
+      )}
+      {message.attachments.length > 0 && (
+        <Stack gap={4} mt="sm">
+          <Text size="sm" fw={600}>
+            {t('outboxMail.attachments')}
+          </Text>
+          <List listStyleType="none" spacing={4}>
+            {message.attachments.map((attachment, index) => (
+              <List.Item key={`${attachment.filename}-${index}`}>
+                <AttachmentLink attachment={attachment} />
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
+    </>
+  );
+}
+
 export function OutboxPage() {
   const { t, i18n } = useTranslation();
   const outbox = useQuery({
     queryKey: ['outbox'],
-    queryFn: () => unwrap(api.GET('/api/outbox')),
+    queryFn: loadOutbox,
     refetchInterval: 10_000,
   });
   const formatDate = (value: string) =>
@@ -123,6 +184,7 @@ export function OutboxPage() {
                 ) : (
                   <LinkedText text={message.text} />
                 )}
+                <HeadersAndAttachments message={message} />
               </Card>
             ))
           )}
