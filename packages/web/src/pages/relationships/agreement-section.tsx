@@ -141,8 +141,8 @@ function AgreementOverview({
           </Badge>
           {state.state === 'holds' && state.holdsSince ? (
             <Badge
+              variant="outline"
               color="green.9"
-              variant="light"
               leftSection={<IconCheck size={14} aria-hidden />}
             >
               {t('space.agreement.holdsSince', {
@@ -150,11 +150,11 @@ function AgreementOverview({
               })}
             </Badge>
           ) : (
-            <Badge color="orange.9" variant="light">
+            <Text size="sm" fw={600} c="orange.9">
               {t('space.agreement.waitingFor', {
                 names: state.waitingFor.map((p) => p.name).join(', '),
               })}
-            </Badge>
+            </Text>
           )}
         </Group>
       )}
@@ -624,7 +624,7 @@ function MyRating({
         <Text size="sm" fw={600}>
           {item.label}
         </Text>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <Stack gap="xs">
           {phases.map(({ phase, value, enabled }) => (
             <Radio.Group
               key={phase}
@@ -637,7 +637,7 @@ function MyRating({
               value={value === null ? null : String(value)}
               onChange={(next) => rate.mutate({ phase, rating: Number(next) })}
             >
-              <Group gap="sm" mt={4} wrap="nowrap">
+              <Group gap="sm" mt={4} wrap="wrap">
                 {ratingValues.map((v) => (
                   <Radio
                     key={v}
@@ -650,7 +650,7 @@ function MyRating({
               </Group>
             </Radio.Group>
           ))}
-        </SimpleGrid>
+        </Stack>
         <ErrorMessage error={rate.error} />
       </Stack>
     </Paper>

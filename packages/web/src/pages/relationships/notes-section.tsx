@@ -92,11 +92,11 @@ function VisibilityChoice({
 function VisibilityBadge({ visibility }: { visibility: Visibility }) {
   const { t } = useTranslation();
   return visibility === 'private' ? (
-    <Badge color="grape.9" variant="light" leftSection={<IconLock size={14} aria-hidden />}>
+    <Badge variant="outline" color="grape.9" leftSection={<IconLock size={14} aria-hidden />}>
       {t('space.notes.privateBadge')}
     </Badge>
   ) : (
-    <Badge color="blue.9" variant="light" leftSection={<IconUsers size={14} aria-hidden />}>
+    <Badge variant="outline" color="blue.9" leftSection={<IconUsers size={14} aria-hidden />}>
       {t('space.notes.sharedBadge')}
     </Badge>
   );

@@ -10,7 +10,7 @@ export const spaceEn: Pick<Translation, keyof typeof spaceNl> = {
         'A short agreement you both confirm: what it is about, how often and how you meet, and what each of you hopes to learn and to give.',
       draft:
         'You have no agreement yet. Below is a proposal to start from; adjust it and propose it. The other then confirms it.',
-      propose: 'Propose the agreement',
+      propose: 'Make a proposal',
       proposeChange: 'Propose a change',
       proposed: 'Your proposal has been sent. It holds once everyone has confirmed it.',
       confirm: 'Confirm',

@@ -5,18 +5,18 @@
 export const spaceNl = {
   space: {
     agreement: {
-      title: 'Jullie afspraken',
+      title: 'Jullie samenwerkingsafspraken',
       intro:
-        'Korte afspraken die jullie allebei bevestigen: waar het om gaat, hoe vaak en hoe jullie elkaar zien, en wat ieder hoopt te leren en te geven.',
+        'Korte afspraken over jullie samenwerking die jullie allebei bevestigen: waar het om gaat, hoe vaak en hoe jullie elkaar zien, en wat ieder hoopt te leren en te geven.',
       draft:
-        'Jullie hebben nog geen afspraken. Hieronder staat een voorstel om mee te beginnen; pas het aan en stel het voor. De ander bevestigt het daarna.',
-      propose: 'Afspraken voorstellen',
+        'Jullie hebben nog geen samenwerkingsafspraken. Hieronder staat een voorstel om mee te beginnen; pas het aan en stel het voor. De ander bevestigt het daarna.',
+      propose: 'Voorstel doen',
       proposeChange: 'Wijziging voorstellen',
       proposed: 'Je voorstel is verstuurd. Het staat zodra iedereen het heeft bevestigd.',
       confirm: 'Bevestigen',
       confirmed: 'Bevestigd. Dank je!',
       inviteToConfirm:
-        '{{who}} stelde deze afspraken voor. Kloppen ze? Bevestig ze, of stel een wijziging voor.',
+        '{{who}} stelde deze samenwerkingsafspraken voor. Kloppen ze? Bevestig ze, of stel een wijziging voor.',
       waitingFor: 'Wacht op bevestiging van {{names}}',
       youConfirmed: 'Jij hebt deze versie bevestigd.',
       holdsSince: 'Staat sinds {{date}}',
@@ -25,7 +25,7 @@ export const spaceNl = {
       lastHeld: 'Tot iedereen bevestigt, geldt versie {{version}} (staat sinds {{date}}).',
       showLastHeld: 'Bekijk wat nu geldt',
       hideLastHeld: 'Verberg wat nu geldt',
-      readOnly: 'Deze relatie is afgelopen; de afspraken kun je nog lezen.',
+      readOnly: 'Deze relatie is afgelopen; de samenwerkingsafspraken kun je nog lezen.',
       goals: 'Waar het om gaat',
       noGoals: 'Nog niets beschreven.',
       cadence: 'Hoe vaak',
@@ -44,7 +44,7 @@ export const spaceNl = {
       skillLearner: '{{skill}} — leert: {{name}}',
       noSkills: 'Nog geen vaardigheden gekozen.',
       form: {
-        title: 'Afspraken voorstellen',
+        title: 'Samenwerkingsafspraken voorstellen',
         goalsHint: 'Bijvoorbeeld: beter presenteren voor een zaal vol mensen.',
         cadenceDays: 'Om de hoeveel dagen spreken jullie af?',
         cadenceHint: 'Tussen 7 en 180 dagen.',
