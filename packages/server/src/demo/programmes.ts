@@ -340,14 +340,16 @@ export async function loadDemoProgrammes(
   const day = 24 * 60 * 60 * 1000;
   const used = new Set<string>();
   const pools = new Map<string, MatchIndex>();
-  const allowed = async (programmeRow: ProgrammeRow, menteeId: string, mentorId: string) => {
+  const evaluate = async (programmeRow: ProgrammeRow, menteeId: string, mentorId: string) => {
     let index = pools.get(programmeRow.id);
     if (!index) {
       index = (await buildProgrammePool(db, programmeRow)).index;
       pools.set(programmeRow.id, index);
     }
-    return evaluatePair(index, menteeId, mentorId).allowed;
+    return evaluatePair(index, menteeId, mentorId);
   };
+  const allowed = async (programmeRow: ProgrammeRow, menteeId: string, mentorId: string) =>
+    (await evaluate(programmeRow, menteeId, mentorId)).allowed;
   const pair = async (programmeRow: ProgrammeRow, mentees: DemoPerson[], mentors: DemoPerson[]) => {
     for (const mentee of mentees) {
       if (used.has(`${programmeRow.id}:${mentee.id}`)) continue;
@@ -368,6 +370,16 @@ export async function loadDemoProgrammes(
     daysAgo: number,
   ) => {
     if (!found) return;
+    // Why they clicked, kept as accepting in the app keeps it (both languages, third person).
+    const evaluation = await evaluate(programmeRow, found.mentee.id, found.mentor.id);
+    const kept = evaluation.allowed
+      ? {
+          strength: evaluation.strength,
+          reasons: evaluation.reasons
+            .slice(0, 5)
+            .map((r) => ({ code: r.code, nl: r.sentence.nl, en: r.sentence.en })),
+        }
+      : { strength: null, reasons: [] };
     const [r] = await db
       .insert(relationship)
       .values({
@@ -379,7 +391,7 @@ export async function loadDemoProgrammes(
       .returning({ id: relationship.id });
     await db
       .insert(relationshipMentee)
-      .values({ relationshipId: r!.id, menteeId: found.mentee.id });
+      .values({ relationshipId: r!.id, menteeId: found.mentee.id, ...kept });
   };
   const ask = async (
     programmeRow: ProgrammeRow,

@@ -9,6 +9,7 @@ import {
   person,
   programme,
   relationship,
+  relationshipMentee,
 } from '../db/schema.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import { signIn } from '../test/factories.js';
@@ -111,6 +112,14 @@ describe('demo data', () => {
     expect(programmes.map((p) => p.type).sort()).toEqual(['classic', 'classic', 'peer', 'reverse']);
     expect((await ctx.db.select().from(enrolment)).length).toBeGreaterThan(60);
     expect((await ctx.db.select().from(relationship)).length).toBeGreaterThanOrEqual(3);
+    // Each running relationship keeps why its pair clicked, in both languages.
+    const kept = await ctx.db.select().from(relationshipMentee);
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    for (const row of kept) {
+      expect(row.strength).toBeGreaterThan(0);
+      expect(row.reasons.length).toBeGreaterThan(0);
+      expect(row.reasons.every((r) => r.nl && r.en && r.nl !== r.en)).toBe(true);
+    }
     const requests = await ctx.db.select().from(mentoringRequest);
     expect(requests.length).toBeGreaterThanOrEqual(2);
     // Each pending demo request has its reminder and expiry queued, as one sent in the app has.

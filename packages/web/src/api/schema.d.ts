@@ -2703,7 +2703,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What an unsubscribe link stops (no sign-in): the category and a masked address */
+        /** What an unsubscribe link stops (no sign-in): the category and a masked address; a browser is sent to the page */
         get: {
             parameters: {
                 query: {
@@ -4936,6 +4936,7 @@ export interface paths {
                             meetingMode: "online" | "in_person" | "either";
                             place: string | null;
                             about: string;
+                            phone?: string | null;
                             isComplete: boolean;
                         };
                     };
@@ -5032,6 +5033,7 @@ export interface paths {
                         meetingMode: "online" | "in_person" | "either";
                         place: string | null;
                         about: string;
+                        phone?: string | null;
                     };
                 };
             };
@@ -5062,6 +5064,7 @@ export interface paths {
                             meetingMode: "online" | "in_person" | "either";
                             place: string | null;
                             about: string;
+                            phone?: string | null;
                             isComplete: boolean;
                         };
                     };

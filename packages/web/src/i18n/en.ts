@@ -1,4 +1,5 @@
 import { clickEn } from '../pages/programmes/messages-en';
+import { attentionEn } from '../pages/attention/messages-en';
 import { jobsEn } from '../pages/admin/jobs-messages-en';
 import { outboxMailEn } from '../pages/admin/outbox-messages-en';
 import { unsubscribeEn } from '../pages/unsubscribe/messages-en';
@@ -298,6 +299,7 @@ export const en: Translation = {
     home: 'Go to the home page',
   },
   ...clickEn,
+  ...attentionEn,
   ...skillsEn,
   ...domainsEn,
   ...jobsEn,

@@ -1,4 +1,5 @@
 import { clickNl } from '../pages/programmes/messages-nl';
+import { attentionNl } from '../pages/attention/messages-nl';
 import { jobsNl } from '../pages/admin/jobs-messages-nl';
 import { outboxMailNl } from '../pages/admin/outbox-messages-nl';
 import { unsubscribeNl } from '../pages/unsubscribe/messages-nl';
@@ -296,6 +297,7 @@ export const nl = {
     home: 'Naar de startpagina',
   },
   ...clickNl,
+  ...attentionNl,
   ...skillsNl,
   ...domainsNl,
   ...jobsNl,

@@ -1,4 +1,4 @@
-import { Button, NavLink, Stack } from '@mantine/core';
+import { Badge, Button, NavLink, Stack, VisuallyHidden } from '@mantine/core';
 import {
   IconBuilding,
   IconBuildingCommunity,
@@ -17,10 +17,11 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { signOut } from '../api/auth';
+import { attentionQueryKey, useAttention } from '../pages/attention/use-attention';
 import { canDesignProgrammes, canTakePart } from '../pages/programmes/programme-types';
 import { abilitiesOf, type Me } from '../session/use-me';
 import classes from './app-navigation.module.css';
@@ -29,6 +30,8 @@ interface NavItem {
   to: string;
   label: string;
   icon: ReactNode;
+  /** What waits there: a number shown beside the label, and said in words to screen readers. */
+  waiting?: { count: number; kind: 'unanswered' | 'unread' };
 }
 
 export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
@@ -37,6 +40,13 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const can = abilitiesOf(me);
+  const takesPart = canTakePart(me);
+  const attention = useAttention(takesPart);
+  const counts = attention.data?.counts;
+  // Moving to another page is often the result of acting on something: count again.
+  useEffect(() => {
+    if (takesPart) void queryClient.invalidateQueries({ queryKey: attentionQueryKey });
+  }, [location.pathname, takesPart, queryClient]);
 
   const signOutMutation = useMutation({
     mutationFn: signOut,
@@ -51,7 +61,7 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
     { to: '/', label: t('nav.home'), icon: <IconHome size={18} aria-hidden /> },
   ];
   // Issue 4: everyone in an organisation sees programmes and takes part; managers also design.
-  if (canTakePart(me)) {
+  if (takesPart) {
     items.push(
       {
         to: '/programmes',
@@ -62,21 +72,25 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
         to: '/requests',
         label: t('click.nav.requests'),
         icon: <IconInbox size={18} aria-hidden />,
+        waiting: { count: counts?.requestsToAnswer ?? 0, kind: 'unanswered' },
       },
       {
         to: '/mentoring',
         label: t('click.nav.mentoring'),
         icon: <IconHeartHandshake size={18} aria-hidden />,
+        waiting: { count: counts?.unreadMessages ?? 0, kind: 'unread' },
       },
       {
         to: '/introductions',
         label: t('click.nav.introductions'),
         icon: <IconSparkles size={18} aria-hidden />,
+        waiting: { count: counts?.introductionsToAnswer ?? 0, kind: 'unanswered' },
       },
       {
         to: '/notifications',
         label: t('click.nav.notifications'),
         icon: <IconBell size={18} aria-hidden />,
+        waiting: { count: counts?.unreadNotifications ?? 0, kind: 'unread' },
       },
     );
   }
@@ -150,8 +164,26 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
             <NavLink
               component={Link}
               to={item.to}
-              label={item.label}
+              label={
+                item.waiting && item.waiting.count > 0 ? (
+                  <>
+                    {item.label}
+                    <VisuallyHidden>
+                      {`, ${t(`attention.nav.${item.waiting.kind}`, { count: item.waiting.count })}`}
+                    </VisuallyHidden>
+                  </>
+                ) : (
+                  item.label
+                )
+              }
               leftSection={item.icon}
+              rightSection={
+                item.waiting && item.waiting.count > 0 ? (
+                  <Badge size="sm" variant="filled" color="red.8" aria-hidden>
+                    {item.waiting.count > 99 ? '99+' : item.waiting.count}
+                  </Badge>
+                ) : undefined
+              }
               active={isActive(item.to)}
               variant="subtle"
               className={classes.link}

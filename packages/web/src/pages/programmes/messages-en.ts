@@ -467,6 +467,7 @@ export const clickEn: Pick<Translation, keyof typeof clickNl> = {
       declined: 'Declined',
       withdrawn: 'Withdrawn',
       expired: 'Expired',
+      closed: 'Closed',
     },
     fromTitle: 'Request from {{name}}',
     toTitle: 'Request to {{name}}',

@@ -467,6 +467,7 @@ export const clickNl = {
       declined: 'Afgewezen',
       withdrawn: 'Ingetrokken',
       expired: 'Verlopen',
+      closed: 'Gesloten',
     },
     fromTitle: 'Verzoek van {{name}}',
     toTitle: 'Verzoek aan {{name}}',

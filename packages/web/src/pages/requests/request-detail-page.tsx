@@ -19,6 +19,7 @@ import { api, unwrap } from '../../api/client';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
 import { ErrorMessage, ErrorState, LoadingState } from '../../components/states';
+import { attentionQueryKey } from '../attention/use-attention';
 import { ClickReasons, StrengthMeter } from '../programmes/click-reasons';
 import { formatDate, formatDateTime } from '../programmes/programme-types';
 import { QuestionAnswers } from '../programmes/question-answers';
@@ -59,12 +60,18 @@ function RequestView({ request }: { request: RequestDetail }) {
   const detailKey = [...requestsQueryKey, 'detail', request.id];
   const isReceived = request.direction === 'received';
   const isPending = request.status === 'pending';
+  // After a no (declined, expired, or closed because the mentor is full), the one who was looking
+  // goes straight back to the suggestions. A mentor whose own place ran out is not sent there.
+  const canLookAgain =
+    (request.status === 'closed' && request.myRole === 'mentee') ||
+    ((request.status === 'declined' || request.status === 'expired') && !isReceived);
 
   const onUpdated = async (updated: RequestDetail) => {
     queryClient.setQueryData(detailKey, updated);
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: [...requestsQueryKey, 'list'] }),
       queryClient.invalidateQueries({ queryKey: relationshipsQueryKey }),
+      queryClient.invalidateQueries({ queryKey: attentionQueryKey }),
     ]);
   };
   const act = useMutation({
@@ -126,7 +133,7 @@ function RequestView({ request }: { request: RequestDetail }) {
       />
       <Stack gap="lg">
         <Group gap="sm">
-          <RequestStatusBadge status={request.status} />
+          <RequestStatusBadge status={request.status} closedReason={request.closedReason} />
           <Text size="sm">
             {isPending
               ? t('requests.expiresOn', { date: formatDate(request.expiresAt, locale) })
@@ -148,6 +155,27 @@ function RequestView({ request }: { request: RequestDetail }) {
                   {t('relationships.title')}
                 </Anchor>
               )}
+            </Stack>
+          </Card>
+        )}
+
+        {request.status === 'closed' && request.myRole === 'mentor' && (
+          <Card withBorder>
+            <Text>{t('attention.request.closedYouFull')}</Text>
+          </Card>
+        )}
+        {canLookAgain && (
+          <Card withBorder bg={request.status === 'closed' ? 'yellow.0' : undefined}>
+            <Stack gap="xs" align="flex-start">
+              {request.status === 'closed' && (
+                <Text fw={600}>
+                  {t('attention.request.closedMentorFull', { name: request.other.name })}
+                </Text>
+              )}
+              <Text size="sm">{t('attention.request.lookAgain')}</Text>
+              <Button component={Link} to={`/programmes/${request.programme.id}/suggestions`}>
+                {t('attention.request.askSomeoneElse')}
+              </Button>
             </Stack>
           </Card>
         )}

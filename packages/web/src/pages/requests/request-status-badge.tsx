@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RequestStatus } from './request-types';
+import type { RequestDetail, RequestStatus } from './request-types';
 
 const colors: Record<RequestStatus, string> = {
   pending: 'yellow.9',
@@ -8,13 +8,23 @@ const colors: Record<RequestStatus, string> = {
   declined: 'gray.8',
   withdrawn: 'gray.8',
   expired: 'gray.8',
+  closed: 'gray.8',
 };
 
-export function RequestStatusBadge({ status }: { status: RequestStatus }) {
+export function RequestStatusBadge({
+  status,
+  closedReason = null,
+}: {
+  status: RequestStatus;
+  /** Why Klik closed it: a request closed because the mentor is full says so. */
+  closedReason?: RequestDetail['closedReason'];
+}) {
   const { t } = useTranslation();
   return (
     <Badge variant="outline" color={colors[status]}>
-      {t(`requests.status.${status}`)}
+      {status === 'closed' && closedReason === 'mentor_full'
+        ? t('attention.request.closedBadge')
+        : t(`requests.status.${status}`)}
     </Badge>
   );
 }

@@ -85,7 +85,7 @@ function RequestList({ box }: { box: Box }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <RequestStatusBadge status={request.status} />
+                  <RequestStatusBadge status={request.status} closedReason={request.closedReason} />
                 </Table.Td>
                 <Table.Td>{formatDate(request.createdAt, i18n.language)}</Table.Td>
               </Table.Tr>

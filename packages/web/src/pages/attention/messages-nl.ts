@@ -1,0 +1,55 @@
+/** Wat aandacht vraagt (navigatie en startpagina) en gesloten verzoeken. */
+export const attentionNl = {
+  attention: {
+    nav: {
+      unanswered_one: '{{count}} onbeantwoord',
+      unanswered_other: '{{count}} onbeantwoord',
+      unread_one: '{{count}} ongelezen',
+      unread_other: '{{count}} ongelezen',
+    },
+    home: {
+      title: 'Wat op je wacht',
+      loading: 'We kijken wat op je wacht…',
+      empty: 'Er wacht nu niets op je. Fijn!',
+      emptyHint: 'Bekijk de programma’s om een mentor te vinden, of ga naar je mentoring.',
+      toProgrammes: 'Naar de programma’s',
+      toMentoring: 'Naar mijn mentoring',
+      requests_one: '{{count}} verzoek om te beantwoorden',
+      requests_other: '{{count}} verzoeken om te beantwoorden',
+      requestAsMentor: '{{name}} vraagt of je mentor wilt zijn',
+      requestAsMentee: '{{name}} biedt aan je mentor te zijn',
+      answerBefore: '{{programme}} · beantwoorden vóór {{date}}',
+      allRequests: 'Alle verzoeken',
+      introductions_one: '{{count}} introductie wacht op je antwoord',
+      introductions_other: '{{count}} introducties wachten op je antwoord',
+      introduction: 'Maak kennis met {{name}}',
+      introductionRole: {
+        mentor: '{{programme}} · jij als mentor',
+        mentee: '{{programme}} · jij als mentee',
+      },
+      meetings: 'Je volgende afspraken',
+      meetingWith: 'Afspraak met {{names}}',
+      meetingWhen: '{{when}} · {{minutes}} minuten',
+      online: 'online',
+      agreements_one: '{{count}} afspraak om te bevestigen',
+      agreements_other: '{{count}} afspraken om te bevestigen',
+      agreementWith: 'Bevestig jullie afspraken met {{names}}',
+      agreementVersion: '{{programme}} · versie {{version}}',
+      agreementChanged: '{{programme}} · versie {{version}}, gewijzigd',
+      messages_one: '{{count}} ongelezen bericht in je mentoring',
+      messages_other: '{{count}} ongelezen berichten in je mentoring',
+      notifications_one: '{{count}} ongelezen melding',
+      notifications_other: '{{count}} ongelezen meldingen',
+      open: 'Bekijken',
+    },
+    request: {
+      closedMentorFull: 'Gesloten: {{name}} heeft geen plek meer vrij in dit programma.',
+      closedYouFull:
+        'Gesloten: al je plekken in dit programma zijn bezet, dus dit verzoek kon niet meer doorgaan.',
+      closedBadge: 'Gesloten: mentor vol',
+      askSomeoneElse: 'Vraag iemand anders',
+      lookAgain:
+        'Je kunt meteen iemand anders vragen: de suggesties laten zien wie nog plek heeft.',
+    },
+  },
+};
