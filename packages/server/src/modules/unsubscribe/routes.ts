@@ -37,12 +37,21 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['mail'],
-        summary: 'What an unsubscribe link stops (no sign-in): the category and a masked address',
+        summary:
+          'What an unsubscribe link stops (no sign-in): the category and a masked address; a browser is sent to the page',
         querystring: UnsubscribeQuery,
         response: { 200: UnsubscribeStatus, 400: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request) => readUnsubscribe(app.database.db, sign, request.query.token),
+    async (request, reply) => {
+      // A mail client without one-click opens the List-Unsubscribe address in a browser: the
+      // person gets the page (which asks before it changes anything), not JSON.
+      if (request.headers.accept?.includes('text/html')) {
+        const token = encodeURIComponent(request.query.token);
+        return reply.redirect(`/unsubscribe?token=${token}`, 303);
+      }
+      return readUnsubscribe(app.database.db, sign, request.query.token);
+    },
   );
 
   app.post(

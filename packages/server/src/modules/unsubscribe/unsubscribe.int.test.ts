@@ -127,6 +127,19 @@ describe('unsubscribe', () => {
     expect(response.body).not.toContain(mentor.id);
   });
 
+  it('sends a browser that opens the header address to the page, which changes nothing', async () => {
+    const response = await ctx.app.inject({
+      url: `/api/unsubscribe?token=${encodeURIComponent(token)}`,
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`/unsubscribe?token=${encodeURIComponent(token)}`);
+    const read = await ctx.app.inject({
+      url: `/api/unsubscribe?token=${encodeURIComponent(token)}`,
+    });
+    expect(read.json().isUnsubscribed).toBe(false);
+  });
+
   it('refuses a missing token with 400 and a wrong or tampered one with 404', async () => {
     const missing = await ctx.app.inject({ method: 'POST', url: '/api/unsubscribe', payload: {} });
     expect(missing.statusCode).toBe(400);
