@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import {
   buildMatchIndex,
   type Labels,
@@ -13,19 +13,31 @@ import {
   mentoringRequest,
   person,
   profile,
+  programme as programmeTable,
   relationship,
   relationshipMentee,
 } from '../../db/schema.js';
 import { listSkills } from '../enrolments/service.js';
 import type { ProgrammeRow } from '../programmes/repository.js';
 
-/** Minutes east of UTC of an IANA time zone at a moment (daylight saving included). */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Minutes east of UTC of an IANA time zone at a moment (daylight saving included). Building an
+ * `Intl.DateTimeFormat` costs far more than using one (it was the hottest function of the
+ * suggestions route in the profile), so there is one per zone for the process's life.
+ */
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    timeZoneName: 'longOffset',
-  }).formatToParts(at);
-  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    } catch {
+      return 0; // not a zone this runtime knows
+    }
+    offsetFormats.set(timeZone, format);
+  }
+  const name = format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!match) return 0;
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
@@ -63,6 +75,14 @@ export interface ProgrammePool {
   index: MatchIndex;
   /** Enrolled person ids → enrolment role. */
   roles: Map<string, 'mentee' | 'mentor' | 'both'>;
+  /** What a suggestion card shows besides the engine's view, by enrolled person id. */
+  cards: Map<string, PersonCard>;
+}
+
+export interface PersonCard {
+  jobTitle: string | null;
+  department: string | null;
+  location: string | null;
 }
 
 /**
@@ -151,8 +171,10 @@ export async function buildProgrammePool(
     labels[skill.id] = { nl: skill.nl, en: skill.en };
   }
   const roles = new Map<string, 'mentee' | 'mentor' | 'both'>();
+  const cards = new Map<string, PersonCard>();
   const participants: Participant[] = rows.map(({ enrolment: e, person: p, profile: pr }) => {
     roles.set(p.id, e.role);
+    cards.set(p.id, { jobTitle: p.jobTitle, department: p.department, location: p.location });
     const interests: string[] = [];
     const kinds = [
       ['hobby', pr?.hobbies ?? []],
@@ -206,5 +228,74 @@ export async function buildProgrammePool(
       defaultCapacity: programme.defaultCapacity,
     },
   };
-  return { pool, index: buildMatchIndex(pool), roles };
+  return { pool, index: buildMatchIndex(pool), roles, cards };
+}
+
+/**
+ * A fingerprint of every row a programme's pool is built from, as a column expression: for each
+ * table, the number of rows and the sum of their `xmin` (the id of the transaction that wrote the
+ * row version). Any insert, update or delete committed by any process changes it (an update or an
+ * insert writes a newer transaction id; a delete lowers the count), whoever wrote it and whether or
+ * not the code that wrote it kept `updated_at`. Aggregated in the database: no rows travel. Select
+ * it in a query over the `programme` table (its own row, with the rules, is part of it).
+ */
+export function poolFingerprint(programmeId: string, organisationId: string) {
+  const versionOf = (table: string, where: SQL) =>
+    sql`(select count(*) || ':' || coalesce(sum(t.xmin::text::bigint), 0) from ${sql.raw(table)} t where ${where})`;
+  const org = organisationId;
+  return sql<string>`concat_ws('|', ${programmeTable}.xmin::text,
+    ${versionOf('enrolment', sql`t.programme_id = ${programmeId}`)},
+    ${versionOf('person', sql`t.organisation_id = ${org}`)},
+    ${versionOf('profile', sql`t.organisation_id = ${org}`)},
+    ${versionOf('relationship', sql`t.organisation_id = ${org}`)},
+    ${versionOf('relationship_mentee', sql`t.relationship_id in (select r.id from relationship r where r.organisation_id = ${org})`)},
+    ${versionOf('mentoring_request', sql`t.programme_id = ${programmeId}`)},
+    ${versionOf('custom_skill', sql`t.organisation_id = ${org}`)})`;
+}
+
+interface CachedPool {
+  version: string;
+  pool: Promise<ProgrammePool>;
+}
+
+/** Pools by programme id, per database handle (tests open several databases in one process). */
+const poolCaches = new WeakMap<Db, Map<string, CachedPool>>();
+const MAX_CACHED_POOLS = 64;
+
+/**
+ * The programme's pool, rebuilt only when something it is built from changed. Each request pays
+ * one cheap column (`poolFingerprint`, read with the programme) instead of the pool's six and the index build; several
+ * processes on one database each keep their own copy and each sees every other's writes at its
+ * next request, because the fingerprint is read from the database every time. The hour is part of
+ * the key: time-zone offsets (daylight saving) are taken at build time. Requests that arrive while
+ * a pool is being built wait for that build instead of starting their own.
+ *
+ * Inside a transaction (a `tx` handle) nothing is cached: call `buildProgrammePool` there.
+ */
+export async function loadProgrammePool(
+  db: Db,
+  programme: ProgrammeRow,
+  fingerprint: string,
+  now = new Date(),
+): Promise<ProgrammePool> {
+  const version = `${fingerprint}|${Math.floor(now.getTime() / 3_600_000)}`;
+  let cache = poolCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    poolCaches.set(db, cache);
+  }
+  const hit = cache.get(programme.id);
+  if (hit && hit.version === version) return hit.pool;
+  const pool = buildProgrammePool(db, programme, now);
+  const entry: CachedPool = { version, pool };
+  cache.delete(programme.id);
+  if (cache.size >= MAX_CACHED_POOLS) {
+    const oldest = cache.keys().next();
+    if (!oldest.done) cache.delete(oldest.value);
+  }
+  cache.set(programme.id, entry);
+  pool.catch(() => {
+    if (cache.get(programme.id) === entry) cache.delete(programme.id);
+  });
+  return pool;
 }

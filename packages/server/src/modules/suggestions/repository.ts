@@ -1,38 +1,183 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { mentoringRequest, person } from '../../db/schema.js';
+import {
+  enrolment,
+  introduction,
+  mentoringRequest,
+  person,
+  programme,
+  relationship,
+  relationshipMentee,
+} from '../../db/schema.js';
+import { poolFingerprint } from './pool.js';
 
-/** What a suggestion card shows besides the engine's view: title, department, location. */
-export async function findCardDetails(db: Db, organisationId: string, personIds: string[]) {
-  if (personIds.length === 0) return [];
-  return db
-    .select({
-      id: person.id,
-      jobTitle: person.jobTitle,
-      location: person.location,
-      department: person.department,
-    })
-    .from(person)
-    .where(and(eq(person.organisationId, organisationId), inArray(person.id, personIds)));
+interface ViewerFactJson {
+  kind: ViewerFactKind;
+  id: string;
+  other_id: string;
+  mentee_id: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
 }
 
-/** The people someone has a pending request out to, in one programme. */
-export async function findPendingRequestTargets(
+/**
+ * Everything the suggestions route reads besides a warm pool, in one statement (on the embedded
+ * database every statement waits its turn): the programme, the caller's enrolment in it, the
+ * fingerprint of its pool and the facts about the caller (`ViewerFact`).
+ */
+export async function findProgrammeForSuggestions(
   db: Db,
   organisationId: string,
   programmeId: string,
-  fromPersonId: string,
-): Promise<Set<string>> {
-  const rows = await db
-    .select({ to: mentoringRequest.toPersonId })
-    .from(mentoringRequest)
-    .where(
-      and(
-        eq(mentoringRequest.organisationId, organisationId),
-        eq(mentoringRequest.programmeId, programmeId),
-        eq(mentoringRequest.fromPersonId, fromPersonId),
-        eq(mentoringRequest.status, 'pending'),
+  personId: string,
+) {
+  const facts = viewerFactsQuery(db, organisationId, programmeId, personId);
+  const [row] = await db
+    .select({
+      programme,
+      enrolment,
+      fingerprint: poolFingerprint(programmeId, organisationId),
+      facts: sql<ViewerFactJson[]>`(select coalesce(json_agg(f), '[]'::json) from (${facts}) f)`,
+    })
+    .from(programme)
+    .leftJoin(
+      enrolment,
+      and(eq(enrolment.programmeId, programme.id), eq(enrolment.personId, personId)),
+    )
+    .where(and(eq(programme.organisationId, organisationId), eq(programme.id, programmeId)));
+  if (!row) return null;
+  const viewerFacts: ViewerFact[] = (
+    typeof row.facts === 'string' ? (JSON.parse(row.facts) as ViewerFactJson[]) : row.facts
+  ).map((f) => ({
+    kind: f.kind,
+    id: f.id,
+    otherId: f.other_id,
+    menteeId: f.mentee_id,
+    givenName: f.given_name,
+    familyName: f.family_name,
+    preferredName: f.preferred_name,
+  }));
+  return { ...row, facts: viewerFacts };
+}
+
+export type ViewerFactKind =
+  /** An active relationship with the caller as mentee: `id` is the relationship, `otherId` the mentor. */
+  | 'mentor'
+  /** A pending request the caller sent: `id` is the request, `otherId` the person asked. */
+  | 'asked'
+  /** A pending request (an offer) sent to the caller as mentee. */
+  | 'offered'
+  /** A request of the caller that the other side declined. */
+  | 'declined_request'
+  /** An introduction the other side declined. */
+  | 'declined_introduction';
+
+export interface ViewerFact {
+  kind: ViewerFactKind;
+  id: string;
+  otherId: string;
+  menteeId: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+}
+
+/**
+ * What the caller's suggestions depend on besides the pool: their mentor in the programme, their
+ * pending requests either way, and who declined them (a request or an introduction) in this
+ * programme. A query to embed (see `findProgrammeForSuggestions`).
+ */
+function viewerFactsQuery(db: Db, organisationId: string, programmeId: string, personId: string) {
+  const kind = (k: ViewerFactKind) => sql<ViewerFactKind>`${k}::text`.as('kind');
+  const names = {
+    givenName: person.givenName,
+    familyName: person.familyName,
+    preferredName: person.preferredName,
+  };
+  const requests = (
+    k: ViewerFactKind,
+    other: typeof mentoringRequest.toPersonId | typeof mentoringRequest.fromPersonId,
+    where: SQL,
+  ) =>
+    db
+      .select({
+        kind: kind(k),
+        id: mentoringRequest.id,
+        otherId: sql<string>`${other}`.as('other_id'),
+        menteeId: mentoringRequest.menteeId,
+        ...names,
+      })
+      .from(mentoringRequest)
+      .innerJoin(person, eq(person.id, other))
+      .where(
+        and(
+          eq(mentoringRequest.organisationId, organisationId),
+          eq(mentoringRequest.programmeId, programmeId),
+          where,
+        ),
+      );
+  const otherOfIntroduction = sql<string>`case when ${introduction.menteeId} = ${personId} then ${introduction.mentorId} else ${introduction.menteeId} end`;
+  return unionAll(
+    db
+      .select({
+        kind: kind('mentor'),
+        id: relationship.id,
+        otherId: sql<string>`${relationship.mentorId}`.as('other_id'),
+        menteeId: relationshipMentee.menteeId,
+        ...names,
+      })
+      .from(relationship)
+      .innerJoin(relationshipMentee, eq(relationshipMentee.relationshipId, relationship.id))
+      .innerJoin(person, eq(person.id, relationship.mentorId))
+      .where(
+        and(
+          eq(relationship.organisationId, organisationId),
+          eq(relationship.programmeId, programmeId),
+          eq(relationship.status, 'active'),
+          eq(relationshipMentee.menteeId, personId),
+          isNull(relationshipMentee.leftAt),
+        ),
       ),
-    );
-  return new Set(rows.map((row) => row.to));
+    requests(
+      'asked',
+      mentoringRequest.toPersonId,
+      and(eq(mentoringRequest.fromPersonId, personId), eq(mentoringRequest.status, 'pending'))!,
+    ),
+    requests(
+      'offered',
+      mentoringRequest.fromPersonId,
+      and(
+        eq(mentoringRequest.toPersonId, personId),
+        eq(mentoringRequest.menteeId, personId),
+        eq(mentoringRequest.status, 'pending'),
+      )!,
+    ),
+    requests(
+      'declined_request',
+      mentoringRequest.toPersonId,
+      and(eq(mentoringRequest.fromPersonId, personId), eq(mentoringRequest.status, 'declined'))!,
+    ),
+    db
+      .select({
+        kind: kind('declined_introduction'),
+        id: introduction.id,
+        otherId: sql<string>`${otherOfIntroduction}`.as('other_id'),
+        menteeId: introduction.menteeId,
+        ...names,
+      })
+      .from(introduction)
+      .innerJoin(person, eq(person.id, otherOfIntroduction))
+      .where(
+        and(
+          eq(introduction.organisationId, organisationId),
+          eq(introduction.programmeId, programmeId),
+          or(
+            and(eq(introduction.menteeId, personId), eq(introduction.mentorResponse, 'declined')),
+            and(eq(introduction.mentorId, personId), eq(introduction.menteeResponse, 'declined')),
+          ),
+        ),
+      ),
+  );
 }

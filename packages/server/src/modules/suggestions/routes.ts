@@ -19,8 +19,32 @@ const SuggestionsQuery = z.object({
   locale: z.enum(['nl', 'en']).optional(),
 });
 
+export const RequestBlock = z
+  .object({
+    reason: z.enum([
+      'has_mentor',
+      'waiting_for_answer',
+      'offer_to_answer',
+      'no_free_place',
+      'mentors_offer',
+      'manager_proposes',
+      'not_running',
+    ]),
+    /** The mentor (has_mentor) or the other side of the waiting request. */
+    name: z.string().nullable(),
+    /** has_mentor: the mentoring space, /mentoring/:relationshipId. */
+    relationshipId: z.string().nullable(),
+    /** waiting_for_answer, offer_to_answer: the request, /requests/:requestId. */
+    requestId: z.string().nullable(),
+  })
+  .nullable()
+  .describe(
+    'Why no request (or offer) can be sent from here now; null when one can. With has_mentor no suggestions are listed.',
+  );
+
 export const SuggestionsResponse = z.object({
   role: z.enum(['mentee', 'mentor']),
+  requestBlock: RequestBlock,
   items: z.array(
     z.object({
       personId: z.string(),
@@ -44,7 +68,8 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['matching'],
-        summary: 'My ranked suggestions with reasons, in my language',
+        summary:
+          'My ranked suggestions with reasons, in my language (never someone who declined me here)',
         params: IdParams,
         querystring: SuggestionsQuery,
         response: {
@@ -60,7 +85,14 @@ export const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const locale = request.query.locale ?? requestLocale(request);
-      return suggestForMe(app.database.db, actor, request.params.id, request.query, locale);
+      return suggestForMe(
+        app.database.db,
+        actor,
+        request.params.id,
+        request.query,
+        locale,
+        app.clock(),
+      );
     },
   );
 };

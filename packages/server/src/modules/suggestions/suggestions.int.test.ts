@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolment } from '../../db/schema.js';
 import { createPerson, signedIn, signIn, type TestPerson } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 
@@ -76,10 +78,14 @@ async function personWithProfile(
 }
 
 /** A published classic programme in the test organisation; default conflict rules unless given. */
-async function createProgramme(conflictRules?: ConflictRules): Promise<string> {
+async function createProgramme(
+  conflictRules?: ConflictRules,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const created = await call('POST', '/api/programmes', manager.cookie, {
     name: 'Regels en suggesties',
     type: 'classic',
+    ...extra,
     questions: [
       { labelNl: 'Wat wil je leren?', labelEn: 'What do you want to learn?', required: true },
     ],
@@ -502,5 +508,206 @@ describe('another organisation’s member', () => {
       colleague.cookie,
     );
     expect(notEnrolled.statusCode, notEnrolled.body).toBe(422);
+  });
+});
+
+describe('no dead ends', () => {
+  const ids = (response: Awaited<ReturnType<typeof suggestions>>) =>
+    response
+      .json()
+      .items.map((s: { personId: string }) => s.personId)
+      .sort();
+
+  it('tells someone who has their mentor who it is and where to go, and offers no one else', async () => {
+    const programmeId = await createProgramme();
+    const mentor = await personWithProfile(
+      { offers: ['storytelling'] },
+      { givenName: 'Mentorina' },
+    );
+    const other = await personWithProfile({ offers: ['storytelling'] });
+    const mentee = await personWithProfile({ wants: ['storytelling'] });
+    await enrol(mentor, programmeId, 'mentor', 3);
+    await enrol(other, programmeId, 'mentor', 3);
+    await enrol(mentee, programmeId, 'mentee');
+
+    const before = await suggestions(programmeId, mentee);
+    expect(before.json().requestBlock).toBeNull();
+    expect(ids(before)).toEqual(sorted(mentor, other));
+
+    const sent = await ask(programmeId, mentee, mentor);
+    expect(sent.statusCode, sent.body).toBe(201);
+    // While the request waits, asking someone else can only fail: the page is told so.
+    const waiting = (await suggestions(programmeId, mentee)).json();
+    expect(waiting.requestBlock).toEqual({
+      reason: 'waiting_for_answer',
+      name: expect.stringContaining('Mentorina'),
+      relationshipId: null,
+      requestId: sent.json().id,
+    });
+    expect(waiting.items.find((s: { personId: string }) => s.personId === mentor.id)).toMatchObject(
+      { isRequested: true },
+    );
+    expect((await ask(programmeId, mentee, other)).statusCode).toBe(409);
+
+    const accepted = await call('POST', `/api/requests/${sent.json().id}/accept`, mentor.cookie);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const relationshipId: string = accepted.json().relationshipId;
+    expect(relationshipId).toBeTruthy();
+
+    for (const locale of ['nl', 'en'] as const) {
+      const response = await call(
+        'GET',
+        `/api/programmes/${programmeId}/suggestions?k=50`,
+        mentee.cookie,
+        undefined,
+        locale,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toEqual({
+        role: 'mentee',
+        requestBlock: {
+          reason: 'has_mentor',
+          name: expect.stringContaining('Mentorina'),
+          relationshipId,
+          requestId: null,
+        },
+        items: [],
+      });
+    }
+    // The button it no longer shows would indeed have failed.
+    expect((await ask(programmeId, mentee, other)).statusCode).toBe(409);
+    // Another mentee of the same programme still gets suggestions and may ask.
+    const newcomer = await personWithProfile({ wants: ['storytelling'] });
+    await enrol(newcomer, programmeId, 'mentee');
+    const theirs = await suggestions(programmeId, newcomer);
+    expect(theirs.json().requestBlock).toBeNull();
+    expect(ids(theirs)).toEqual(sorted(mentor, other));
+  });
+
+  it('never suggests again someone who declined the caller’s request, in that programme only', async () => {
+    const programmeId = await createProgramme();
+    const elsewhere = await createProgramme();
+    const decliner = await personWithProfile({ offers: ['budgeting'] }, { givenName: 'Neenee' });
+    const other = await personWithProfile({ offers: ['budgeting'] });
+    const mentee = await personWithProfile({ wants: ['budgeting'] });
+    for (const id of [programmeId, elsewhere]) {
+      await enrol(decliner, id, 'mentor', 3);
+      await enrol(other, id, 'mentor', 3);
+      await enrol(mentee, id, 'mentee');
+    }
+    const sent = await ask(programmeId, mentee, decliner);
+    expect(sent.statusCode, sent.body).toBe(201);
+    const declined = await call(
+      'POST',
+      `/api/requests/${sent.json().id}/decline`,
+      decliner.cookie,
+      { reason: null },
+    );
+    expect(declined.statusCode, declined.body).toBe(200);
+
+    const after = await suggestions(programmeId, mentee);
+    expect(after.json().requestBlock).toBeNull();
+    expect(ids(after)).toEqual([other.id]);
+    expect(after.body).not.toContain('Neenee');
+    // Searching for them by name or skill does not bring them back.
+    expect(await suggestedIds(programmeId, mentee, 'search=neenee')).toEqual([]);
+    expect(await suggestedIds(programmeId, mentee, 'skill=budgeting')).toEqual([other.id]);
+    // k counts what is shown: the one left out does not shorten the list.
+    const one = await call('GET', `/api/programmes/${programmeId}/suggestions?k=1`, mentee.cookie);
+    expect(one.json().items.map((s: { personId: string }) => s.personId)).toEqual([other.id]);
+    // In another programme they may still click.
+    expect(await suggestedIds(elsewhere, mentee)).toEqual(sorted(decliner, other));
+    // Someone else still sees the mentor who declined this mentee.
+    const colleague = await personWithProfile({ wants: ['budgeting'] });
+    await enrol(colleague, programmeId, 'mentee');
+    expect(await suggestedIds(programmeId, colleague)).toEqual(sorted(decliner, other));
+  });
+
+  it('never suggests again a mentor who declined an introduction to the caller', async () => {
+    const programmeId = await createProgramme(undefined, { matchingMode: 'manager_proposes' });
+    const decliner = await personWithProfile({ offers: ['social-media'] });
+    const other = await personWithProfile({ offers: ['social-media'] });
+    const mentee = await personWithProfile({ wants: ['social-media'] });
+    await enrol(decliner, programmeId, 'mentor', 1);
+    await enrol(other, programmeId, 'mentor', 1);
+    await enrol(mentee, programmeId, 'mentee');
+    // Only this mentor is proposed to the mentee.
+    const forbid = await call('POST', `/api/programmes/${programmeId}/pair-rules`, manager.cookie, {
+      kind: 'forbid',
+      menteeId: mentee.id,
+      mentorId: other.id,
+    });
+    expect(forbid.statusCode, forbid.body).toBe(201);
+    const run = await call(
+      'POST',
+      `/api/programmes/${programmeId}/proposals/run`,
+      manager.cookie,
+      {},
+    );
+    expect(run.statusCode, run.body).toBe(200);
+    const send = await call(
+      'POST',
+      `/api/programmes/${programmeId}/proposals/send`,
+      manager.cookie,
+      {
+        runId: run.json().runId,
+      },
+    );
+    expect(send.statusCode, send.body).toBe(200);
+
+    // Where the manager proposes, the mentee is told so instead of being offered buttons.
+    const before = (await suggestions(programmeId, mentee)).json();
+    expect(before.requestBlock).toMatchObject({ reason: 'manager_proposes' });
+    expect(before.items.map((s: { personId: string }) => s.personId).sort()).toEqual(
+      sorted(decliner, other),
+    );
+
+    const [intro] = (await call('GET', '/api/introductions', decliner.cookie)).json().items;
+    const declined = await call('POST', `/api/introductions/${intro.id}/decline`, decliner.cookie);
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(await suggestedIds(programmeId, mentee)).toEqual([other.id]);
+  });
+});
+
+describe('the cached pool', () => {
+  it('answers in one statement while nothing changed, and sees every change at once', async () => {
+    const programmeId = await createProgramme();
+    const mentor = await personWithProfile({ offers: ['storytelling'] });
+    const mentee = await personWithProfile({ wants: ['storytelling'] });
+    await enrol(mentor, programmeId, 'mentor', 2);
+    await enrol(mentee, programmeId, 'mentee');
+    expect(await suggestedIds(programmeId, mentee)).toEqual([mentor.id]);
+
+    const before = ctx.database.stats.queries;
+    expect(await suggestedIds(programmeId, mentee)).toEqual([mentor.id]);
+    expect(ctx.database.stats.queries - before).toBe(1);
+
+    // A mentor who enrols, a changed profile, a deactivated enrolment: each shows at once.
+    const late = await personWithProfile({ offers: ['storytelling'] });
+    await enrol(late, programmeId, 'mentor', 2);
+    expect(await suggestedIds(programmeId, mentee)).toEqual(sorted(mentor, late));
+    const saved = await call('PUT', '/api/me/profile', late.cookie, {
+      offers: [],
+      wants: [],
+      hobbies: [],
+      experiences: [],
+      values: [],
+      tags: [],
+      languages: ['fr'],
+      availability: [],
+      timeZone: 'Europe/Paris',
+      meetingMode: 'either',
+      place: 'Lyon',
+      about: '',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    // No shared language any more: the rules leave them out.
+    expect(await suggestedIds(programmeId, mentee)).toEqual([mentor.id]);
+    // Written by another process (straight into the database): seen as well.
+    await ctx.db
+      .update(enrolment)
+      .set({ isActive: false })
+      .where(and(eq(enrolment.programmeId, programmeId), eq(enrolment.personId, mentor.id)));
+    expect(await suggestedIds(programmeId, mentee)).toEqual([]);
   });
 });
