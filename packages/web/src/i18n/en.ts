@@ -1,3 +1,4 @@
+import { suggestionBlockEn } from '../pages/programmes/suggestions-messages-en';
 import { clickEn } from '../pages/programmes/messages-en';
 import { attentionEn } from '../pages/attention/messages-en';
 import { jobsEn } from '../pages/admin/jobs-messages-en';
@@ -302,6 +303,7 @@ export const en: Translation = {
   ...attentionEn,
   ...skillsEn,
   ...domainsEn,
+  ...suggestionBlockEn,
   ...jobsEn,
   ...unsubscribeEn,
   ...outboxMailEn,

@@ -1,3 +1,4 @@
+import { suggestionBlockNl } from '../pages/programmes/suggestions-messages-nl';
 import { clickNl } from '../pages/programmes/messages-nl';
 import { attentionNl } from '../pages/attention/messages-nl';
 import { jobsNl } from '../pages/admin/jobs-messages-nl';
@@ -300,6 +301,7 @@ export const nl = {
   ...attentionNl,
   ...skillsNl,
   ...domainsNl,
+  ...suggestionBlockNl,
   ...jobsNl,
   ...unsubscribeNl,
   ...outboxMailNl,

@@ -29,6 +29,7 @@ import {
   type MeetingMode,
   type Programme,
   type Suggestion,
+  type Suggestions,
 } from './programme-types';
 import { RequestModal } from './request-modal';
 import { languageOptions } from './languages';
@@ -100,6 +101,7 @@ function Suggestions({ programme }: { programme: Programme }) {
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
     setFilters((f) => ({ ...f, [key]: value }));
   const viewerRole = suggestions.data?.role ?? 'mentee';
+  const requestBlock = suggestions.data?.requestBlock ?? null;
 
   return (
     <>
@@ -172,6 +174,8 @@ function Suggestions({ programme }: { programme: Programme }) {
           />
         </Group>
 
+        {requestBlock && <RequestBlockNotice block={requestBlock} />}
+
         {suggestions.isPending ? (
           <LoadingState />
         ) : suggestions.isError ? (
@@ -193,7 +197,10 @@ function Suggestions({ programme }: { programme: Programme }) {
             <ErrorState error={suggestions.error} onRetry={() => void suggestions.refetch()} />
           )
         ) : suggestions.data.items.length === 0 ? (
-          <EmptyMessage>{t('suggestions.empty')}</EmptyMessage>
+          // With a mentor already, the notice above says where to go instead.
+          requestBlock?.reason === 'has_mentor' ? null : (
+            <EmptyMessage>{t('suggestions.empty')}</EmptyMessage>
+          )
         ) : (
           <>
             <Text size="sm" aria-live="polite">
@@ -209,6 +216,7 @@ function Suggestions({ programme }: { programme: Programme }) {
                   <SuggestionCard
                     item={item}
                     viewerRole={viewerRole}
+                    canRequest={requestBlock === null}
                     onRequest={() => setRequesting({ id: item.personId, name: item.name })}
                   />
                 </li>
@@ -227,13 +235,43 @@ function Suggestions({ programme }: { programme: Programme }) {
   );
 }
 
+/**
+ * Why no request can be sent from this page now, said plainly, with the way on: the mentoring
+ * space of the mentor one already has, or the request that waits for an answer.
+ */
+function RequestBlockNotice({ block }: { block: NonNullable<Suggestions['requestBlock']> }) {
+  const { t } = useTranslation();
+  const link =
+    block.reason === 'has_mentor' && block.relationshipId
+      ? { to: `/mentoring/${block.relationshipId}`, label: t('suggestionBlock.has_mentorLink') }
+      : (block.reason === 'waiting_for_answer' || block.reason === 'offer_to_answer') &&
+          block.requestId
+        ? { to: `/requests/${block.requestId}`, label: t(`suggestionBlock.${block.reason}Link`) }
+        : null;
+  return (
+    <Alert color={block.reason === 'has_mentor' ? 'blue' : 'yellow'} role="status">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t(`suggestionBlock.${block.reason}`, { name: block.name ?? '' })}</Text>
+        {link && (
+          <Anchor component={Link} to={link.to} size="sm" fw={600}>
+            {link.label}
+          </Anchor>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
 function SuggestionCard({
   item,
   viewerRole,
+  canRequest,
   onRequest,
 }: {
   item: Suggestion;
   viewerRole: 'mentee' | 'mentor';
+  /** False while the page's notice says why no request can be sent: no button that can only fail. */
+  canRequest: boolean;
   onRequest: () => void;
 }) {
   const { t } = useTranslation();
@@ -279,16 +317,18 @@ function SuggestionCard({
               {t('suggestions.requested')}
             </Badge>
           ) : (
-            <Button
-              onClick={onRequest}
-              disabled={item.isFull}
-              aria-label={t(
-                viewerRole === 'mentor' ? 'suggestions.offerTo' : 'suggestions.requestTo',
-                { name: item.name },
-              )}
-            >
-              {viewerRole === 'mentor' ? t('suggestions.offer') : t('suggestions.request')}
-            </Button>
+            canRequest && (
+              <Button
+                onClick={onRequest}
+                disabled={item.isFull}
+                aria-label={t(
+                  viewerRole === 'mentor' ? 'suggestions.offerTo' : 'suggestions.requestTo',
+                  { name: item.name },
+                )}
+              >
+                {viewerRole === 'mentor' ? t('suggestions.offer') : t('suggestions.request')}
+              </Button>
+            )
           )}
         </Group>
       </Stack>
