@@ -415,6 +415,10 @@ export const messages = {
     nl: 'Deze mentorrelatie staat niet stil',
   },
   afterToday: { en: 'must be a day after today', nl: 'moet een dag na vandaag zijn' },
+  phoneFormat: {
+    en: 'a phone number such as +31 6 1234 5678',
+    nl: 'een telefoonnummer zoals +31 6 1234 5678',
+  },
 
   // Meetings and the calendar feed
   meetingNeedsOpenRelationship: {

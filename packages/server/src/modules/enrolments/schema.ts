@@ -35,6 +35,16 @@ export const ProfileBody = z.object({
   meetingMode: z.enum(['online', 'in_person', 'either']),
   place: z.string().trim().max(100).nullable(),
   about: z.string().trim().max(1000),
+  /**
+   * Shared only with the people one is in a mentoring relationship with (both said yes). Left
+   * out, it stays as it was.
+   */
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()./-]{5,29}$/, schemaMessage('phoneFormat'))
+    .nullable()
+    .optional(),
 });
 export type ProfileBody = z.infer<typeof ProfileBody>;
 

@@ -83,6 +83,7 @@ const emptyProfile = (): ProfileBody => ({
   meetingMode: 'either',
   place: null,
   about: '',
+  phone: null,
 });
 
 function isComplete(p: ProfileBody): boolean {
@@ -106,6 +107,7 @@ export async function getMyProfile(db: Db, actor: Actor) {
         meetingMode: row.meetingMode as ProfileBody['meetingMode'],
         place: row.place,
         about: row.about,
+        phone: row.phone,
       }
     : emptyProfile();
   return { ...body, isComplete: isComplete(body) };

@@ -8,7 +8,6 @@ import {
   mentoringRequest,
   notification,
   organisation,
-  profile,
   relationship,
   relationshipEnding,
   relationshipMentee,
@@ -173,10 +172,24 @@ beforeAll(async () => {
     background: 'SecretBackground',
   });
   expect(sensitive.statusCode, sensitive.body).toBe(200);
-  await ctx.db
-    .update(profile)
-    .set({ phone: '+31 6 1234 5678' })
-    .where(eq(profile.personId, mentee.id));
+  // The mentee chose to share a phone number with the people they are in a relationship with.
+  const current = (await call('GET', '/api/me/profile', mentee.cookie)).json();
+  const { isComplete: _complete, ...body } = current;
+  const badPhone = await call('PUT', '/api/me/profile', mentee.cookie, {
+    ...body,
+    phone: 'call me',
+  });
+  expect(badPhone.statusCode).toBe(400);
+  expect(badPhone.body).toContain('body.phone');
+  const withPhone = await call('PUT', '/api/me/profile', mentee.cookie, {
+    ...body,
+    phone: '+31 6 1234 5678',
+  });
+  expect(withPhone.json().phone, withPhone.body).toBe('+31 6 1234 5678');
+  // A save that leaves the phone out keeps it.
+  const { phone: _phone, ...withoutPhone } = withPhone.json();
+  delete withoutPhone.isComplete;
+  await call('PUT', '/api/me/profile', mentee.cookie, { ...withoutPhone, about: 'About Milan' });
 
   groupProgrammeId = await programme({
     name: 'Groep',

@@ -154,6 +154,17 @@ export function ProfileStep({
             onChange={(event) => set('place', event.currentTarget.value || null)}
             error={errorOf('place')}
           />
+          <TextInput
+            type="tel"
+            autoComplete="tel"
+            label={t('mentoring.phone.label')}
+            description={t('mentoring.phone.hint')}
+            value={value.phone ?? ''}
+            onChange={(event) =>
+              set('phone', event.currentTarget.value.trim() ? event.currentTarget.value : null)
+            }
+            error={errorOf('phone')}
+          />
           <Textarea
             label={t('enrolment.about')}
             description={t('enrolment.aboutHint')}

@@ -110,6 +110,10 @@ export const mentoringEn: Pick<Translation, keyof typeof mentoringNl> = {
       toMentoring: 'Go to My mentoring',
       readBack: 'Back to the relationship',
     },
+    phone: {
+      label: 'Phone number (optional)',
+      hint: 'Only shown to the people you are in a mentoring relationship with, after you both said yes.',
+    },
     card: {
       open: 'Open the relationship with {{names}}',
       unread_one: '{{count}} unread message',

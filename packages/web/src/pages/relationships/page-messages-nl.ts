@@ -112,6 +112,10 @@ export const mentoringNl = {
       toMentoring: 'Naar Mijn mentoring',
       readBack: 'Terug naar de relatie',
     },
+    phone: {
+      label: 'Telefoonnummer (niet verplicht)',
+      hint: 'Alleen te zien voor de mensen met wie je een mentorrelatie hebt, nadat jullie allebei ja zeiden.',
+    },
     card: {
       open: 'Open de relatie met {{names}}',
       unread_one: '{{count}} ongelezen bericht',
