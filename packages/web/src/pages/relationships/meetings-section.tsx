@@ -69,9 +69,13 @@ function formatInMyZone(meeting: Meeting, locale: string): string | null {
   const offset = (zone: string) =>
     new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).format(at);
   if (mine === meeting.timeZone || offset(mine) === offset(meeting.timeZone)) return null;
+  // dateStyle/timeStyle cannot be combined with timeZoneName: the parts are named one by one.
   return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZoneName: 'short',
   }).format(at);
 }
@@ -253,12 +257,12 @@ function MeetingCard({
           </Stack>
           <Group gap={4}>
             {isCancelled && (
-              <Badge color="red.9" variant="light">
+              <Badge color="red.9" variant="outline">
                 {t('meetings.status.cancelled')}
               </Badge>
             )}
             {meeting.outcome && (
-              <Badge color={meeting.outcome === 'held' ? 'green.9' : 'gray.8'} variant="light">
+              <Badge color={meeting.outcome === 'held' ? 'green.9' : 'gray.8'} variant="outline">
                 {t(`meetings.outcomes.${meeting.outcome}`)}
               </Badge>
             )}
