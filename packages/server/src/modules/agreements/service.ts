@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/repository.js';
 import { listSkills } from '../enrolments/service.js';
 import { notify } from '../notifications/service.js';
 import { displayName } from '../people/display-name.js';
-import { requireParticipant, type RelationshipAccess } from '../relationships/access.js';
+import { isOpen, requireParticipant, type RelationshipAccess } from '../relationships/access.js';
 import { relationshipLink, requireOpen, type Deps } from './deps.js';
 import * as repo from './repository.js';
 import type { AgreementFields, AgreementState } from './schema.js';
@@ -200,7 +200,7 @@ async function describeAgreement(
       role: p.role,
       isMe: p.personId === access.me.personId,
     }));
-  const canChange = access.relationship.status === 'active' && !access.me.hasLeft;
+  const canChange = isOpen(access);
   if (!newest) {
     return {
       state: 'draft',
