@@ -164,6 +164,8 @@ const headings = {
   whyClick: { nl: 'Waarom het zou kunnen klikken', en: 'Why it could click' },
   whyClicked: { nl: 'Waarom jullie klikten', en: 'Why you clicked' },
   meeting: { nl: 'De afspraak', en: 'The meeting' },
+  agreement: { nl: 'De voorgestelde afspraken', en: 'The proposed agreement' },
+  pausedUntil: { nl: 'Terug verwacht', en: 'Expected back' },
 } as const satisfies Record<string, Texts>;
 
 /** The mail's one button and the heading over its detail lines, per kind. */
@@ -179,12 +181,12 @@ const mailParts: Partial<Record<NotificationKind, { button: Texts; detailsHeadin
   introduction_proposed: { button: buttons.introduction, detailsHeading: headings.whyClick },
   request_closed_mentor_full: { button: buttons.findAnother },
   relationship_message: { button: buttons.message },
-  agreement_proposed: { button: buttons.agreement },
+  agreement_proposed: { button: buttons.agreement, detailsHeading: headings.agreement },
   agreement_confirmed: { button: buttons.agreementHeld },
   meeting_planned: { button: buttons.meeting, detailsHeading: headings.meeting },
   meeting_changed: { button: buttons.meeting, detailsHeading: headings.meeting },
   meeting_cancelled: { button: buttons.meeting, detailsHeading: headings.meeting },
-  relationship_paused: { button: buttons.relationship },
+  relationship_paused: { button: buttons.relationship, detailsHeading: headings.pausedUntil },
   relationship_resumed: { button: buttons.relationship },
   relationship_ended: { button: buttons.relationship },
   relationship_member_left: { button: buttons.relationship },
