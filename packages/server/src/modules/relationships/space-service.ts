@@ -228,7 +228,7 @@ export async function listMessages(deps: Deps, actor: Actor, relationshipId: str
       at: m.createdAt,
     })),
     ...messages
-      .filter((m) => !leftAt || m.createdAt <= leftAt)
+      .filter((m) => !leftAt || m.createdAt < leftAt)
       .map((m) => ({
         id: m.id,
         kind: 'message' as const,

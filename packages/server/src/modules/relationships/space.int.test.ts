@@ -654,6 +654,7 @@ describe('pause, resume, end without blame', () => {
   });
 
   it('in a group a mentee ending leaves it; the group goes on; the mentor ending ends it for all', async () => {
+    now = new Date(now.getTime() + 60_000);
     const left = await call('POST', `/api/relationships/${groupId}/end`, groupMenteeA.cookie, {
       reason: SECRET_REASON,
     });
@@ -678,10 +679,21 @@ describe('pause, resume, end without blame', () => {
     // The one who left still reads the space, without the others' contact details.
     const view = (await call('GET', `/api/relationships/${groupId}`, groupMenteeA.cookie)).json();
     expect(view.participants.every((p: { contact: unknown }) => p.contact === null)).toBe(true);
+    now = new Date(now.getTime() + 60_000);
     const gijs = await call('POST', `/api/relationships/${groupId}/messages`, groupMenteeB.cookie, {
       body: 'Still here',
     });
     expect(gijs.statusCode).toBe(201);
+    // What is said after one left is not theirs to read.
+    const gretaReads = await call(
+      'GET',
+      `/api/relationships/${groupId}/messages`,
+      groupMenteeA.cookie,
+    );
+    expect(gretaReads.statusCode).toBe(200);
+    expect(gretaReads.json().canWrite).toBe(false);
+    expect(gretaReads.body).toContain('Welcome, both of you');
+    expect(gretaReads.body).not.toContain('Still here');
     const [ending] = await ctx.db
       .select()
       .from(relationshipEnding)
