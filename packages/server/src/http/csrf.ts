@@ -16,7 +16,7 @@ function isApiPath(url: string): boolean {
  * only permission is the signed token in the address, which only the mail's recipient has, and
  * its only effect is that reminder mail stops (undone from the page the mail links to).
  */
-const ORIGIN_FREE_WRITES = new Set(['POST /api/unsubscribe']);
+export const ORIGIN_FREE_WRITES: ReadonlySet<string> = new Set(['POST /api/unsubscribe']);
 
 function isOriginFreeWrite(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? request.url;
