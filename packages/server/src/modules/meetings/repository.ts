@@ -178,7 +178,7 @@ export async function findFeedOwner(db: Db, tokenHash: string) {
 
 /**
  * The meetings of every relationship the person is still in (active, paused ones included) that
- * start from `since` on, with the relationship's mentor for naming the others.
+ * start from `since` on, newest first, with their relationship for naming the others.
  */
 export async function listFeedMeetings(
   db: Db,
@@ -204,7 +204,8 @@ export async function listFeedMeetings(
         gte(meeting.startsAt, since),
       ),
     )
-    .orderBy(asc(meeting.startsAt))
+    // The newest first, so that a cut at `limit` drops the oldest, never the coming ones.
+    .orderBy(desc(meeting.startsAt))
     .limit(limit);
 }
 

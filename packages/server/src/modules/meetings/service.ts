@@ -569,7 +569,7 @@ export async function renderCalendarFeed(deps: Deps, token: string): Promise<str
       { id: c.id, name: displayName(c), email: c.email },
     ]),
   );
-  const events = rows.map(({ meeting: row, relationship: rel }) => {
+  const events = [...rows].reverse().map(({ meeting: row, relationship: rel }) => {
     const ids = [
       rel.mentorId,
       ...mentees.filter((m) => m.relationshipId === rel.id).map((m) => m.menteeId),
