@@ -57,6 +57,11 @@ export async function findPerson(
   return row ? toPersonWithManager(row) : null;
 }
 
+/**
+ * One page of the directory, its total and the organisation's departments (for the filter) in
+ * one statement: the total is a window count over the filtered rows, the departments an
+ * uncorrelated subquery the database evaluates once. Only an empty page needs a second statement.
+ */
 export async function listPeople(
   db: Db,
   organisationId: string,
@@ -67,7 +72,7 @@ export async function listPeople(
     limit: number;
     offset: number;
   },
-): Promise<{ items: PersonWithManager[]; total: number }> {
+): Promise<{ items: PersonWithManager[]; total: number; departments: string[] }> {
   const conditions: SQL[] = [eq(person.organisationId, organisationId)];
   if (query.status !== 'all') conditions.push(eq(person.isActive, query.status === 'active'));
   if (query.department) conditions.push(eq(person.department, query.department));
@@ -85,13 +90,41 @@ export async function listPeople(
     );
   }
   const where = and(...conditions);
-  const rows = await selectPeople(db)
+  const rows: (Parameters<typeof toPersonWithManager>[0] & {
+    total: string;
+    departments: string[];
+  })[] = await db
+    .select({
+      person,
+      managerGiven: manager.givenName,
+      managerFamily: manager.familyName,
+      total: sql<string>`count(*) over ()`,
+      departments: sql<
+        string[]
+      >`(select coalesce(array_agg(distinct d.department order by d.department), '{}') from person d where d.organisation_id = ${organisationId} and d.department is not null)`,
+    })
+    .from(person)
+    .leftJoin(manager, eq(manager.id, person.managerId))
     .where(where)
     .orderBy(asc(person.familyName), asc(person.givenName), asc(person.id))
     .limit(query.limit)
     .offset(query.offset);
-  const [total] = await db.select({ n: count() }).from(person).where(where);
-  return { items: rows.map(toPersonWithManager), total: total?.n ?? 0 };
+  const first = rows[0];
+  if (first) {
+    return {
+      items: rows.map(toPersonWithManager),
+      total: Number(first.total),
+      departments: first.departments.filter(Boolean),
+    };
+  }
+  // An empty page: nothing matched, or the page lies beyond the last row.
+  const [total] =
+    query.offset > 0 ? await db.select({ n: count() }).from(person).where(where) : [{ n: 0 }];
+  return {
+    items: [],
+    total: total?.n ?? 0,
+    departments: await listDepartments(db, organisationId),
+  };
 }
 
 export async function listDepartments(db: Db, organisationId: string): Promise<string[]> {

@@ -52,10 +52,7 @@ export function toPerson(row: repo.PersonWithManager): PersonResponse {
 
 export async function listPeople(db: Db, actor: Actor, query: ListPeopleQuery) {
   const { organisationId } = requireRole(actor, directoryRoles);
-  const [{ items, total }, departments] = await Promise.all([
-    repo.listPeople(db, organisationId, query),
-    repo.listDepartments(db, organisationId),
-  ]);
+  const { items, total, departments } = await repo.listPeople(db, organisationId, query);
   return { items: items.map(toPerson), total, departments };
 }
 
