@@ -256,7 +256,10 @@ test('a manager designs a reverse programme, a senior manager asks a young mento
   await expect(started.first()).toBeVisible();
   await expectAccessibleInBothLanguages(menteePage, 'notifications');
   await started.first().click();
-  await expect(menteePage).toHaveURL(/\/mentoring$/);
+  await expect(menteePage).toHaveURL(/\/mentoring\/[0-9a-f-]{36}$/);
+  await expect(
+    menteePage.getByRole('heading', { level: 1, name: `Mentoring met ${mentor.name}` }),
+  ).toBeVisible();
 
   await mentorContext.close();
   await menteeContext.close();

@@ -771,15 +771,14 @@ export async function respondToIntroduction(
     const next = { ...row, [field]: answer };
     let relationshipId: string | null = null;
     let programme: ProgrammeRow | null = null;
+    let kept: Awaited<ReturnType<typeof keptReasons>> = { reasons: [], strength: null };
     if (statusOf(next) === 'accepted') {
       programme = await findProgramme(tx, organisationId, row.programmeId);
       // The same lock order as accepting a request: the mentor's pending requests, then the
       // enrolments (opening the relationship).
       await lockPendingOfMentor(tx, row.programmeId, row.mentorId);
       // Why they clicked, kept as it is at this moment.
-      const kept = programme
-        ? await keptReasons(tx, programme, row, now)
-        : { reasons: [], strength: null };
+      if (programme) kept = await keptReasons(tx, programme, row, now);
       relationshipId = await openRelationship(tx, {
         organisationId,
         programmeId: row.programmeId,
@@ -800,7 +799,8 @@ export async function respondToIntroduction(
           personId: who,
           kind: 'relationship_started',
           payload: { with: people.get(other)?.name ?? '' },
-          link: '/mentoring',
+          link: `/mentoring/${relationshipId}`,
+          mail: { details: (locale) => kept.reasons.map((r) => r[locale]) },
         });
       }
       // The mentor's last place taken: their pending requests in the programme (from before it

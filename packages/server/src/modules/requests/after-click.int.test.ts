@@ -348,4 +348,37 @@ describe('mentor full', () => {
       );
     expect(told).toHaveLength(1);
   });
+
+  it('never leaves a request waiting on a full mentor when it is sent while the last place is taken', async () => {
+    const programme = await createProgramme('Race om de laatste plek');
+    const mentor = await person(org, 'Rosa', { offers: ['public-speaking'] });
+    const first = await person(org, 'Sem', { wants: ['public-speaking'] });
+    const second = await person(org, 'Tess', { wants: ['public-speaking'] });
+    await enrol(mentor, programme, 'mentor', 1);
+    await enrol(first, programme, 'mentee');
+    await enrol(second, programme, 'mentee');
+    const requestId = await ask(first, mentor, programme);
+    // The accept and the second request race for the one place, again and again would be the
+    // same: whichever wins, the second request is refused or closed as mentor_full.
+    const [, sent] = await Promise.all([
+      call('POST', `/api/requests/${requestId}/accept`, mentor.cookie),
+      call('POST', `/api/programmes/${programme}/requests`, second.cookie, {
+        toPersonId: mentor.id,
+        message: 'Heb jij nog plek?',
+      }),
+    ]);
+    const waiting = await ctx.db
+      .select()
+      .from(mentoringRequest)
+      .where(
+        and(eq(mentoringRequest.programmeId, programme), eq(mentoringRequest.menteeId, second.id)),
+      );
+    if (sent.statusCode === 201) {
+      expect(waiting).toHaveLength(1);
+      expect(waiting[0]).toMatchObject({ status: 'closed', closedReason: 'mentor_full' });
+    } else {
+      expect(sent.statusCode, sent.body).toBe(422);
+      expect(waiting).toHaveLength(0);
+    }
+  });
 });

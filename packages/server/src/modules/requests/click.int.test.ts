@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailOutbox, notification } from '../../db/schema.js';
+import { mailOutbox, notification, relationshipMentee } from '../../db/schema.js';
 import { createPerson, signedIn, signIn, type TestPerson } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { runDueJobs } from '../jobs/runner.js';
@@ -236,6 +236,16 @@ describe('requests', () => {
         );
       expect(notes).toHaveLength(1);
     }
+    // The "it clicked" mail says why, in the words kept on the relationship.
+    const [kept] = await ctx.db
+      .select({ reasons: relationshipMentee.reasons })
+      .from(relationshipMentee)
+      .where(eq(relationshipMentee.menteeId, mentee.id));
+    expect(kept?.reasons.length).toBeGreaterThan(0);
+    const clickedMail = (
+      await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, mentee.email))
+    ).find((m) => m.subject.startsWith('Jullie klikken'));
+    expect(clickedMail?.text).toContain(kept!.reasons[0]!.nl);
     // In the app, the notification is written in the language the screen shows, even when the
     // person's saved language is another (a switch being saved must not race the list).
     await call('PATCH', '/api/me', mentee.cookie, { locale: 'nl' });
@@ -248,7 +258,9 @@ describe('requests', () => {
     const started = inEnglish
       .json()
       .items.find((n: { text: string }) => n.text.startsWith('It clicked'));
-    expect(started).toMatchObject({ isRead: false, link: '/mentoring' });
+    // It leads straight into the new relationship's space.
+    expect(started).toMatchObject({ isRead: false });
+    expect(started.link).toMatch(/^\/mentoring\/[0-9a-f-]{36}$/);
     const inDutch = (await call('GET', '/api/notifications', mentee.cookie)).json().items;
     expect(
       inDutch.some((n: { text: string }) => /^Jullie klikken: .* is begonnen$/.test(n.text)),

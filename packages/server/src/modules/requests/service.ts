@@ -83,7 +83,15 @@ export async function sendRequest(
   const now = deps.now();
   const request = await db.transaction(async (tx) => {
     // Two requests for one mentee sent at once: the second waits here, then finds the first.
-    await repo.lockPairEnrolments(tx, programmeId, { mentorId, menteeId });
+    const locked = await repo.lockPairEnrolments(tx, programmeId, { mentorId, menteeId });
+    // The mentor's last place may have been taken since the pool was read: an accept holds this
+    // lock while it opens the relationship, so counting here sees it.
+    const capacity = locked.mentor?.capacity ?? programme.defaultCapacity;
+    if ((await repo.countActiveMentees(tx, programmeId, mentorId)) >= capacity) {
+      throw new AppError('unprocessable', message('mentorHasNoFreePlace'), {
+        problems: [{ field: 'body.toPersonId', message: message('hasNoFreePlace') }],
+      });
+    }
     if (await repo.findPendingAsMentee(tx, programmeId, menteeId)) {
       throw conflict(message(mentorsOffer ? 'menteeAlreadyWaiting' : 'requestAlreadyWaiting'));
     }
@@ -329,11 +337,12 @@ export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
       mentee: await repo.personName(tx, row.menteeId),
       mentor: await repo.personName(tx, row.mentorId),
     };
+    const space = `/mentoring/${relationshipId}`;
     await notify(tx, deps.mailer, deps.baseUrl, {
       personId: row.fromPersonId,
       kind: 'request_accepted',
       payload: { by: actor.name },
-      link: '/mentoring',
+      link: space,
     });
     for (const [who, other] of [
       [row.menteeId, names.mentor],
@@ -343,7 +352,9 @@ export async function acceptRequest(deps: Deps, actor: Actor, id: string) {
         personId: who,
         kind: 'relationship_started',
         payload: { with: other },
-        link: '/mentoring',
+        link: space,
+        // The mail says why they clicked, in the recipient's language, as the space will.
+        mail: { details: (locale) => kept.reasons.map((r) => r[locale]) },
       });
     }
     // The mentor's last place taken: their other pending requests close, and the mentees hear.
