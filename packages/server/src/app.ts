@@ -183,8 +183,8 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(suggestionRoutes);
   await app.register(requestRoutes);
   await app.register(relationshipRoutes);
-  await app.register(attentionRoutes);
   await app.register(meetingRoutes);
+  await app.register(attentionRoutes);
   await app.register(agreementRoutes);
   await app.register(noteRoutes);
   await app.register(notificationRoutes);

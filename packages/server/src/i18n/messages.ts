@@ -401,10 +401,41 @@ export const messages = {
     nl: 'Deze introductie is al {status}',
   },
 
+  // The relationship space: agreement, self-ratings, goals, notes
   relationshipReadOnly: {
     en: 'This mentoring relationship has ended: you can read it, but not change it',
     nl: 'Deze mentorrelatie is afgelopen: je kunt haar lezen, maar niet meer wijzigen',
   },
+  agreementNewerVersion: {
+    en: 'A newer version of the agreement has been proposed since: read it and confirm that one',
+    nl: 'Er is sindsdien een nieuwere versie van de afspraken voorgesteld: lees en bevestig die',
+  },
+  notAParticipant: {
+    en: 'is not a participant of this relationship',
+    nl: 'is geen deelnemer aan deze relatie',
+  },
+  notAgreedSkill: {
+    en: 'is not a skill of your agreement',
+    nl: 'is geen vaardigheid uit jullie afspraken',
+  },
+  onlyLearnerRates: {
+    en: 'Only the person learning this skill rates it',
+    nl: 'Alleen wie deze vaardigheid leert, beoordeelt haar',
+  },
+  startRatingWhileOpen: {
+    en: 'the start rating can only be given while the relationship runs',
+    nl: 'de beginscore kan alleen worden gegeven zolang de relatie loopt',
+  },
+  onlyAuthorChanges: {
+    en: 'Only its author can change or delete this',
+    nl: 'Alleen wie dit schreef, kan het wijzigen of verwijderen',
+  },
+  onlyGoalCreatorDeletes: {
+    en: 'Only the person who added this goal can delete it',
+    nl: 'Alleen wie dit doel toevoegde, kan het verwijderen',
+  },
+  nothingToChange: { en: 'Nothing to change', nl: 'Er is niets te wijzigen' },
+
   // The relationship space: pause, resume, end
   relationshipAlreadyPaused: {
     en: 'This mentoring relationship is already paused',

@@ -187,6 +187,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
     partiesOnly: true,
     note: 'the author',
   },
+  'GET /api/attention': { roles: ALL, note: 'the caller’s own items only' },
   'GET /api/relationships/{id}/meetings': { roles: ALL, partiesOnly: true },
   'POST /api/relationships/{id}/meetings': {
     roles: ALL,
@@ -211,7 +212,6 @@ const EXPECTATIONS: Record<string, Expectation> = {
     platformAdmin: true,
     note: 'the secret address is the key (seeded: a replaced one, 404 to all)',
   },
-  'GET /api/attention': { roles: ALL, note: 'the caller’s own items only' },
   'GET /api/notifications': { roles: ALL },
   'POST /api/notifications/read': { roles: ALL },
 
