@@ -511,6 +511,75 @@ export async function cancelUpcomingMeetings(
   return rows.length;
 }
 
+/**
+ * A group member who leaves drops out of the relationship's planned meetings that have not
+ * started: each one's SEQUENCE is raised and the leaver gets, in their language, a mail with a
+ * METHOD:CANCEL for it (same UID) that names them as the attendee removed (RFC 5546 3.2.5), so
+ * their calendar takes it out. Called when a mentee leaves a group, inside the leaving's
+ * transaction (the relationship row is locked, so planning waits); returns how many meetings.
+ *
+ * The meetings go on for the others, who get no updated REQUEST: nothing they act on changed
+ * (time, place and link stay), they are told once that the member left
+ * ('relationship_member_left'), and a REQUEST per meeting per member would be that news again
+ * in several mails. The attendee list in their copies is corrected by their calendar feed at
+ * once and by the next change or cancellation of the meeting, which carries the raised SEQUENCE
+ * and the current members.
+ */
+export async function withdrawFromUpcomingMeetings(
+  tx: Db,
+  deps: InvitationDeps,
+  relationshipId: string,
+  personId: string,
+): Promise<number> {
+  const now = deps.now();
+  const rows = await repo.lockPlannedFrom(tx, relationshipId, now);
+  if (rows.length === 0) return 0;
+  const [rel] = await tx.select().from(relationship).where(eq(relationship.id, relationshipId));
+  if (!rel) return 0;
+  // The leaver counts as gone whether or not their leaving is written yet.
+  const participants = (await listParticipants(tx, rel)).map((p) =>
+    p.personId === personId ? { ...p, hasLeft: true } : p,
+  );
+  const [contact] = await repo.findContacts(tx, rel.organisationId, [personId]);
+  if (!contact) return 0;
+  const leaver: CalendarPerson = { name: displayName(contact), email: contact.email };
+  for (const current of rows) {
+    const row = await repo.updateMeeting(tx, current.id, {
+      sequence: current.sequence + 1,
+      updatedAt: now,
+    });
+    const invitees = await findInvitees(tx, rel.organisationId, participants, row.createdBy);
+    await notify(tx, deps.mailer, deps.baseUrl, {
+      personId,
+      kind: 'meeting_withdrawn',
+      payload: { when: neutralWhen(row) },
+      link: spaceLink(relationshipId),
+      mail: {
+        details: (locale) => mailDetails(row, 'meeting_cancelled', locale),
+        attachments: (locale): MailAttachmentRow[] => [
+          {
+            filename: 'cancel.ics',
+            contentType: 'text/calendar; charset=utf-8',
+            method: 'CANCEL',
+            content: buildCalendar({
+              method: 'CANCEL',
+              language: locale,
+              events: [
+                {
+                  ...calendarEvent(row, invitees, personId, locale, deps.baseUrl, now),
+                  isCancelled: true,
+                  attendees: [leaver],
+                },
+              ],
+            }),
+          },
+        ],
+      },
+    });
+  }
+  return rows.length;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The personal calendar feed
 // ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ export type NotificationKind =
   | 'meeting_planned'
   | 'meeting_changed'
   | 'meeting_cancelled'
+  | 'meeting_withdrawn'
   | 'relationship_paused'
   | 'relationship_resumed'
   | 'relationship_ended'
@@ -110,6 +111,10 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
     nl: (p) => `${p.from} heeft de afspraak van ${p.when} afgezegd`,
     en: (p) => `${p.from} cancelled the meeting of ${p.when}`,
   },
+  meeting_withdrawn: {
+    nl: (p) => `Je hebt de groep verlaten: de afspraak van ${p.when} gaat voor jou niet meer door`,
+    en: (p) => `You left the group: the meeting of ${p.when} is off for you`,
+  },
   relationship_paused: {
     nl: (p) => `Je mentorrelatie met ${p.with} staat even stil`,
     en: (p) => `Your mentoring relationship with ${p.with} is paused`,
@@ -186,6 +191,7 @@ const mailParts: Partial<Record<NotificationKind, { button: Texts; detailsHeadin
   meeting_planned: { button: buttons.meeting, detailsHeading: headings.meeting },
   meeting_changed: { button: buttons.meeting, detailsHeading: headings.meeting },
   meeting_cancelled: { button: buttons.meeting, detailsHeading: headings.meeting },
+  meeting_withdrawn: { button: buttons.meeting, detailsHeading: headings.meeting },
   relationship_paused: { button: buttons.relationship, detailsHeading: headings.pausedUntil },
   relationship_resumed: { button: buttons.relationship },
   relationship_ended: { button: buttons.relationship },

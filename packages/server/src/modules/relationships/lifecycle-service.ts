@@ -7,7 +7,7 @@ import { message } from '../../i18n/messages.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/repository.js';
 import type { JobHandlers } from '../jobs/runner.js';
-import { cancelUpcomingMeetings } from '../meetings/service.js';
+import { cancelUpcomingMeetings, withdrawFromUpcomingMeetings } from '../meetings/service.js';
 import { notify } from '../notifications/service.js';
 import { isOpen, listParticipants, requireParticipant, type RelationshipAccess } from './access.js';
 import * as repo from './repository.js';
@@ -129,6 +129,8 @@ export async function endRelationship(
     });
     if (leaves) {
       await repo.markMenteeLeft(tx, r.id, me.personId, now);
+      // The group's planned meetings go on without the leaver: a cancellation in their calendar.
+      await withdrawFromUpcomingMeetings(tx, deps, r.id, me.personId);
       await audit(tx, actor, access, 'relationship.left');
       for (const other of others) {
         await notify(tx, deps.mailer, deps.baseUrl, {
