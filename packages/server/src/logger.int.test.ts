@@ -61,6 +61,7 @@ describe('logs keep no secrets', () => {
     expect(scrubText('/api/auth/reset-password/abcDEF123?callbackURL=/x')).toBe(
       '/api/auth/reset-password/[redacted]?callbackURL=/x',
     );
+    expect(scrubText('GET /calendar/Zx9-_abc123.ics')).toBe('GET /calendar/[redacted].ics');
     expect(scrubText('Failed query: select * from "session" where "token" = $1\nparams: tok')).toBe(
       'Failed query: select * from "session" where "token" = $1\nparams: [redacted]',
     );

@@ -20,6 +20,8 @@ const SECRET_QUERY =
   /([?&;](?:[\w.-]*token|code|state|otp|password|secret|signature|key)=)[^&#\s"']*/gi;
 // better-auth's reset link carries its token as a path segment: /api/auth/reset-password/<token>.
 const SECRET_PATH = /(\/reset-password\/)[^/?#\s"']+/gi;
+/** A calendar feed's secret address: `/calendar/<token>.ics` (the extension is kept). */
+const CALENDAR_PATH = /(\/calendar\/)[^/?#\s"'.]+/gi;
 const QUERY_PARAMS = /(\n?\s*params:\s*)[^\n]*/gi;
 const KEY_VALUE_DETAIL = /(\)=\()[^)]*(\))/g;
 const SECRET_KEY = /token|password|secret|cookie|authorization|^params$|otp|^value$|^identifier$/i;
@@ -29,6 +31,7 @@ export function scrubText(text: string): string {
   return text
     .replace(SECRET_QUERY, `$1${REDACTED}`)
     .replace(SECRET_PATH, `$1${REDACTED}`)
+    .replace(CALENDAR_PATH, `$1${REDACTED}`)
     .replace(QUERY_PARAMS, `$1${REDACTED}`)
     .replace(KEY_VALUE_DETAIL, `$1${REDACTED}$2`);
 }
