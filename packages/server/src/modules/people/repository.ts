@@ -59,8 +59,9 @@ export async function findPerson(
 
 /**
  * One page of the directory, its total and the organisation's departments (for the filter) in
- * one statement: the total is a window count over the filtered rows, the departments an
- * uncorrelated subquery the database evaluates once. Only an empty page needs a second statement.
+ * one statement: the total is a window count over the filtered rows (without joins), the
+ * departments an uncorrelated subquery the database evaluates once. Only an empty page needs a
+ * second statement.
  */
 export async function listPeople(
   db: Db,
@@ -90,31 +91,48 @@ export async function listPeople(
     );
   }
   const where = and(...conditions);
+  const order = [asc(person.familyName), asc(person.givenName), asc(person.id)];
+  // The page is chosen (and the matches counted) before anything is joined to it: the managers'
+  // names are looked up for the page's rows only.
+  const page = db
+    .select({
+      id: person.id,
+      total: sql<string>`count(*) over ()`.as('total'),
+      position:
+        sql<string>`row_number() over (order by ${person.familyName}, ${person.givenName}, ${person.id})`.as(
+          'position',
+        ),
+    })
+    .from(person)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.limit)
+    .offset(query.offset)
+    .as('page');
   const rows: (Parameters<typeof toPersonWithManager>[0] & {
     total: string;
-    departments: string[];
+    departments: string[] | null;
   })[] = await db
     .select({
       person,
       managerGiven: manager.givenName,
       managerFamily: manager.familyName,
-      total: sql<string>`count(*) over ()`,
+      total: page.total,
+      // On the page's first row only: the list is the same for every row.
       departments: sql<
-        string[]
-      >`(select coalesce(array_agg(distinct d.department order by d.department), '{}') from person d where d.organisation_id = ${organisationId} and d.department is not null)`,
+        string[] | null
+      >`case when ${page.position} = ${query.offset + 1} then (select coalesce(array_agg(distinct d.department order by d.department), '{}') from person d where d.organisation_id = ${organisationId} and d.department is not null) end`,
     })
-    .from(person)
+    .from(page)
+    .innerJoin(person, eq(person.id, page.id))
     .leftJoin(manager, eq(manager.id, person.managerId))
-    .where(where)
-    .orderBy(asc(person.familyName), asc(person.givenName), asc(person.id))
-    .limit(query.limit)
-    .offset(query.offset);
+    .orderBy(...order);
   const first = rows[0];
   if (first) {
     return {
       items: rows.map(toPersonWithManager),
       total: Number(first.total),
-      departments: first.departments.filter(Boolean),
+      departments: (first.departments ?? []).filter(Boolean),
     };
   }
   // An empty page: nothing matched, or the page lies beyond the last row.
