@@ -250,12 +250,15 @@ export function poolFingerprint(programmeId: string, organisationId: string) {
     ${versionOf('relationship', sql`t.organisation_id = ${org}`)},
     ${versionOf('relationship_mentee', sql`t.relationship_id in (select r.id from relationship r where r.organisation_id = ${org})`)},
     ${versionOf('mentoring_request', sql`t.programme_id = ${programmeId}`)},
+    ${versionOf('introduction', sql`t.programme_id = ${programmeId}`)},
     ${versionOf('custom_skill', sql`t.organisation_id = ${org}`)})`;
 }
 
-interface CachedPool {
+export interface CachedPool {
   version: string;
   pool: Promise<ProgrammePool>;
+  /** Per-caller facts read under the same fingerprint (see `loadForViewer`). */
+  viewers: Map<string, Promise<unknown>>;
 }
 
 /** Pools by programme id, per database handle (tests open several databases in one process). */
@@ -263,8 +266,10 @@ const poolCaches = new WeakMap<Db, Map<string, CachedPool>>();
 const MAX_CACHED_POOLS = 64;
 
 /**
- * The programme's pool, rebuilt only when something it is built from changed. Each request pays
- * one cheap column (`poolFingerprint`, read with the programme) instead of the pool's six and the index build; several
+ * The programme's cached pool (`pool`, a promise) and per-caller facts (`loadForViewer`), rebuilt
+ * only when something they are built from changed. Each request pays one cheap column
+ * (`poolFingerprint`, read with the programme) instead of the pool's six queries and the index
+ * build; several
  * processes on one database each keep their own copy and each sees every other's writes at its
  * next request, because the fingerprint is read from the database every time. The hour is part of
  * the key: time-zone offsets (daylight saving) are taken at build time. Requests that arrive while
@@ -272,12 +277,12 @@ const MAX_CACHED_POOLS = 64;
  *
  * Inside a transaction (a `tx` handle) nothing is cached: call `buildProgrammePool` there.
  */
-export async function loadProgrammePool(
+export function loadProgrammePool(
   db: Db,
   programme: ProgrammeRow,
   fingerprint: string,
   now = new Date(),
-): Promise<ProgrammePool> {
+): CachedPool {
   const version = `${fingerprint}|${Math.floor(now.getTime() / 3_600_000)}`;
   let cache = poolCaches.get(db);
   if (!cache) {
@@ -285,9 +290,9 @@ export async function loadProgrammePool(
     poolCaches.set(db, cache);
   }
   const hit = cache.get(programme.id);
-  if (hit && hit.version === version) return hit.pool;
+  if (hit && hit.version === version) return hit;
   const pool = buildProgrammePool(db, programme, now);
-  const entry: CachedPool = { version, pool };
+  const entry: CachedPool = { version, pool, viewers: new Map() };
   cache.delete(programme.id);
   if (cache.size >= MAX_CACHED_POOLS) {
     const oldest = cache.keys().next();
@@ -297,5 +302,26 @@ export async function loadProgrammePool(
   pool.catch(() => {
     if (cache.get(programme.id) === entry) cache.delete(programme.id);
   });
-  return pool;
+  return entry;
+}
+
+const MAX_CACHED_VIEWERS = 5_000;
+
+/**
+ * Something about one caller that depends only on rows the fingerprint covers (their requests,
+ * relationships and introductions in the programme), read once per fingerprint: `load` runs on
+ * the first request after any change, later requests reuse its answer.
+ */
+export function loadForViewer<T>(
+  entry: CachedPool,
+  personId: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  const hit = entry.viewers.get(personId);
+  if (hit) return hit as Promise<T>;
+  if (entry.viewers.size >= MAX_CACHED_VIEWERS) entry.viewers.clear();
+  const loaded = load();
+  entry.viewers.set(personId, loaded);
+  loaded.catch(() => entry.viewers.delete(personId));
+  return loaded;
 }

@@ -12,54 +12,22 @@ import {
 } from '../../db/schema.js';
 import { poolFingerprint } from './pool.js';
 
-interface ViewerFactJson {
-  kind: ViewerFactKind;
-  id: string;
-  other_id: string;
-  mentee_id: string;
-  given_name: string;
-  family_name: string;
-  preferred_name: string | null;
-}
-
-/**
- * Everything the suggestions route reads besides a warm pool, in one statement (on the embedded
- * database every statement waits its turn): the programme, the caller's enrolment in it, the
- * fingerprint of its pool and the facts about the caller (`ViewerFact`).
- */
+/** The programme, the caller's enrolment in it and the fingerprint of its pool, in one statement. */
 export async function findProgrammeForSuggestions(
   db: Db,
   organisationId: string,
   programmeId: string,
   personId: string,
 ) {
-  const facts = viewerFactsQuery(db, organisationId, programmeId, personId);
   const [row] = await db
-    .select({
-      programme,
-      enrolment,
-      fingerprint: poolFingerprint(programmeId, organisationId),
-      facts: sql<ViewerFactJson[]>`(select coalesce(json_agg(f), '[]'::json) from (${facts}) f)`,
-    })
+    .select({ programme, enrolment, fingerprint: poolFingerprint(programmeId, organisationId) })
     .from(programme)
     .leftJoin(
       enrolment,
       and(eq(enrolment.programmeId, programme.id), eq(enrolment.personId, personId)),
     )
     .where(and(eq(programme.organisationId, organisationId), eq(programme.id, programmeId)));
-  if (!row) return null;
-  const viewerFacts: ViewerFact[] = (
-    typeof row.facts === 'string' ? (JSON.parse(row.facts) as ViewerFactJson[]) : row.facts
-  ).map((f) => ({
-    kind: f.kind,
-    id: f.id,
-    otherId: f.other_id,
-    menteeId: f.mentee_id,
-    givenName: f.given_name,
-    familyName: f.family_name,
-    preferredName: f.preferred_name,
-  }));
-  return { ...row, facts: viewerFacts };
+  return row ?? null;
 }
 
 export type ViewerFactKind =
@@ -85,11 +53,17 @@ export interface ViewerFact {
 }
 
 /**
- * What the caller's suggestions depend on besides the pool: their mentor in the programme, their
- * pending requests either way, and who declined them (a request or an introduction) in this
- * programme. A query to embed (see `findProgrammeForSuggestions`).
+ * What the caller's suggestions depend on besides the pool, in one statement: their mentor in the
+ * programme, their pending requests either way, and who declined them (a request or an
+ * introduction) in this programme. Only rows the pool's fingerprint covers, so the answer can be
+ * cached with the pool.
  */
-function viewerFactsQuery(db: Db, organisationId: string, programmeId: string, personId: string) {
+export async function findViewerFacts(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+  personId: string,
+): Promise<ViewerFact[]> {
   const kind = (k: ViewerFactKind) => sql<ViewerFactKind>`${k}::text`.as('kind');
   const names = {
     givenName: person.givenName,
@@ -119,7 +93,7 @@ function viewerFactsQuery(db: Db, organisationId: string, programmeId: string, p
         ),
       );
   const otherOfIntroduction = sql<string>`case when ${introduction.menteeId} = ${personId} then ${introduction.mentorId} else ${introduction.menteeId} end`;
-  return unionAll(
+  const rows = await unionAll(
     db
       .select({
         kind: kind('mentor'),
@@ -180,4 +154,5 @@ function viewerFactsQuery(db: Db, organisationId: string, programmeId: string, p
         ),
       ),
   );
+  return rows;
 }

@@ -6,7 +6,7 @@ import { message } from '../../i18n/messages.js';
 import type { Locale } from '../../i18n/locale.js';
 import { displayName } from '../people/display-name.js';
 import { findVisibleProgramme, isManager } from '../programmes/service.js';
-import { loadProgrammePool } from './pool.js';
+import { loadForViewer, loadProgrammePool } from './pool.js';
 import * as repo from './repository.js';
 
 export interface SuggestionQuery {
@@ -63,9 +63,9 @@ const block = (
  * appear, and nothing tells the caller who was excluded. Someone who declined the caller in this
  * programme (a request of theirs, or an introduction) is not suggested to them again.
  *
- * One statement on a warm pool: the programme with the caller's enrolment, the pool's fingerprint
- * and what concerns the caller; the pool itself is rebuilt only when the fingerprint changed (see
- * `loadProgrammePool`).
+ * One statement on a warm pool: the programme with the caller's enrolment and the pool's
+ * fingerprint. The pool and what concerns the caller (`findViewerFacts`) are read again only when
+ * the fingerprint changed (see `loadProgrammePool`).
  */
 export async function suggestForMe(
   db: Db,
@@ -80,7 +80,7 @@ export async function suggestForMe(
   if (!found || (found.programme.status === 'draft' && !isManager(actor))) {
     throw notFound('programme');
   }
-  const { programme, enrolment: mine, fingerprint, facts } = found;
+  const { programme, enrolment: mine, fingerprint } = found;
   if (!mine || !mine.isActive) {
     // Someone who may not see the programme gets the same 404 as everywhere else.
     if (!mine) await findVisibleProgramme(db, actor, programmeId);
@@ -91,6 +91,10 @@ export async function suggestForMe(
     throw new AppError('unprocessable', message('menteesChoose'));
   }
   const role = asMentor ? ('mentor' as const) : ('mentee' as const);
+  const cached = loadProgrammePool(db, programme, fingerprint, now);
+  const facts = await loadForViewer(cached, personId, () =>
+    repo.findViewerFacts(db, organisationId, programmeId, personId),
+  );
   const factOf = (kind: repo.ViewerFactKind) =>
     facts.find((f) => f.kind === kind && (asMentor || f.menteeId === personId));
 
@@ -104,7 +108,7 @@ export async function suggestForMe(
     };
   }
 
-  const { index, cards } = await loadProgrammePool(db, programme, fingerprint, now);
+  const { index, cards } = await cached.pool;
   const asked = facts.filter((f) => f.kind === 'asked');
   const declinedBy = new Set(
     facts
