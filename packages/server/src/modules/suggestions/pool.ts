@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   buildMatchIndex,
   type Labels,
@@ -239,7 +239,10 @@ export async function buildProgrammePool(
  * not the code that wrote it kept `updated_at`. Aggregated in the database: no rows travel. Select
  * it in a query over the `programme` table (its own row, with the rules, is part of it).
  */
-export function poolFingerprint(programmeId: string, organisationId: string) {
+export function poolFingerprint(
+  programmeId: string | Placeholder,
+  organisationId: string | Placeholder,
+) {
   const versionOf = (table: string, where: SQL) =>
     sql`(select count(*) || ':' || coalesce(sum(t.xmin::text::bigint), 0) from ${sql.raw(table)} t where ${where})`;
   const org = organisationId;

@@ -12,21 +12,43 @@ import {
 } from '../../db/schema.js';
 import { poolFingerprint } from './pool.js';
 
-/** The programme, the caller's enrolment in it and the fingerprint of its pool, in one statement. */
+function programmeForSuggestionsQuery(db: Db) {
+  const programmeId = sql.placeholder('programmeId');
+  const organisationId = sql.placeholder('organisationId');
+  return db
+    .select({ programme, enrolment, fingerprint: poolFingerprint(programmeId, organisationId) })
+    .from(programme)
+    .leftJoin(
+      enrolment,
+      and(
+        eq(enrolment.programmeId, programme.id),
+        eq(enrolment.personId, sql.placeholder('personId')),
+      ),
+    )
+    .where(and(eq(programme.organisationId, organisationId), eq(programme.id, programmeId)))
+    .prepare('klik_suggestions_programme');
+}
+
+/** Built once per database handle: the statement is the same on every request. */
+const programmeForSuggestions = new WeakMap<Db, ReturnType<typeof programmeForSuggestionsQuery>>();
+
+/**
+ * The programme, the caller's enrolment in it and the fingerprint of its pool, in one statement.
+ * It runs on every suggestions request, so it is prepared: drizzle builds it once, and PostgreSQL
+ * plans it once per connection.
+ */
 export async function findProgrammeForSuggestions(
   db: Db,
   organisationId: string,
   programmeId: string,
   personId: string,
 ) {
-  const [row] = await db
-    .select({ programme, enrolment, fingerprint: poolFingerprint(programmeId, organisationId) })
-    .from(programme)
-    .leftJoin(
-      enrolment,
-      and(eq(enrolment.programmeId, programme.id), eq(enrolment.personId, personId)),
-    )
-    .where(and(eq(programme.organisationId, organisationId), eq(programme.id, programmeId)));
+  let query = programmeForSuggestions.get(db);
+  if (!query) {
+    query = programmeForSuggestionsQuery(db);
+    programmeForSuggestions.set(db, query);
+  }
+  const [row] = await query.execute({ programmeId, organisationId, personId });
   return row ?? null;
 }
 
