@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
 import { job } from '../../db/schema.js';
 import { AppError, invalidField } from '../../errors.js';
+import type { Locale } from '../../i18n/locale.js';
 import { message } from '../../i18n/messages.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/repository.js';
@@ -12,6 +13,17 @@ import { notify } from '../notifications/service.js';
 import { isOpen, listParticipants, requireParticipant, type RelationshipAccess } from './access.js';
 import * as repo from './repository.js';
 import { describeSpace, spaceLink, type Deps } from './space-service.js';
+
+/** "Back on 20 December 2026" / "Terug op 20 december 2026", for the pause mail. */
+function backOn(day: string, locale: Locale): string {
+  const date = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
+  return locale === 'nl' ? `Terug op ${date}` : `Back on ${date}`;
+}
 
 /** The calendar day (UTC) of a moment, as `YYYY-MM-DD`. */
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
@@ -70,7 +82,7 @@ export async function pauseRelationship(
         kind: 'relationship_paused',
         payload: { with: access.me.name },
         link: spaceLink(r.id),
-        ...(input.until ? { mail: { details: () => [input.until!] } } : {}),
+        ...(input.until ? { mail: { details: (locale) => [backOn(input.until!, locale)] } } : {}),
       });
     }
     return access;

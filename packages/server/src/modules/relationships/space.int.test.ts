@@ -536,6 +536,12 @@ describe('pause, resume, end without blame', () => {
         and(eq(notification.personId, mentor.id), eq(notification.kind, 'relationship_paused')),
       );
     expect(told).toBeDefined();
+    // The mail says when they are back, as a date in the mentor's language; never the reason.
+    const pauseMail = (
+      await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, mentor.email))
+    ).find((m) => m.text.includes('1 april 2027'));
+    expect(pauseMail?.text).toContain('Terug op 1 april 2027');
+    expect(pauseMail?.text).not.toContain(SECRET_REASON);
     const list = (await call('GET', '/api/relationships', mentor.cookie)).json();
     expect(list.items.find((i: { id: string }) => i.id === pairId).status).toBe('paused');
 
