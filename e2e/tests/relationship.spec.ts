@@ -129,7 +129,7 @@ test('after the click: both open the space, agree, plan a meeting, keep a privat
   await mentorPage
     .getByRole('article')
     .filter({ hasText: programmeName })
-    .getByRole('link', { name: `Open de relatie met ${mentee.name}` })
+    .getByRole('link', { name: `Jij bent mentor van ${mentee.name}` })
     .click();
   await expect(
     mentorPage.getByRole('heading', { level: 1, name: `Mentoring met ${mentee.name}` }),

@@ -115,7 +115,6 @@ export const mentoringEn: Pick<Translation, keyof typeof mentoringNl> = {
       hint: 'Only shown to the people you are in a mentoring relationship with, after you both said yes.',
     },
     card: {
-      open: 'Open the relationship with {{names}}',
       unread_one: '{{count}} unread message',
       unread_other: '{{count}} unread messages',
       nextMeeting: 'Next meeting: {{date}}',

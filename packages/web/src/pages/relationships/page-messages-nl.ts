@@ -117,7 +117,6 @@ export const mentoringNl = {
       hint: 'Alleen te zien voor de mensen met wie je een mentorrelatie hebt, nadat jullie allebei ja zeiden.',
     },
     card: {
-      open: 'Open de relatie met {{names}}',
       unread_one: '{{count}} ongelezen bericht',
       unread_other: '{{count}} ongelezen berichten',
       nextMeeting: 'Volgende afspraak: {{date}}',

@@ -68,12 +68,7 @@ function RelationshipCard({ relationship }: { relationship: Relationship }) {
     <Card withBorder component="article" aria-labelledby={headingId} h="100%">
       <Stack gap="xs">
         <Title order={2} size="h4" id={headingId}>
-          <Anchor
-            component={Link}
-            to={`/mentoring/${relationship.id}`}
-            inherit
-            aria-label={t('mentoring.card.open', { names: others })}
-          >
+          <Anchor component={Link} to={`/mentoring/${relationship.id}`} inherit>
             {relationship.myRole === 'mentor'
               ? t('relationships.youMentor', { names: others })
               : t('relationships.mentoredBy', { name: others })}
