@@ -191,22 +191,24 @@ export async function listFeedMeetings(
     .select({ id: relationshipMentee.relationshipId })
     .from(relationshipMentee)
     .where(and(eq(relationshipMentee.menteeId, personId), isNull(relationshipMentee.leftAt)));
-  return db
-    .select({ meeting, relationship })
-    .from(meeting)
-    .innerJoin(relationship, eq(relationship.id, meeting.relationshipId))
-    .where(
-      and(
-        eq(meeting.organisationId, organisationId),
-        eq(relationship.organisationId, organisationId),
-        eq(relationship.status, 'active'),
-        or(eq(relationship.mentorId, personId), inArray(relationship.id, asMentee)),
-        gte(meeting.startsAt, since),
-      ),
-    )
-    // The newest first, so that a cut at `limit` drops the oldest, never the coming ones.
-    .orderBy(desc(meeting.startsAt))
-    .limit(limit);
+  return (
+    db
+      .select({ meeting, relationship })
+      .from(meeting)
+      .innerJoin(relationship, eq(relationship.id, meeting.relationshipId))
+      .where(
+        and(
+          eq(meeting.organisationId, organisationId),
+          eq(relationship.organisationId, organisationId),
+          eq(relationship.status, 'active'),
+          or(eq(relationship.mentorId, personId), inArray(relationship.id, asMentee)),
+          gte(meeting.startsAt, since),
+        ),
+      )
+      // The newest first, so that a cut at `limit` drops the oldest, never the coming ones.
+      .orderBy(desc(meeting.startsAt))
+      .limit(limit)
+  );
 }
 
 /** The current mentees (not left) of relationships, for naming who a meeting is with. */
