@@ -109,6 +109,10 @@ export const organisation = pgTable('organisation', {
   allowSensitiveAttributes: boolean('allow_sensitive_attributes').notNull().default(false),
   /** Months after a person leaves before their personal data is erased. */
   retentionMonths: integer('retention_months').notNull().default(24),
+  /** Fewest people behind any feedback figure a manager sees (5 by default; never below 3). */
+  feedbackMinGroup: integer('feedback_min_group').notNull().default(5),
+  /** Fewest people whose free-text answers are shown at all (10 by default; never below the group minimum). */
+  feedbackMinComments: integer('feedback_min_comments').notNull().default(10),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -331,6 +335,21 @@ export interface ProgrammeQuestion {
   required: boolean;
 }
 
+export type CheckInQuestionKind =
+  'met' | 'usefulness' | 'gains' | 'programme' | 'scale' | 'yes_no' | 'text';
+
+/**
+ * One question of a programme's check-in. The standard four have fixed ids and kinds ('met',
+ * 'usefulness', 'gains', 'programme'); a manager may reword them, leave out all but 'usefulness',
+ * and add their own ('scale' 1–5, 'yes_no', 'text').
+ */
+export interface CheckInQuestion {
+  id: string;
+  kind: CheckInQuestionKind;
+  labelNl: string;
+  labelEn: string;
+}
+
 export const programme = pgTable(
   'programme',
   {
@@ -358,6 +377,8 @@ export const programme = pgTable(
     checkInCadenceDays: integer('check_in_cadence_days').notNull().default(30),
     requestExpiryDays: integer('request_expiry_days').notNull().default(10),
     questions: jsonb('questions').$type<ProgrammeQuestion[]>().notNull().default([]),
+    /** The check-in's questions; empty means the standard four (see modules/checkins/questions.ts). */
+    checkInQuestions: jsonb('check_in_questions').$type<CheckInQuestion[]>().notNull().default([]),
     weights: jsonb('weights').$type<Record<string, number>>().notNull().default({}),
     createdBy: text('created_by'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -1011,4 +1032,141 @@ export const mailUnsubscribe = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.category] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Feedback: check-ins, the outcome survey, health nudges, "you said, we did"
+// ---------------------------------------------------------------------------------------------
+
+/** An answer to one check-in question: met (yes/no), a 1–5 scale, chosen gains, or text. */
+export type CheckInAnswer = boolean | number | string | string[];
+
+/**
+ * One pulse for one participant of one relationship, due on `dueOn` (the relationship's agreed
+ * cadence, else the programme's). The unique key is what makes two server processes send it once.
+ * The answers belong to the person: only they read them back; the programme sees aggregates only.
+ */
+export const checkIn = pgTable(
+  'check_in',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    /** The person's side in this relationship. */
+    side: text('side').$type<'mentor' | 'mentee'>().notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** The questions as they were when it was sent (a later change of the programme's set does not move them). */
+    questions: jsonb('questions').$type<CheckInQuestion[]>().notNull(),
+    answers: jsonb('answers').$type<Record<string, CheckInAnswer>>(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('check_in_once_idx').on(t.relationshipId, t.personId, t.dueOn),
+    index('check_in_person_idx').on(t.personId, t.sentAt),
+    index('check_in_programme_idx').on(t.programmeId, t.sentAt),
+  ],
+);
+
+/** What a participant says a relationship brought them, asked when it ends or completes. */
+export const outcomeSurvey = pgTable(
+  'outcome_survey',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    side: text('side').$type<'mentor' | 'mentee'>().notNull(),
+    /** How the relationship closed for this person: 'ended', 'left', 'completed'. */
+    closing: text('closing').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    learnedSkills: boolean('learned_skills'),
+    /** Skill ids the person says they learned (catalogue or custom ids). */
+    skillsLearned: jsonb('skills_learned').$type<string[]>(),
+    /** Any of 'new_role', 'promotion', 'project', 'network'; empty: no career step. */
+    careerSteps: jsonb('career_steps').$type<string[]>(),
+    inspired: boolean('inspired'),
+    /** Would recommend the programme, 0–10. */
+    recommend: integer('recommend'),
+    otherGave: text('other_gave'),
+    comment: text('comment'),
+  },
+  (t) => [
+    uniqueIndex('outcome_survey_once_idx').on(t.relationshipId, t.personId),
+    index('outcome_survey_person_idx').on(t.personId, t.sentAt),
+    index('outcome_survey_programme_idx').on(t.programmeId, t.answeredAt),
+  ],
+);
+
+/** A programme manager's nudge to one or both sides of a relationship that may need help. */
+export const relationshipNudge = pgTable(
+  'relationship_nudge',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    relationshipId: uuid('relationship_id')
+      .notNull()
+      .references(() => relationship.id, { onDelete: 'cascade' }),
+    sentByUserId: text('sent_by_user_id'),
+    recipientIds: jsonb('recipient_ids').$type<string[]>().notNull(),
+    /** The health signals the manager saw when sending it. */
+    signals: jsonb('signals').$type<string[]>().notNull().default([]),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('relationship_nudge_rel_idx').on(t.relationshipId, t.createdAt)],
+);
+
+/** "You said, we did": what a programme changed because of its feedback. */
+export const feedbackAction = pgTable(
+  'feedback_action',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    saidNl: text('said_nl').notNull(),
+    saidEn: text('said_en').notNull(),
+    didNl: text('did_nl').notNull(),
+    didEn: text('did_en').notNull(),
+    /** The results it answers: question ids or outcome figure keys of the programme's results. */
+    resultKeys: jsonb('result_keys').$type<string[]>().notNull().default([]),
+    /** The change of the programme's rules or questions it made, if any. */
+    programmeChangeId: uuid('programme_change_id').references(() => programmeChange.id, {
+      onDelete: 'set null',
+    }),
+    createdByUserId: text('created_by_user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('feedback_action_programme_idx').on(t.programmeId, t.createdAt)],
 );

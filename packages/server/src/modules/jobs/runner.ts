@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { job } from '../../db/schema.js';
@@ -62,6 +63,30 @@ export async function scheduleJob(
   runAt: Date,
 ) {
   await db.insert(job).values({ kind, payload, runAt });
+}
+
+/** A job id derived from a key (a UUID v5-shaped hash), so scheduling the same key twice is one job. */
+export function jobIdFor(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Schedules a job once per key: another process (or a rerun) scheduling the same key inserts
+ * nothing. For recurring sweeps, make the key name the period (`checkins.sweep:2026-12-02`).
+ */
+export async function scheduleJobOnce(
+  db: Db,
+  key: string,
+  kind: string,
+  payload: Record<string, string>,
+  runAt: Date,
+): Promise<void> {
+  await db
+    .insert(job)
+    .values({ id: jobIdFor(key), kind, payload, runAt })
+    .onConflictDoNothing();
 }
 
 type JobRow = typeof job.$inferSelect;

@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
-import { job } from '../../db/schema.js';
 import { AppError, invalidField } from '../../errors.js';
 import type { Locale } from '../../i18n/locale.js';
 import { message } from '../../i18n/messages.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/repository.js';
-import type { JobHandlers } from '../jobs/runner.js';
+import { scheduleJobOnce, type JobHandlers } from '../jobs/runner.js';
 import { cancelUpcomingMeetings, withdrawFromUpcomingMeetings } from '../meetings/service.js';
 import { notify } from '../notifications/service.js';
 import { isOpen, listParticipants, requireParticipant, type RelationshipAccess } from './access.js';
@@ -189,20 +187,17 @@ export const RELATIONSHIP_SWEEP_JOB = 'relationships.sweep';
 const BATCH = 200;
 
 /**
- * One sweep job per calendar day, with an id derived from the day: scheduling it again (another
- * process starting, the sweep rescheduling itself) inserts nothing new.
+ * One sweep job per calendar day, keyed by the day: scheduling it again (another process
+ * starting, the sweep rescheduling itself) inserts nothing new.
  */
-function sweepJobId(day: string): string {
-  const hex = createHash('sha256').update(`${RELATIONSHIP_SWEEP_JOB}:${day}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
 async function scheduleSweep(db: Db, runAt: Date) {
-  await db
-    .insert(job)
-    .values({ id: sweepJobId(dayOf(runAt)), kind: RELATIONSHIP_SWEEP_JOB, payload: {}, runAt })
-    .onConflictDoNothing();
+  await scheduleJobOnce(
+    db,
+    `${RELATIONSHIP_SWEEP_JOB}:${dayOf(runAt)}`,
+    RELATIONSHIP_SWEEP_JOB,
+    {},
+    runAt,
+  );
 }
 
 /** At start-up: today's sweep exists (once, however many processes start). */
