@@ -80,6 +80,21 @@ const RequestsPage = lazy(() =>
   import('./pages/requests/requests-page').then((m) => ({ default: m.RequestsPage })),
 );
 // Opened from a reminder mail, without signing in.
+const FeedbackPage = lazy(() =>
+  import('./pages/feedback/feedback-page').then((m) => ({ default: m.FeedbackPage })),
+);
+const CheckInPage = lazy(() =>
+  import('./pages/feedback/check-in-page').then((m) => ({ default: m.CheckInPage })),
+);
+const SurveyPage = lazy(() =>
+  import('./pages/feedback/survey-page').then((m) => ({ default: m.SurveyPage })),
+);
+const HealthPage = lazy(() =>
+  import('./pages/programmes/health/health-page').then((m) => ({ default: m.HealthPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./pages/programmes/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
 const UnsubscribePage = lazy(() =>
   import('./pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })),
 );
@@ -166,6 +181,11 @@ export const routes: RouteObject[] = [
       { path: '/programmes/:programmeId/enrol', element: <EnrolmentWizardPage /> },
       { path: '/programmes/:programmeId/suggestions', element: <SuggestionsPage /> },
       { path: '/programmes/:programmeId/proposals', element: <ProposalBoardPage /> },
+      { path: '/programmes/:programmeId/dashboard', element: <DashboardPage /> },
+      { path: '/programmes/:programmeId/health', element: <HealthPage /> },
+      { path: '/feedback', element: <FeedbackPage /> },
+      { path: '/feedback/check-ins/:checkInId', element: <CheckInPage /> },
+      { path: '/feedback/surveys/:surveyId', element: <SurveyPage /> },
       { path: '/requests', element: <RequestsPage /> },
       { path: '/requests/:requestId', element: <RequestDetailPage /> },
       { path: '/mentoring', element: <RelationshipsPage /> },

@@ -1,0 +1,4 @@
+// Placeholder: being built by the check-ins helper (issue 10). Replace this file.
+export function CheckInPage() {
+  return null;
+}

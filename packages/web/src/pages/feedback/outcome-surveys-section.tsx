@@ -1,0 +1,4 @@
+// Placeholder: being built by the outcome-survey helper (issue 10). Replace this file.
+export function OutcomeSurveysSection() {
+  return null;
+}
