@@ -42,36 +42,72 @@ export async function findProgrammeForUpdate(
   return row ?? null;
 }
 
+/** A programme of a list, with its active enrolments' count and the caller's own enrolment. */
+export interface ListedProgramme {
+  row: ProgrammeRow;
+  enrolled: number;
+  mine: PersonEnrolment | null;
+}
+
 /**
- * An organisation's programmes, newest first: one page (with the total) or, for callers that
- * filter further, every programme that is not a draft.
+ * An organisation's programmes, newest first, each with its number of active enrolments and the
+ * caller's own enrolment: one page (with the total) or, for callers that filter further, every
+ * programme that is not a draft. One statement however many programmes it lists.
  */
 export async function listProgrammes(
   db: Db,
   organisationId: string,
+  personId: string,
   scope: { limit: number; offset: number } | { withoutDrafts: true },
-): Promise<{ rows: ProgrammeRow[]; total: number }> {
-  const order = [desc(programme.createdAt), desc(programme.id)];
-  if ('withoutDrafts' in scope) {
-    const rows = await db
-      .select()
-      .from(programme)
-      .where(and(eq(programme.organisationId, organisationId), ne(programme.status, 'draft')))
-      .orderBy(...order);
-    return { rows, total: rows.length };
+): Promise<{ items: ListedProgramme[]; total: number }> {
+  const paged = !('withoutDrafts' in scope);
+  const where = paged
+    ? eq(programme.organisationId, organisationId)
+    : and(eq(programme.organisationId, organisationId), ne(programme.status, 'draft'));
+  const query = db
+    .select({
+      row: programme,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+      enrolled: sql<number>`(select count(*) from ${enrolment} e
+        where e.programme_id = ${programme.id} and e.is_active)`.mapWith(Number),
+      mineRole: enrolment.role,
+      mineCapacity: enrolment.capacity,
+      mineOffersGroup: enrolment.offersGroup,
+      mineAnswers: enrolment.answers,
+    })
+    .from(programme)
+    .leftJoin(
+      enrolment,
+      and(
+        eq(enrolment.programmeId, programme.id),
+        eq(enrolment.personId, personId),
+        eq(enrolment.isActive, true),
+      ),
+    )
+    .where(where)
+    .orderBy(desc(programme.createdAt), desc(programme.id));
+  const rows = paged ? await query.limit(scope.limit).offset(scope.offset) : await query;
+  const items = rows.map((r) => ({
+    row: r.row,
+    enrolled: r.enrolled,
+    mine:
+      r.mineRole === null
+        ? null
+        : {
+            programmeId: r.row.id,
+            role: r.mineRole,
+            capacity: r.mineCapacity,
+            offersGroup: r.mineOffersGroup!,
+            answers: r.mineAnswers!,
+          },
+  }));
+  // A page past the end has no row to carry the window count: count that case apart (rare).
+  let total = rows[0]?.total ?? 0;
+  if (paged && rows.length === 0 && scope.offset > 0) {
+    const [counted] = await db.select({ n: count() }).from(programme).where(where);
+    total = counted?.n ?? 0;
   }
-  const where = eq(programme.organisationId, organisationId);
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select()
-      .from(programme)
-      .where(where)
-      .orderBy(...order)
-      .limit(scope.limit)
-      .offset(scope.offset),
-    db.select({ n: count() }).from(programme).where(where),
-  ]);
-  return { rows, total: counted?.n ?? 0 };
+  return { items, total };
 }
 
 export async function insertProgramme(db: Db, values: NewProgramme): Promise<ProgrammeRow> {

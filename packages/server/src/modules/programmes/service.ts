@@ -224,33 +224,26 @@ export async function listProgrammes(
 ): Promise<{ items: ProgrammeResponse[]; total: number }> {
   const { organisationId, personId } = requireMember(actor);
   const manager = isManager(actor);
-  const [listed, mine, subject] = await Promise.all([
-    manager
-      ? repo.listProgrammes(db, organisationId, page)
-      : repo.listProgrammes(db, organisationId, { withoutDrafts: true }),
-    repo.findEnrolmentsOfPerson(db, personId),
+  const [listed, subject] = await Promise.all([
+    repo.listProgrammes(db, organisationId, personId, manager ? page : { withoutDrafts: true }),
     repo.findEligibilitySubject(db, personId),
   ]);
-  const myEnrolmentIn = new Map(mine.map((e) => [e.programmeId, e]));
   const discoverable = (row: repo.ProgrammeRow) =>
     eligibilityOfSubject(subject, row) !== 'not_eligible';
-  let rows = listed.rows;
+  let items = listed.items;
   let total = listed.total;
   if (!manager) {
-    const visible = rows.filter((row) => myEnrolmentIn.has(row.id) || discoverable(row));
+    const visible = items.filter((item) => item.mine || discoverable(item.row));
     total = visible.length;
-    rows = visible.slice(page.offset, page.offset + page.limit);
+    items = visible.slice(page.offset, page.offset + page.limit);
   }
-  const counts = await repo.countEnrolments(
-    db,
-    rows.map((row) => row.id),
-  );
-  const items = rows.map((row) => {
-    const myEnrolment = myEnrolmentIn.get(row.id) ?? null;
-    const canEnrol = !myEnrolment && isEnrolmentOpen(row) && discoverable(row);
-    return programmeResponse(actor, row, counts.get(row.id) ?? 0, myEnrolment, canEnrol);
-  });
-  return { items, total };
+  return {
+    items: items.map(({ row, enrolled, mine }) => {
+      const canEnrol = !mine && isEnrolmentOpen(row) && discoverable(row);
+      return programmeResponse(actor, row, enrolled, mine, canEnrol);
+    }),
+    total,
+  };
 }
 
 export async function getProgramme(db: Db, actor: Actor, id: string): Promise<ProgrammeResponse> {
