@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   enrolment,
@@ -99,21 +99,26 @@ export async function listRequestsOf(
     box === 'inbox' ? mentoringRequest.toPersonId : mentoringRequest.fromPersonId,
     personId,
   );
-  const [rows, [counted]] = await Promise.all([
-    selectRequestsOf(db, box)
-      .where(mine)
-      .orderBy(desc(mentoringRequest.createdAt), desc(mentoringRequest.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: count() }).from(mentoringRequest).where(mine),
-  ]);
-  return { rows, total: counted?.n ?? 0 };
+  // The total rides on each row as a window count: one statement per page.
+  const rows = await selectRequestsOf(db, box, sql<number>`count(*) over ()`.mapWith(Number))
+    .where(mine)
+    .orderBy(desc(mentoringRequest.createdAt), desc(mentoringRequest.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page.offset > 0) {
+    // A page past the end has no row to carry the count (rare: count it apart).
+    const [counted] = await db.select({ n: count() }).from(mentoringRequest).where(mine);
+    total = counted?.n ?? 0;
+  }
+  return { rows, total };
 }
 
-function selectRequestsOf(db: Db, box: 'inbox' | 'outbox') {
+function selectRequestsOf(db: Db, box: 'inbox' | 'outbox', total: SQL<number>) {
   return db
     .select({
       request: mentoringRequest,
+      total,
       programmeName: programme.name,
       otherGiven: person.givenName,
       otherFamily: person.familyName,
