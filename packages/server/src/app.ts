@@ -31,6 +31,7 @@ import { loggerOptions, QuietRequestLog, type LogOutput } from './logger.js';
 import { createMailer, MAIL_DELIVERY_JOB, type Mailer } from './mail/mailer.js';
 import { agreementRoutes } from './modules/agreements/routes.js';
 import { attentionRoutes } from './modules/attention/routes.js';
+import { feedbackActionRoutes } from './modules/feedback-actions/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meRoutes } from './modules/me/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
@@ -189,6 +190,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(noteRoutes);
   await app.register(notificationRoutes);
   await app.register(proposalRoutes);
+  await app.register(feedbackActionRoutes);
 
   const webDist = config.webDistDir;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));

@@ -144,6 +144,16 @@ export const messages = {
     nl: 'deze import deactiveert {count} personen: bevestig precies dat aantal; er is niets geïmporteerd',
   },
 
+  // Feedback actions ("you said, we did")
+  notAResultOfProgramme: {
+    en: 'is not a check-in question or outcome figure of this programme',
+    nl: 'is geen check-invraag of uitkomstcijfer van dit programma',
+  },
+  notAChangeOfProgramme: {
+    en: 'is not a change of this programme',
+    nl: 'is geen wijziging van dit programma',
+  },
+
   // Programmes
   closedProgramme: {
     en: 'A closed programme cannot be changed',
@@ -548,6 +558,7 @@ export const terms = {
   run: { en: 'Run', nl: 'Berekening' },
   introduction: { en: 'Introduction', nl: 'Introductie' },
   pairRule: { en: 'Pin or forbid', nl: 'Vastgezet of verboden paar' },
+  feedbackAction: { en: '“You said, we did”', nl: '‘Jullie zeiden, wij deden’' },
   relationship: { en: 'Mentoring relationship', nl: 'Mentorrelatie' },
   meeting: { en: 'Meeting', nl: 'Afspraak' },
   goal: { en: 'Goal', nl: 'Doel' },

@@ -222,6 +222,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/programmes/{id}/pair-rules': { roles: MANAGERS },
   'POST /api/programmes/{id}/pair-rules': { roles: MANAGERS },
   'DELETE /api/programmes/{id}/pair-rules/{ruleId}': { roles: MANAGERS },
+  'GET /api/programmes/{id}/feedback-actions': {
+    roles: ALL,
+    note: 'whoever may see the programme (its participants, people who may discover it)',
+  },
+  'POST /api/programmes/{id}/feedback-actions': { roles: MANAGERS },
+  'PATCH /api/programmes/{id}/feedback-actions/{actionId}': { roles: MANAGERS },
+  'DELETE /api/programmes/{id}/feedback-actions/{actionId}': { roles: MANAGERS },
   'GET /api/introductions': { roles: ALL },
   'POST /api/introductions/{id}/accept': { roles: ALL, partiesOnly: true, note: 'either side' },
   'POST /api/introductions/{id}/decline': { roles: ALL, partiesOnly: true, note: 'either side' },
@@ -243,6 +250,7 @@ const KIND_OF_SEGMENT: Record<string, IdKind> = {
   skills: 'skill',
   domains: 'domain',
   'pair-rules': 'pairRule',
+  'feedback-actions': 'feedbackAction',
   jobs: 'job',
 };
 

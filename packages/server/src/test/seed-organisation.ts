@@ -247,6 +247,17 @@ export async function seedOrganisation(app: App) {
     'pair rule',
   );
   secrets.add(pairRule.id);
+  const feedbackAction = await expectOk(
+    await call('POST', `/api/programmes/${chooseId}/feedback-actions`, manager, {
+      saidNl: `Gezegd${tag}`,
+      saidEn: `Said${tag}`,
+      didNl: `Gedaan${tag}`,
+      didEn: `Done${tag}`,
+      resultKeys: ['checkin:usefulness'],
+    }),
+    'feedback action',
+  );
+  secrets.add(feedbackAction.id).add(`Gezegd${tag}`).add(`Said${tag}`);
   // A job that failed for good: what platform admins see and retry.
   const [failedJob] = await app.database.db
     .insert(job)
@@ -281,6 +292,7 @@ export async function seedOrganisation(app: App) {
       skill: skill.id,
       domain: domain.id,
       pairRule: pairRule.id,
+      feedbackAction: feedbackAction.id,
       job: failedJob!.id,
     },
     secrets,

@@ -31,7 +31,8 @@ export type NotificationKind =
   | 'relationship_resumed'
   | 'relationship_ended'
   | 'relationship_member_left'
-  | 'relationship_completed';
+  | 'relationship_completed'
+  | 'feedback_action';
 
 const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, string>) => string>> = {
   request_received: {
@@ -136,6 +137,10 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
     nl: (p) => `${p.programme} is afgelopen: je mentorrelatie met ${p.with} is voltooid`,
     en: (p) => `${p.programme} has ended: your mentoring relationship with ${p.with} is complete`,
   },
+  feedback_action: {
+    nl: (p) => `Jullie zeiden, wij deden: ${p.programme} is veranderd door jullie feedback`,
+    en: (p) => `You said, we did: ${p.programme} changed because of your feedback`,
+  },
 };
 
 /** What a mail says beyond its subject line (the notification in the app is the subject line). */
@@ -163,6 +168,7 @@ const buttons = {
   agreementHeld: { nl: 'Bekijk de afspraken', en: 'View the agreement' },
   meeting: { nl: 'Bekijk de afspraak', en: 'View the meeting' },
   open: { nl: 'Bekijk het in Klik', en: 'See it in Klik' },
+  feedbackAction: { nl: 'Bekijk wat er veranderde', en: 'See what changed' },
 } as const satisfies Record<string, Texts>;
 
 const headings = {
@@ -171,6 +177,7 @@ const headings = {
   meeting: { nl: 'De afspraak', en: 'The meeting' },
   agreement: { nl: 'De voorgestelde afspraken', en: 'The proposed agreement' },
   pausedUntil: { nl: 'Terug verwacht', en: 'Expected back' },
+  feedbackAction: { nl: 'Jullie zeiden, wij deden', en: 'You said, we did' },
 } as const satisfies Record<string, Texts>;
 
 /** The mail's one button and the heading over its detail lines, per kind. */
@@ -197,6 +204,7 @@ const mailParts: Partial<Record<NotificationKind, { button: Texts; detailsHeadin
   relationship_ended: { button: buttons.relationship },
   relationship_member_left: { button: buttons.relationship },
   relationship_completed: { button: buttons.relationship },
+  feedback_action: { button: buttons.feedbackAction, detailsHeading: headings.feedbackAction },
 };
 
 /** Why the recipient gets the mail: every mail says so in its footer. */

@@ -166,6 +166,10 @@ export const ProgrammeChangeList = z.object({
       actorName: z.string().nullable(),
       createdAt: z.string(),
       changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+      feedbackActionId: z
+        .string()
+        .nullable()
+        .describe('The “you said, we did” this change was made for: “because of feedback”'),
     }),
   ),
 });

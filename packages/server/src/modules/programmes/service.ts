@@ -6,6 +6,7 @@ import { AppError, fieldErrors, notFound, type FieldProblem } from '../../errors
 import { message, terms, type Message } from '../../i18n/messages.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/repository.js';
+import { actionsByChange } from '../feedback-actions/repository.js';
 import { notify } from '../notifications/service.js';
 import { findOrganisation } from '../organisations/repository.js';
 import { eligibilityOf, type Eligibility } from './eligibility.js';
@@ -525,11 +526,15 @@ export async function listProgrammeChanges(db: Db, actor: Actor, id: string) {
   const { organisationId } = requireRole(actor, managerRoles);
   const row = await repo.findProgramme(db, organisationId, id);
   if (!row) throw notFound('programme');
-  const changes = await repo.listChanges(db, id);
+  const [changes, becauseOfFeedback] = await Promise.all([
+    repo.listChanges(db, id),
+    actionsByChange(db, id),
+  ]);
   return changes.map((c) => ({
     id: c.id,
     actorName: c.actorName,
     createdAt: c.createdAt.toISOString(),
     changes: c.changes,
+    feedbackActionId: becauseOfFeedback.get(c.id) ?? null,
   }));
 }
