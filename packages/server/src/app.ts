@@ -49,6 +49,8 @@ import { noteRoutes } from './modules/notes/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
 import { relationshipJobHandlers } from './modules/relationships/lifecycle-service.js';
 import { relationshipRoutes } from './modules/relationships/routes.js';
+import { outcomeSurveyRoutes } from './modules/outcome-surveys/routes.js';
+import { outcomeSurveyJobHandlers } from './modules/outcome-surveys/service.js';
 import { requestJobHandlers } from './modules/requests/service.js';
 import { requestRoutes } from './modules/requests/routes.js';
 import { suggestionRoutes } from './modules/suggestions/routes.js';
@@ -131,6 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   const jobHandlers: JobHandlers = {
     ...requestJobHandlers(mailer, config.baseUrl),
     ...relationshipJobHandlers(mailer, config.baseUrl),
+    ...outcomeSurveyJobHandlers(mailer, config.baseUrl),
     ...mailer.jobHandlers,
   };
   const jobs = new JobLoop({ db: database.db, handlers: jobHandlers, clock, logger: app.log });
@@ -184,6 +187,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(suggestionRoutes);
   await app.register(requestRoutes);
   await app.register(relationshipRoutes);
+  await app.register(outcomeSurveyRoutes);
   await app.register(meetingRoutes);
   await app.register(attentionRoutes);
   await app.register(agreementRoutes);

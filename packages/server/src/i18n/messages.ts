@@ -539,6 +539,15 @@ export const messages = {
     en: 'is below the minimum job level',
     nl: 'is lager dan het minimale functieniveau',
   },
+  surveyAlreadyAnswered: {
+    en: 'You answered this survey already; your answers cannot be changed',
+    nl: 'Je hebt deze vragenlijst al ingevuld; je antwoorden kun je niet meer wijzigen',
+  },
+  onlyWhenLearnedSkills: {
+    en: 'name skills only when you learned new skills',
+    nl: 'noem alleen vaardigheden als je nieuwe vaardigheden leerde',
+  },
+  ratedTwice: { en: 'is rated twice', nl: 'is twee keer beoordeeld' },
   unsubscribeTokenMissing: {
     en: 'the link from the email (token) is missing',
     nl: 'de link uit de e-mail (token) ontbreekt',
@@ -564,6 +573,7 @@ export const terms = {
   goal: { en: 'Goal', nl: 'Doel' },
   note: { en: 'Note', nl: 'Notitie' },
   agreement: { en: 'Agreement', nl: 'Afspraken' },
+  outcomeSurvey: { en: 'Survey', nl: 'Vragenlijst' },
   calendarFeed: { en: 'Calendar feed', nl: 'Agenda-abonnement' },
   unsubscribeLink: { en: 'Unsubscribe link', nl: 'Afmeldlink' },
   draft: { en: 'draft', nl: 'concept' },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { App } from '../app.js';
 import type { OrgRole } from '../auth/actor.js';
-import { job } from '../db/schema.js';
+import { job, outcomeSurvey } from '../db/schema.js';
 import { createOrganisation, createPerson, signIn, type TestPerson } from './factories.js';
 
 /** The app's public origin, sent with every call (the CSRF check refuses writes without it). */
@@ -199,6 +199,28 @@ export async function seedOrganisation(app: App) {
   ).items as { id: string }[];
   const notificationId = notifications[0]!.id;
   for (const n of notifications) secrets.add(n.id);
+  // An answered outcome survey of the relationship's mentee: theirs alone to read.
+  const [survey] = await app.database.db
+    .insert(outcomeSurvey)
+    .values({
+      organisationId: org.id,
+      programmeId: chooseId,
+      relationshipId,
+      personId: menteeB.id,
+      side: 'mentee',
+      closing: 'ended',
+      sentAt: new Date(),
+      answeredAt: new Date(),
+      learnedSkills: true,
+      skillsLearned: ['budgeting'],
+      careerSteps: ['network'],
+      inspired: true,
+      recommend: 8,
+      otherGave: `SurveyGave${tag}`,
+      comment: `SurveyComment${tag}`,
+    })
+    .returning({ id: outcomeSurvey.id });
+  secrets.add(survey!.id).add(`SurveyGave${tag}`).add(`SurveyComment${tag}`);
 
   // Manager proposes: a run and an introduction.
   const proposeId = await programme('Propose', 'manager_proposes');
@@ -289,6 +311,7 @@ export async function seedOrganisation(app: App) {
       run: runId,
       introduction: introductionId,
       notification: notificationId,
+      outcomeSurvey: survey!.id,
       skill: skill.id,
       domain: domain.id,
       pairRule: pairRule.id,

@@ -16,7 +16,19 @@ const Attention = z.object({
       .number()
       .int()
       .describe('Messages by others in my relationships since I last read the conversation'),
+    outcomeSurveysToAnswer: z.number().int().describe('My outcome surveys not answered yet'),
   }),
+  outcomeSurveys: z
+    .array(
+      z.object({
+        id: z.string(),
+        relationshipId: z.string(),
+        with: z.array(Named),
+        programme: z.object({ name: z.string() }),
+        sentAt: z.string(),
+      }),
+    )
+    .describe('My outcome surveys still to answer, newest first (at most 10)'),
   requests: z
     .array(
       z.object({

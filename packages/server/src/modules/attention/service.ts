@@ -1,5 +1,6 @@
 import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
+import { listOpenOutcomeSurveys } from '../outcome-surveys/service.js';
 import { displayName } from '../people/display-name.js';
 import * as repo from './repository.js';
 
@@ -19,6 +20,7 @@ export async function getAttention(db: Db, actor: Actor, now: Date) {
     repo.listNextMeetings(db, member),
     repo.listAgreementsToConfirm(db, member),
   ]);
+  const outcomeSurveys = await listOpenOutcomeSurveys(db, actor, repo.LIST_LIMIT);
   const participants = await repo.findParticipants(db, [
     ...new Set([...meetings, ...agreements].map((r) => r.relationshipId)),
   ]);
@@ -28,7 +30,14 @@ export async function getAttention(db: Db, actor: Actor, now: Date) {
       .filter((p) => p.relationshipId === relationshipId && p.personId !== personId)
       .map((p) => ({ id: p.personId, name: displayName(p) }));
   return {
-    counts,
+    counts: { ...counts, outcomeSurveysToAnswer: outcomeSurveys.total },
+    outcomeSurveys: outcomeSurveys.items.map((s) => ({
+      id: s.id,
+      relationshipId: s.relationshipId,
+      with: s.with,
+      programme: { name: s.programme.name },
+      sentAt: s.sentAt,
+    })),
     requests: requests.map((r) => ({
       id: r.id,
       from: { id: r.fromPersonId, name: displayName(r) },

@@ -32,6 +32,8 @@ export type NotificationKind =
   | 'relationship_ended'
   | 'relationship_member_left'
   | 'relationship_completed'
+  | 'outcome_survey'
+  | 'outcome_survey_reminder'
   | 'feedback_action';
 
 const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, string>) => string>> = {
@@ -137,6 +139,15 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
     nl: (p) => `${p.programme} is afgelopen: je mentorrelatie met ${p.with} is voltooid`,
     en: (p) => `${p.programme} has ended: your mentoring relationship with ${p.with} is complete`,
   },
+  outcome_survey: {
+    nl: (p) => `Hoe was je mentorrelatie met ${p.with}? Vertel het in een korte vragenlijst`,
+    en: (p) => `How was your mentoring relationship with ${p.with}? Tell us in a short survey`,
+  },
+  outcome_survey_reminder: {
+    nl: (p) => `Herinnering: hoe was je mentorrelatie met ${p.with}? De vragenlijst staat nog open`,
+    en: (p) =>
+      `Reminder: how was your mentoring relationship with ${p.with}? The survey is still open`,
+  },
   feedback_action: {
     nl: (p) => `Jullie zeiden, wij deden: ${p.programme} is veranderd door jullie feedback`,
     en: (p) => `You said, we did: ${p.programme} changed because of your feedback`,
@@ -168,6 +179,7 @@ const buttons = {
   agreementHeld: { nl: 'Bekijk de afspraken', en: 'View the agreement' },
   meeting: { nl: 'Bekijk de afspraak', en: 'View the meeting' },
   open: { nl: 'Bekijk het in Klik', en: 'See it in Klik' },
+  survey: { nl: 'Vul de vragenlijst in', en: 'Fill in the survey' },
   feedbackAction: { nl: 'Bekijk wat er veranderde', en: 'See what changed' },
 } as const satisfies Record<string, Texts>;
 
@@ -204,6 +216,8 @@ const mailParts: Partial<Record<NotificationKind, { button: Texts; detailsHeadin
   relationship_ended: { button: buttons.relationship },
   relationship_member_left: { button: buttons.relationship },
   relationship_completed: { button: buttons.relationship },
+  outcome_survey: { button: buttons.survey },
+  outcome_survey_reminder: { button: buttons.survey },
   feedback_action: { button: buttons.feedbackAction, detailsHeading: headings.feedbackAction },
 };
 

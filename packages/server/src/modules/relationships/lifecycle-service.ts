@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/repository.js';
 import { scheduleJobOnce, type JobHandlers } from '../jobs/runner.js';
 import { cancelUpcomingMeetings, withdrawFromUpcomingMeetings } from '../meetings/service.js';
 import { notify } from '../notifications/service.js';
+import { openOutcomeSurveys } from '../outcome-surveys/service.js';
 import { isOpen, listParticipants, requireParticipant, type RelationshipAccess } from './access.js';
 import * as repo from './repository.js';
 import { describeSpace, spaceLink, type Deps } from './space-service.js';
@@ -141,6 +142,8 @@ export async function endRelationship(
       await repo.markMenteeLeft(tx, r.id, me.personId, now);
       // The group's planned meetings go on without the leaver: a cancellation in their calendar.
       await withdrawFromUpcomingMeetings(tx, deps, r.id, me.personId);
+      // Only the leaver is asked now; the others when the group ends or completes.
+      await openOutcomeSurveys(tx, deps, r, { closing: 'left', personId: me.personId });
       await audit(tx, actor, access, 'relationship.left');
       for (const other of others) {
         await notify(tx, deps.mailer, deps.baseUrl, {
@@ -161,6 +164,7 @@ export async function endRelationship(
       pauseUntil: null,
     });
     await audit(tx, actor, access, 'relationship.ended');
+    await openOutcomeSurveys(tx, deps, r, { closing: 'ended' });
     for (const other of others) {
       await notify(tx, deps.mailer, deps.baseUrl, {
         personId: other.personId,
@@ -247,6 +251,9 @@ export async function completeDueRelationships(
         subjectId: r.id,
       });
       await cancelUpcomingMeetings(db, { mailer, baseUrl, now: () => now }, r.id, null);
+      await openOutcomeSurveys(db, { mailer, baseUrl, now: () => now }, r, {
+        closing: 'completed',
+      });
       const participants = (await listParticipants(db, r)).filter((p) => !p.hasLeft);
       for (const p of participants) {
         const others = participants.filter((o) => o.personId !== p.personId);
