@@ -509,6 +509,10 @@ export const messages = {
   atLeastOneMonth: { en: 'at least 1 month', nl: 'minstens 1 maand' },
   atMostMonths: { en: 'at most {maximum} months', nl: 'hoogstens {maximum} maanden' },
   wholeNumber: { en: 'a whole number', nl: 'een geheel getal' },
+  feedbackMinCommentsBelowGroup: {
+    en: 'at least the minimum for figures ({minimum})',
+    nl: 'minstens het minimum voor cijfers ({minimum})',
+  },
   invalidEmail: { en: 'not a valid email address', nl: 'geen geldig e-mailadres' },
   invalidDomain: {
     en: 'not a domain name such as example.com',

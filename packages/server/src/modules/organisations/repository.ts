@@ -25,7 +25,15 @@ export async function updateOrganisation(
   db: Db,
   id: string,
   values: Partial<
-    Pick<OrganisationRow, 'name' | 'defaultLocale' | 'allowSensitiveAttributes' | 'retentionMonths'>
+    Pick<
+      OrganisationRow,
+      | 'name'
+      | 'defaultLocale'
+      | 'allowSensitiveAttributes'
+      | 'retentionMonths'
+      | 'feedbackMinGroup'
+      | 'feedbackMinComments'
+    >
   >,
 ): Promise<void> {
   await db

@@ -9,6 +9,10 @@ export const OrganisationResponse = z.object({
   defaultLocale: z.enum(['nl', 'en']),
   allowSensitiveAttributes: z.boolean(),
   retentionMonths: z.number().int(),
+  /** Fewest people behind any feedback figure a manager sees (3–100). */
+  feedbackMinGroup: z.number().int(),
+  /** Fewest people whose free-text feedback answers are shown at all (feedbackMinGroup–100). */
+  feedbackMinComments: z.number().int(),
   activePeople: z.number().int(),
 });
 export type OrganisationResponse = z.infer<typeof OrganisationResponse>;
@@ -23,6 +27,9 @@ export const UpdateOrganisationRequest = z
       .int()
       .min(1, schemaMessage('atLeastOneMonth'))
       .max(120, schemaMessage('atMostMonths')),
+    /** Checked with the other threshold in the service (privacy/anonymity.ts thresholdProblem). */
+    feedbackMinGroup: z.number().int(schemaMessage('wholeNumber')),
+    feedbackMinComments: z.number().int(schemaMessage('wholeNumber')),
   })
   .partial();
 export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequest>;

@@ -3,6 +3,12 @@ import type { Db } from '../../db/client.js';
 import { AppError, conflict, conflictField, invalidField, notFound } from '../../errors.js';
 import { message } from '../../i18n/messages.js';
 import { toLocale } from '../../i18n/locale.js';
+import {
+  MAX_THRESHOLD,
+  MIN_GROUP_FLOOR,
+  thresholdProblem,
+  type Thresholds,
+} from '../../privacy/anonymity.js';
 import { recordAudit } from '../audit/repository.js';
 import { createPerson } from '../people/service.js';
 import {
@@ -28,6 +34,8 @@ async function toOrganisation(db: Db, row: repo.OrganisationRow): Promise<Organi
     defaultLocale: toLocale(row.defaultLocale),
     allowSensitiveAttributes: row.allowSensitiveAttributes,
     retentionMonths: row.retentionMonths,
+    feedbackMinGroup: row.feedbackMinGroup,
+    feedbackMinComments: row.feedbackMinComments,
     activePeople: await repo.countActivePeople(db, row.id),
   };
 }
@@ -46,6 +54,14 @@ export async function updateOwnOrganisation(
 ): Promise<OrganisationResponse> {
   const { organisationId } = requireRole(actor, ['org_admin']);
   await db.transaction(async (tx) => {
+    if (changes.feedbackMinGroup !== undefined || changes.feedbackMinComments !== undefined) {
+      const current = await repo.findOrganisation(tx, organisationId);
+      if (!current) throw notFound('organisation');
+      checkThresholds({
+        minGroup: changes.feedbackMinGroup ?? current.feedbackMinGroup,
+        minComments: changes.feedbackMinComments ?? current.feedbackMinComments,
+      });
+    }
     await repo.updateOrganisation(tx, organisationId, changes);
     await recordAudit(tx, {
       organisationId,
@@ -57,6 +73,29 @@ export async function updateOwnOrganisation(
     });
   });
   return getOwnOrganisation(db, actor);
+}
+
+const thresholdFields = {
+  minGroup: 'body.feedbackMinGroup',
+  minComments: 'body.feedbackMinComments',
+} as const;
+
+/** The feedback thresholds an org admin may set: 400 naming the field that breaks the rule. */
+function checkThresholds(thresholds: Thresholds): void {
+  const problem = thresholdProblem(thresholds);
+  if (!problem) return;
+  const field = thresholdFields[problem.field];
+  switch (problem.reason) {
+    case 'below_floor':
+      throw invalidField(field, message('atLeast', { minimum: MIN_GROUP_FLOOR }));
+    case 'above_max':
+      throw invalidField(field, message('atMost', { maximum: MAX_THRESHOLD }));
+    case 'below_group':
+      throw invalidField(
+        field,
+        message('feedbackMinCommentsBelowGroup', { minimum: thresholds.minGroup }),
+      );
+  }
 }
 
 export async function listAllOrganisations(db: Db, actor: Actor): Promise<OrganisationResponse[]> {
