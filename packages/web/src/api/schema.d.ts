@@ -307,6 +307,8 @@ export interface paths {
                             defaultLocale: "nl" | "en";
                             allowSensitiveAttributes: boolean;
                             retentionMonths: number;
+                            feedbackMinGroup: number;
+                            feedbackMinComments: number;
                             activePeople: number;
                         };
                     };
@@ -394,6 +396,8 @@ export interface paths {
                         defaultLocale?: "nl" | "en";
                         allowSensitiveAttributes?: boolean;
                         retentionMonths?: number;
+                        feedbackMinGroup?: number;
+                        feedbackMinComments?: number;
                     };
                 };
             };
@@ -412,6 +416,8 @@ export interface paths {
                             defaultLocale: "nl" | "en";
                             allowSensitiveAttributes: boolean;
                             retentionMonths: number;
+                            feedbackMinGroup: number;
+                            feedbackMinComments: number;
                             activePeople: number;
                         };
                     };
@@ -512,6 +518,8 @@ export interface paths {
                                 defaultLocale: "nl" | "en";
                                 allowSensitiveAttributes: boolean;
                                 retentionMonths: number;
+                                feedbackMinGroup: number;
+                                feedbackMinComments: number;
                                 activePeople: number;
                             }[];
                         };
@@ -622,6 +630,8 @@ export interface paths {
                             defaultLocale: "nl" | "en";
                             allowSensitiveAttributes: boolean;
                             retentionMonths: number;
+                            feedbackMinGroup: number;
+                            feedbackMinComments: number;
                             activePeople: number;
                         };
                     };
@@ -4600,6 +4610,8 @@ export interface paths {
                                         after: unknown;
                                     };
                                 };
+                                /** @description The “you said, we did” this change was made for: “because of feedback” */
+                                feedbackActionId: string | null;
                             }[];
                         };
                     };
@@ -8597,6 +8609,465 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/outcome-surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My outcome surveys: open ones first, then newest first, one page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                relationshipId: string;
+                                programme: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description The others still in the relationship, the mentor first */
+                                with: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** @enum {string} */
+                                side: "mentor" | "mentee";
+                                /**
+                                 * @description How it closed for me: 'ended' early, 'left' a group, 'completed' at the end date
+                                 * @enum {string}
+                                 */
+                                closing: "ended" | "left" | "completed";
+                                sentAt: string;
+                                answeredAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcome-surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My outcome survey, with the agreement skills I learn and my answers once given (anyone else: 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            relationshipId: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The others still in the relationship, the mentor first */
+                            with: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            side: "mentor" | "mentee";
+                            /**
+                             * @description How it closed for me: 'ended' early, 'left' a group, 'completed' at the end date
+                             * @enum {string}
+                             */
+                            closing: "ended" | "left" | "completed";
+                            sentAt: string;
+                            answeredAt: string | null;
+                            /** @description Every skill of the agreement in force (offered as choices for "which skills") */
+                            agreementSkills: {
+                                skill: string;
+                                label: string;
+                            }[];
+                            /** @description The agreement skills I learn: each gets an end self-rating, 1–5 */
+                            mySkills: {
+                                skill: string;
+                                label: string;
+                                startRating: number | null;
+                                /** @description Once answered: my end self-rating */
+                                endRating: number | null;
+                            }[];
+                            /** @description My own answers once given (null before); nobody else ever reads them */
+                            answers: {
+                                learnedSkills: boolean;
+                                skillsLearned: {
+                                    skill: string;
+                                    label: string;
+                                }[];
+                                careerSteps: ("new_role" | "promotion" | "project" | "network")[];
+                                inspired: boolean;
+                                recommend: number;
+                                otherGave: string;
+                                comment: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcome-surveys/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer my outcome survey, once (422 when answered already); the end self-ratings are kept with the skills */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        learnedSkills: boolean;
+                        /**
+                         * @description Skill ids: from the agreement or the skills list
+                         * @default []
+                         */
+                        skillsLearned?: string[];
+                        /**
+                         * @description An end self-rating for agreement skills I learn
+                         * @default []
+                         */
+                        endRatings?: {
+                            skill: string;
+                            rating: number;
+                        }[];
+                        /** @default [] */
+                        careerSteps?: ("new_role" | "promotion" | "project" | "network")[];
+                        inspired: boolean;
+                        /** @description Would recommend the programme, 0–10 */
+                        recommend: number;
+                        /**
+                         * @description What the other person gave me
+                         * @default
+                         */
+                        otherGave?: string;
+                        /** @default  */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            relationshipId: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The others still in the relationship, the mentor first */
+                            with: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            side: "mentor" | "mentee";
+                            /**
+                             * @description How it closed for me: 'ended' early, 'left' a group, 'completed' at the end date
+                             * @enum {string}
+                             */
+                            closing: "ended" | "left" | "completed";
+                            sentAt: string;
+                            answeredAt: string | null;
+                            /** @description Every skill of the agreement in force (offered as choices for "which skills") */
+                            agreementSkills: {
+                                skill: string;
+                                label: string;
+                            }[];
+                            /** @description The agreement skills I learn: each gets an end self-rating, 1–5 */
+                            mySkills: {
+                                skill: string;
+                                label: string;
+                                startRating: number | null;
+                                /** @description Once answered: my end self-rating */
+                                endRating: number | null;
+                            }[];
+                            /** @description My own answers once given (null before); nobody else ever reads them */
+                            answers: {
+                                learnedSkills: boolean;
+                                skillsLearned: {
+                                    skill: string;
+                                    label: string;
+                                }[];
+                                careerSteps: ("new_role" | "promotion" | "project" | "network")[];
+                                inspired: boolean;
+                                recommend: number;
+                                otherGave: string;
+                                comment: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/relationships/{id}/meetings": {
         parameters: {
             query?: never;
@@ -10070,7 +10541,38 @@ export interface paths {
                                 unreadNotifications: number;
                                 /** @description Messages by others in my relationships since I last read the conversation */
                                 unreadMessages: number;
+                                /** @description My outcome surveys not answered yet */
+                                outcomeSurveysToAnswer: number;
+                                /** @description My open check-ins (not answered, not missed) */
+                                checkInsToAnswer: number;
                             };
+                            /** @description My open check-ins, oldest first (at most 10) */
+                            checkIns: {
+                                id: string;
+                                relationshipId: string;
+                                with: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                programme: {
+                                    name: string;
+                                };
+                                sentAt: string;
+                                dueOn: string;
+                            }[];
+                            /** @description My outcome surveys still to answer, newest first (at most 10) */
+                            outcomeSurveys: {
+                                id: string;
+                                relationshipId: string;
+                                with: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                programme: {
+                                    name: string;
+                                };
+                                sentAt: string;
+                            }[];
                             /** @description Requests to answer, the soonest to expire first (at most 10) */
                             requests: {
                                 id: string;
@@ -10170,6 +10672,728 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My check-ins: open ones first, then the newest (never the answers) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                relationshipId: string;
+                                programme: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                side: "mentor" | "mentee";
+                                /** @description The others in the relationship */
+                                with: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                dueOn: string;
+                                sentAt: string;
+                                remindedAt: string | null;
+                                answeredAt: string | null;
+                                /**
+                                 * @description open: can be answered; missed: a newer one was sent before it was answered
+                                 * @enum {string}
+                                 */
+                                status: "open" | "answered" | "missed";
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my check-ins with its questions and my answers (anyone else: 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            relationshipId: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            side: "mentor" | "mentee";
+                            /** @description The others in the relationship */
+                            with: {
+                                id: string;
+                                name: string;
+                            }[];
+                            dueOn: string;
+                            sentAt: string;
+                            remindedAt: string | null;
+                            answeredAt: string | null;
+                            /**
+                             * @description open: can be answered; missed: a newer one was sent before it was answered
+                             * @enum {string}
+                             */
+                            status: "open" | "answered" | "missed";
+                            /** @description As they were when it was sent */
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            gainOptions: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                            /** @description The caller’s own answers (only ever shown to them) */
+                            answers: {
+                                [key: string]: boolean | number | string | string[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer my open check-in (once; 422 when answered or missed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description By question id: yes/no a boolean, scales 1–5, gains a list of options, text */
+                        answers: {
+                            [key: string]: boolean | number | string | string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            relationshipId: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            side: "mentor" | "mentee";
+                            /** @description The others in the relationship */
+                            with: {
+                                id: string;
+                                name: string;
+                            }[];
+                            dueOn: string;
+                            sentAt: string;
+                            remindedAt: string | null;
+                            answeredAt: string | null;
+                            /**
+                             * @description open: can be answered; missed: a newer one was sent before it was answered
+                             * @enum {string}
+                             */
+                            status: "open" | "answered" | "missed";
+                            /** @description As they were when it was sent */
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            gainOptions: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                            /** @description The caller’s own answers (only ever shown to them) */
+                            answers: {
+                                [key: string]: boolean | number | string | string[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programmeId}/check-in-questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questions of the programme’s check-ins (managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    programmeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What a check-in of this programme asks now */
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            isStandard: boolean;
+                            standard: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            gainOptions: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the questions of the programme’s check-ins (managers); the change log records it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    programmeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The programme’s set; empty goes back to the standard four */
+                        questions: {
+                            id?: string;
+                            /** @enum {string} */
+                            kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                            labelNl: string;
+                            labelEn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What a check-in of this programme asks now */
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            isStandard: boolean;
+                            standard: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            gainOptions: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -14055,6 +15279,1633 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programmeId}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relationships of the programme that may need help, with the signals and the facts behind them (managers); never an answer or a text */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    programmeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                relationshipId: string;
+                                startedAt: string;
+                                participants: {
+                                    id: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    side: "mentor" | "mentee";
+                                }[];
+                                signals: ({
+                                    /** @enum {string} */
+                                    kind: "no_meeting";
+                                    /** @description Days since the last meeting logged as held, or since the start without one */
+                                    daysSinceLastMeeting: number;
+                                    /** @description When the last held meeting started (UTC) */
+                                    lastMeetingAt: string | null;
+                                    cadenceDays: number;
+                                    /**
+                                     * @description The agreement's cadence when one held, else the programme's
+                                     * @enum {string}
+                                     */
+                                    cadenceSource: "agreement" | "programme";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "check_ins_unanswered";
+                                    /** @description A participant left this many latest check-ins unanswered (not saying who) */
+                                    unansweredInARow: number;
+                                } | {
+                                    /**
+                                     * @description Not saying whose answers, nor what they were
+                                     * @enum {string}
+                                     */
+                                    kind: "usefulness_falling";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "one_side_silent";
+                                    /** @description The period looked at: twice the cadence */
+                                    windowDays: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "agreement_unconfirmed";
+                                    daysSinceStart: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "paused_overdue";
+                                    /** @description The planned return date, YYYY-MM-DD */
+                                    pauseUntil: string;
+                                    daysOverdue: number;
+                                })[];
+                                lastNudge: {
+                                    sentAt: string;
+                                    /** @description The manager who sent it (null when no longer known) */
+                                    sentBy: string | null;
+                                    recipients: {
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programmeId}/health/{relationshipId}/nudge-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prewritten nudge for a relationship, in Dutch and English (managers) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The signal to write about; without it, every signal the relationship raises now */
+                    signal?: "no_meeting" | "check_ins_unanswered" | "usefulness_falling" | "one_side_silent" | "agreement_unconfirmed" | "paused_overdue";
+                };
+                header?: never;
+                path: {
+                    programmeId: string;
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signals: ("no_meeting" | "check_ins_unanswered" | "usefulness_falling" | "one_side_silent" | "agreement_unconfirmed" | "paused_overdue")[];
+                            bodyNl: string;
+                            bodyEn: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programmeId}/health/{relationshipId}/nudges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nudge one or both sides of a relationship: each recipient is told in the app and by mail, in their language (managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    programmeId: string;
+                    relationshipId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 'both': every current participant; or the person ids of some of them */
+                        recipients: "both" | string[];
+                        /** @description The message in Dutch */
+                        bodyNl: string;
+                        /** @description The message in English */
+                        bodyEn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            signals: ("no_meeting" | "check_ins_unanswered" | "usefulness_falling" | "one_side_silent" | "agreement_unconfirmed" | "paused_overdue")[];
+                            lastNudge: {
+                                sentAt: string;
+                                /** @description The manager who sent it (null when no longer known) */
+                                sentBy: string | null;
+                                recipients: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programmeId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the programme is going, in figures computed by the database, for a period and per group (managers) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The whole programme (all) or one calendar quarter (2026-Q3) */
+                    period?: string;
+                    /** @description Split the figures per group of this (non-sensitive) dimension */
+                    by?: "department" | "location" | "role" | "jobLevelBand";
+                };
+                header?: never;
+                path: {
+                    programmeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programme: {
+                                id: string;
+                                name: string;
+                                /** @description The first day the periods count from */
+                                startsOn: string | null;
+                            };
+                            period: string;
+                            /** @description The quarters since the programme started, newest first (for the period filter) */
+                            periods: string[];
+                            /** @enum {string|null} */
+                            by: "department" | "location" | "role" | "jobLevelBand" | null;
+                            figures: {
+                                /** @description Active enrolments made in the period, per programme role */
+                                enrolled: {
+                                    mentee: number;
+                                    mentor: number;
+                                    both: number;
+                                    total: number;
+                                };
+                                /** @description Enrolled people whose first relationship in the programme started in the period */
+                                matched: number;
+                                /** @description Of the people enrolled in the period, the share in a relationship (now); null: nobody enrolled */
+                                matchRate: number | null;
+                                /** @description Median days from enrolment to first match, for the people matched in the period */
+                                medianDaysToMatch: number | null;
+                                /** @description Requests made in the period still waiting for an answer (not expired) */
+                                pendingRequests: number;
+                                /** @description Introductions sent in the period that nobody declined and that are not accepted yet */
+                                pendingIntroductions: number;
+                                /** @description Relationships started in the period, by their status now */
+                                relationships: {
+                                    active: number;
+                                    paused: number;
+                                    endedEarly: number;
+                                    completed: number;
+                                };
+                                /** @description Meetings held in the period per relationship running in it */
+                                meetingsPerRelationship: {
+                                    /** @description Relationships running during the period */
+                                    relationships: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                };
+                                /** @description Check-ins sent in the period, and how many of them were answered */
+                                checkIns: {
+                                    sent: number;
+                                    answered: number;
+                                    responseRate: number | null;
+                                };
+                            };
+                            /** @description The figures per group of `by` (empty without it). A relationship, request or introduction counts in the group of each of its people */
+                            groups: {
+                                /** @description The group (null: not known) */
+                                value: string | null;
+                                figures: {
+                                    /** @description Active enrolments made in the period, per programme role */
+                                    enrolled: {
+                                        mentee: number;
+                                        mentor: number;
+                                        both: number;
+                                        total: number;
+                                    };
+                                    /** @description Enrolled people whose first relationship in the programme started in the period */
+                                    matched: number;
+                                    /** @description Of the people enrolled in the period, the share in a relationship (now); null: nobody enrolled */
+                                    matchRate: number | null;
+                                    /** @description Median days from enrolment to first match, for the people matched in the period */
+                                    medianDaysToMatch: number | null;
+                                    /** @description Requests made in the period still waiting for an answer (not expired) */
+                                    pendingRequests: number;
+                                    /** @description Introductions sent in the period that nobody declined and that are not accepted yet */
+                                    pendingIntroductions: number;
+                                    /** @description Relationships started in the period, by their status now */
+                                    relationships: {
+                                        active: number;
+                                        paused: number;
+                                        endedEarly: number;
+                                        completed: number;
+                                    };
+                                    /** @description Meetings held in the period per relationship running in it */
+                                    meetingsPerRelationship: {
+                                        /** @description Relationships running during the period */
+                                        relationships: number;
+                                        mean: number | null;
+                                        median: number | null;
+                                    };
+                                    /** @description Check-ins sent in the period, and how many of them were answered */
+                                    checkIns: {
+                                        sent: number;
+                                        answered: number;
+                                        responseRate: number | null;
+                                    };
+                                };
+                            }[];
+                            /** @description Relationships that may need help now (the health list), whatever the period */
+                            healthListSize: number;
+                            /** @description The outcome survey’s figures for the period, per group where the anonymity rules allow */
+                            outcomes: {
+                                period: string;
+                                /** @enum {string|null} */
+                                by: "department" | "location" | "role" | "jobLevelBand" | "gender" | "ageBand" | "background" | null;
+                                minGroup: number;
+                                minComments: number;
+                                total: {
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    respondents: number;
+                                    answers: number;
+                                    learnedSkills: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                    };
+                                    careerStep: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                        kinds: {
+                                            /** @enum {string} */
+                                            kind: "new_role" | "promotion" | "project" | "network";
+                                            count: number;
+                                        }[];
+                                    };
+                                    inspired: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                    };
+                                    recommend: {
+                                        answers: number;
+                                        promoters: number;
+                                        passives: number;
+                                        detractors: number;
+                                        nps: number | null;
+                                        distribution: {
+                                            value: number;
+                                            count: number;
+                                        }[];
+                                    };
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                };
+                                groups: {
+                                    value: string;
+                                    figures: {
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        respondents: number;
+                                        answers: number;
+                                        learnedSkills: {
+                                            count: number;
+                                            of: number;
+                                            percent: number | null;
+                                        };
+                                        careerStep: {
+                                            count: number;
+                                            of: number;
+                                            percent: number | null;
+                                            kinds: {
+                                                /** @enum {string} */
+                                                kind: "new_role" | "promotion" | "project" | "network";
+                                                count: number;
+                                            }[];
+                                        };
+                                        inspired: {
+                                            count: number;
+                                            of: number;
+                                            percent: number | null;
+                                        };
+                                        recommend: {
+                                            answers: number;
+                                            promoters: number;
+                                            passives: number;
+                                            detractors: number;
+                                            nps: number | null;
+                                            distribution: {
+                                                value: number;
+                                                count: number;
+                                            }[];
+                                        };
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    };
+                                }[];
+                                topSkills: {
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    items: {
+                                        skill: string;
+                                        count: number;
+                                    }[];
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                };
+                                growth: ({
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    skill: string;
+                                    n: number;
+                                    meanStart: number;
+                                    meanEnd: number;
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                    skill: string;
+                                })[];
+                                comments: {
+                                    otherGave: {
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        writers: number;
+                                        texts: string[];
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    };
+                                    comment: {
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        writers: number;
+                                        texts: string[];
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/feedback-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme's “you said, we did”, newest first (whoever may see the programme) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                programmeId: string;
+                                saidNl: string;
+                                saidEn: string;
+                                didNl: string;
+                                didEn: string;
+                                resultKeys: string[];
+                                /** @description The programme change it links to, from the programme's change log */
+                                change: {
+                                    id: string;
+                                    createdAt: string;
+                                    /** @description The rule fields the change changed */
+                                    fields: string[];
+                                } | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            participants: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record what the programme changed because of feedback; every participant is told once (managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the participants said, in Dutch */
+                        saidNl: string;
+                        /** @description What the participants said, in English */
+                        saidEn: string;
+                        /** @description What the programme changed, in Dutch */
+                        didNl: string;
+                        /** @description What the programme changed, in English */
+                        didEn: string;
+                        /**
+                         * @description The results it answers: `checkin:<questionId>` or `outcome:<figure>`
+                         * @default []
+                         */
+                        resultKeys?: string[];
+                        /**
+                         * Format: uuid
+                         * @description A change of this programme's rules or questions that it made
+                         */
+                        programmeChangeId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programmeId: string;
+                            saidNl: string;
+                            saidEn: string;
+                            didNl: string;
+                            didEn: string;
+                            resultKeys: string[];
+                            /** @description The programme change it links to, from the programme's change log */
+                            change: {
+                                id: string;
+                                createdAt: string;
+                                /** @description The rule fields the change changed */
+                                fields: string[];
+                            } | null;
+                            createdAt: string;
+                            notified: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/feedback-actions/{actionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a “you said, we did” (managers) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    actionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Correct a “you said, we did”; nobody is notified again (managers) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    actionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What the participants said, in Dutch */
+                        saidNl?: string;
+                        /** @description What the participants said, in English */
+                        saidEn?: string;
+                        /** @description What the programme changed, in Dutch */
+                        didNl?: string;
+                        /** @description What the programme changed, in English */
+                        didEn?: string;
+                        /**
+                         * @description The results it answers: `checkin:<questionId>` or `outcome:<figure>`
+                         * @default []
+                         */
+                        resultKeys?: string[];
+                        /**
+                         * Format: uuid
+                         * @description A change of this programme's rules or questions that it made
+                         */
+                        programmeChangeId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            programmeId: string;
+                            saidNl: string;
+                            saidEn: string;
+                            didNl: string;
+                            didEn: string;
+                            resultKeys: string[];
+                            /** @description The programme change it links to, from the programme's change log */
+                            change: {
+                                id: string;
+                                createdAt: string;
+                                /** @description The rule fields the change changed */
+                                fields: string[];
+                            } | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/programmes/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme's anonymous feedback results: check-in distributions, comments and outcome figures, per group where the anonymity rules allow (managers) */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    by?: "department" | "location" | "role" | "jobLevelBand" | "gender" | "ageBand" | "background";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            programmeId: string;
+                            period: string;
+                            /** @enum {string|null} */
+                            by: "department" | "location" | "role" | "jobLevelBand" | "gender" | "ageBand" | "background" | null;
+                            minGroup: number;
+                            minComments: number;
+                            sensitiveAllowed: boolean;
+                            checkIns: {
+                                respondents: number;
+                                total: {
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                };
+                                questions: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                    labelNl: string;
+                                    labelEn: string;
+                                    figures: ({
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        respondents: number;
+                                        answers: number;
+                                        distribution: {
+                                            value: string;
+                                            count: number;
+                                        }[];
+                                        mean: number | null;
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    }) | null;
+                                    groups: {
+                                        value: string;
+                                        figures: {
+                                            /** @enum {boolean} */
+                                            shown: true;
+                                            respondents: number;
+                                            answers: number;
+                                            distribution: {
+                                                value: string;
+                                                count: number;
+                                            }[];
+                                            mean: number | null;
+                                        } | {
+                                            /** @enum {boolean} */
+                                            shown: false;
+                                            /** @enum {string} */
+                                            reason: "too_few" | "overlap" | "other_periods";
+                                            respondents: number | null;
+                                            needed: number;
+                                        };
+                                    }[];
+                                    comments: ({
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        writers: number;
+                                        texts: string[];
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    }) | null;
+                                }[];
+                            };
+                            outcomes: {
+                                period: string;
+                                /** @enum {string|null} */
+                                by: "department" | "location" | "role" | "jobLevelBand" | "gender" | "ageBand" | "background" | null;
+                                minGroup: number;
+                                minComments: number;
+                                total: {
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    respondents: number;
+                                    answers: number;
+                                    learnedSkills: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                    };
+                                    careerStep: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                        kinds: {
+                                            /** @enum {string} */
+                                            kind: "new_role" | "promotion" | "project" | "network";
+                                            count: number;
+                                        }[];
+                                    };
+                                    inspired: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                    };
+                                    recommend: {
+                                        answers: number;
+                                        promoters: number;
+                                        passives: number;
+                                        detractors: number;
+                                        nps: number | null;
+                                        distribution: {
+                                            value: number;
+                                            count: number;
+                                        }[];
+                                    };
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                };
+                                groups: {
+                                    value: string;
+                                    figures: {
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        respondents: number;
+                                        answers: number;
+                                        learnedSkills: {
+                                            count: number;
+                                            of: number;
+                                            percent: number | null;
+                                        };
+                                        careerStep: {
+                                            count: number;
+                                            of: number;
+                                            percent: number | null;
+                                            kinds: {
+                                                /** @enum {string} */
+                                                kind: "new_role" | "promotion" | "project" | "network";
+                                                count: number;
+                                            }[];
+                                        };
+                                        inspired: {
+                                            count: number;
+                                            of: number;
+                                            percent: number | null;
+                                        };
+                                        recommend: {
+                                            answers: number;
+                                            promoters: number;
+                                            passives: number;
+                                            detractors: number;
+                                            nps: number | null;
+                                            distribution: {
+                                                value: number;
+                                                count: number;
+                                            }[];
+                                        };
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    };
+                                }[];
+                                topSkills: {
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    items: {
+                                        skill: string;
+                                        count: number;
+                                    }[];
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                };
+                                growth: ({
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    skill: string;
+                                    n: number;
+                                    meanStart: number;
+                                    meanEnd: number;
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                    skill: string;
+                                })[];
+                                comments: {
+                                    otherGave: {
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        writers: number;
+                                        texts: string[];
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    };
+                                    comment: {
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        writers: number;
+                                        texts: string[];
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

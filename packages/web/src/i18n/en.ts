@@ -10,6 +10,7 @@ import { skillsEn } from '../pages/skills/messages-en';
 import { mentoringEn } from '../pages/relationships/page-messages-en';
 import { spaceEn } from '../pages/relationships/space-messages-en';
 import { meetingsEn } from '../pages/relationships/meetings-messages-en';
+import { feedbackActionsEn } from '../pages/programmes/actions-messages-en';
 import type { Translation } from './translation';
 
 /** English. Same keys as nl.ts; the compiler and resources.test.ts both check that. */
@@ -311,4 +312,5 @@ export const en: Translation = {
   ...mentoringEn,
   ...spaceEn,
   ...meetingsEn,
+  ...feedbackActionsEn,
 };

@@ -10,6 +10,7 @@ import { skillsNl } from '../pages/skills/messages-nl';
 import { mentoringNl } from '../pages/relationships/page-messages-nl';
 import { spaceNl } from '../pages/relationships/space-messages-nl';
 import { meetingsNl } from '../pages/relationships/meetings-messages-nl';
+import { feedbackActionsNl } from '../pages/programmes/actions-messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
 export const nl = {
@@ -309,4 +310,5 @@ export const nl = {
   ...mentoringNl,
   ...spaceNl,
   ...meetingsNl,
+  ...feedbackActionsNl,
 } as const;

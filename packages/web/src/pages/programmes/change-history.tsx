@@ -1,6 +1,7 @@
-import { Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { EmptyMessage, ErrorState, LoadingState } from '../../components/states';
 import { describeChange } from './change-values';
@@ -55,11 +56,26 @@ export function ChangeHistory({ programmeId }: { programmeId: string }) {
             </Table.Thead>
             <Table.Tbody>
               {changes.data.items.flatMap((change) =>
-                Object.entries(change.changes).map(([field, { before, after }]) => {
+                Object.entries(change.changes).map(([field, { before, after }], index) => {
                   const described = describeChange(field, before, after, t, i18n.language);
                   return (
                     <Table.Tr key={`${change.id}-${field}`}>
-                      <Table.Td>{formatDateTime(change.createdAt, i18n.language)}</Table.Td>
+                      <Table.Td>
+                        {formatDateTime(change.createdAt, i18n.language)}
+                        {index === 0 && change.feedbackActionId && (
+                          <Badge
+                            component={Link}
+                            to={`/programmes/${programmeId}#you-said-we-did`}
+                            aria-label={t('feedbackActions.becauseOfFeedbackLabel')}
+                            variant="light"
+                            color="teal.9"
+                            ml={6}
+                            style={{ textTransform: 'none', cursor: 'pointer' }}
+                          >
+                            {t('feedbackActions.becauseOfFeedback')}
+                          </Badge>
+                        )}
+                      </Table.Td>
                       <Table.Td>{change.actorName ?? '—'}</Table.Td>
                       <Table.Td>{described.label}</Table.Td>
                       <Table.Td style={{ wordBreak: 'break-word' }}>

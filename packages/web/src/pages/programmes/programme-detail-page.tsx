@@ -43,6 +43,7 @@ import {
 } from './programme-confirm-modals';
 import { QuestionAnswers } from './question-answers';
 import { useProgramme, useProgrammeTransition } from './use-programme';
+import { YouSaidWeDid } from './you-said-we-did';
 
 export function ProgrammeDetailPage() {
   const { t } = useTranslation();
@@ -267,6 +268,8 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
             </Table.Tbody>
           </Table>
         </section>
+
+        <YouSaidWeDid programmeId={programme.id} />
 
         {canDesign && <EnrolmentsTable programme={programme} />}
       </Stack>
