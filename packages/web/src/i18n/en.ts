@@ -5,6 +5,7 @@ import { jobsEn } from '../pages/admin/jobs-messages-en';
 import { outboxMailEn } from '../pages/admin/outbox-messages-en';
 import { unsubscribeEn } from '../pages/unsubscribe/messages-en';
 import { domainsEn } from '../pages/domains/messages-en';
+import { feedbackPrivacyEn } from '../pages/organisation-settings/messages-en';
 import { accountEn } from '../layout/name-messages-en';
 import { skillsEn } from '../pages/skills/messages-en';
 import { mentoringEn } from '../pages/relationships/page-messages-en';
@@ -304,6 +305,7 @@ export const en: Translation = {
   ...attentionEn,
   ...skillsEn,
   ...domainsEn,
+  ...feedbackPrivacyEn,
   ...suggestionBlockEn,
   ...jobsEn,
   ...unsubscribeEn,

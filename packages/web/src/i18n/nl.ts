@@ -5,6 +5,7 @@ import { jobsNl } from '../pages/admin/jobs-messages-nl';
 import { outboxMailNl } from '../pages/admin/outbox-messages-nl';
 import { unsubscribeNl } from '../pages/unsubscribe/messages-nl';
 import { domainsNl } from '../pages/domains/messages-nl';
+import { feedbackPrivacyNl } from '../pages/organisation-settings/messages-nl';
 import { accountNl } from '../layout/name-messages-nl';
 import { skillsNl } from '../pages/skills/messages-nl';
 import { mentoringNl } from '../pages/relationships/page-messages-nl';
@@ -302,6 +303,7 @@ export const nl = {
   ...attentionNl,
   ...skillsNl,
   ...domainsNl,
+  ...feedbackPrivacyNl,
   ...suggestionBlockNl,
   ...jobsNl,
   ...unsubscribeNl,

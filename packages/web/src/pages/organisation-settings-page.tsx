@@ -19,6 +19,7 @@ import { PageHeader } from '../components/page-header';
 import { ErrorMessage, ErrorState, LoadingState } from '../components/states';
 import { meQueryKey } from '../session/use-me';
 import { EmailDomainsSection } from './domains/email-domains-section';
+import { FeedbackPrivacySection } from './organisation-settings/feedback-privacy-section';
 
 type Organisation =
   paths['/api/organisation']['get']['responses'][200]['content']['application/json'];
@@ -44,6 +45,10 @@ export function OrganisationSettingsPage() {
       ) : (
         <Stack gap="xl">
           <OrganisationForm organisation={organisation.data} />
+          <FeedbackPrivacySection
+            organisation={organisation.data}
+            queryKey={organisationQueryKey}
+          />
           <EmailDomainsSection />
         </Stack>
       )}
