@@ -32,6 +32,7 @@ import { createMailer, MAIL_DELIVERY_JOB, type Mailer } from './mail/mailer.js';
 import { agreementRoutes } from './modules/agreements/routes.js';
 import { attentionRoutes } from './modules/attention/routes.js';
 import { feedbackActionRoutes } from './modules/feedback-actions/routes.js';
+import { feedbackResultRoutes } from './modules/feedback-results/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meRoutes } from './modules/me/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
@@ -194,6 +195,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(noteRoutes);
   await app.register(notificationRoutes);
   await app.register(proposalRoutes);
+  await app.register(feedbackResultRoutes);
   await app.register(feedbackActionRoutes);
 
   const webDist = config.webDistDir;

@@ -191,6 +191,10 @@ export const messages = {
     en: 'the organisation does not allow sensitive attributes (organisation settings)',
     nl: 'de organisatie staat gevoelige kenmerken niet toe (organisatie-instellingen)',
   },
+  feedbackPeriod: {
+    en: 'must be all or a quarter such as 2026-Q3',
+    nl: 'moet all zijn of een kwartaal zoals 2026-Q3',
+  },
 
   // Profiles and enrolment
   alreadyExists: { en: 'already exists', nl: 'bestaat al' },

@@ -37,6 +37,14 @@ export const views = {
   proposalBoard: { besideNamedList: true, viewerControlsList: true },
   /** A programme's enrolment list for its managers, who also set its audience. */
   enrolmentList: { besideNamedList: true, viewerControlsList: true },
+  /**
+   * A programme's anonymous feedback results (check-ins, outcome survey). The managers do see the
+   * enrolment list, but they do not control who is in the results' population: an answer stays in
+   * it after the person leaves or is removed, and a person is counted only by answering. Moving one
+   * named person in or out does not change the figures, so rule 2 does not forbid them; the
+   * anonymity module (privacy/anonymity.ts) keeps every group at the threshold.
+   */
+  feedbackResults: { besideNamedList: true, viewerControlsList: false },
 } as const satisfies Record<string, AggregateView>;
 
 /** Whether any sensitive-attribute aggregate may appear in this view (rule 2). */

@@ -123,6 +123,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/programmes/{id}/close': { roles: MANAGERS },
   'GET /api/programmes/{id}/changes': { roles: MANAGERS },
   'GET /api/programmes/{id}/close-preview': { roles: MANAGERS },
+  'GET /api/programmes/{id}/results': { roles: MANAGERS },
   'POST /api/programmes/{id}/reopen': { roles: MANAGERS },
 
   'GET /api/skills': { roles: ALL },
