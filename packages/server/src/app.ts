@@ -48,6 +48,7 @@ import type { JobHandlers } from './modules/jobs/runner.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { noteRoutes } from './modules/notes/routes.js';
 import { proposalRoutes } from './modules/proposals/routes.js';
+import { relationshipHealthRoutes } from './modules/relationship-health/routes.js';
 import { relationshipJobHandlers } from './modules/relationships/lifecycle-service.js';
 import { relationshipRoutes } from './modules/relationships/routes.js';
 import { outcomeSurveyRoutes } from './modules/outcome-surveys/routes.js';
@@ -195,6 +196,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(noteRoutes);
   await app.register(notificationRoutes);
   await app.register(proposalRoutes);
+  await app.register(relationshipHealthRoutes);
   await app.register(feedbackResultRoutes);
   await app.register(feedbackActionRoutes);
 

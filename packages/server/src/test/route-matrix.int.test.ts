@@ -230,6 +230,17 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/programmes/{id}/pair-rules': { roles: MANAGERS },
   'POST /api/programmes/{id}/pair-rules': { roles: MANAGERS },
   'DELETE /api/programmes/{id}/pair-rules/{ruleId}': { roles: MANAGERS },
+  'GET /api/programmes/{programmeId}/health': { roles: MANAGERS },
+  'GET /api/programmes/{programmeId}/health/{relationshipId}/nudge-template': {
+    roles: MANAGERS,
+    params: { relationshipId: 'relationship' },
+    note: 'the relationship’s space itself stays closed to managers',
+  },
+  'POST /api/programmes/{programmeId}/health/{relationshipId}/nudges': {
+    roles: MANAGERS,
+    params: { relationshipId: 'relationship' },
+    body: () => ({ recipients: 'both', bodyNl: 'Hoe gaat het?', bodyEn: 'How is it going?' }),
+  },
   'GET /api/programmes/{id}/feedback-actions': {
     roles: ALL,
     note: 'whoever may see the programme (its participants, people who may discover it)',

@@ -11,6 +11,7 @@ import { skillsEn } from '../pages/skills/messages-en';
 import { mentoringEn } from '../pages/relationships/page-messages-en';
 import { spaceEn } from '../pages/relationships/space-messages-en';
 import { meetingsEn } from '../pages/relationships/meetings-messages-en';
+import { relationshipHealthEn } from '../pages/programmes/health/messages-en';
 import { feedbackActionsEn } from '../pages/programmes/actions-messages-en';
 import type { Translation } from './translation';
 
@@ -314,5 +315,6 @@ export const en: Translation = {
   ...mentoringEn,
   ...spaceEn,
   ...meetingsEn,
+  ...relationshipHealthEn,
   ...feedbackActionsEn,
 };

@@ -11,6 +11,7 @@ import { skillsNl } from '../pages/skills/messages-nl';
 import { mentoringNl } from '../pages/relationships/page-messages-nl';
 import { spaceNl } from '../pages/relationships/space-messages-nl';
 import { meetingsNl } from '../pages/relationships/meetings-messages-nl';
+import { relationshipHealthNl } from '../pages/programmes/health/messages-nl';
 import { feedbackActionsNl } from '../pages/programmes/actions-messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
@@ -312,5 +313,6 @@ export const nl = {
   ...mentoringNl,
   ...spaceNl,
   ...meetingsNl,
+  ...relationshipHealthNl,
   ...feedbackActionsNl,
 } as const;

@@ -32,6 +32,7 @@ export type NotificationKind =
   | 'relationship_ended'
   | 'relationship_member_left'
   | 'relationship_completed'
+  | 'nudge'
   | 'outcome_survey'
   | 'outcome_survey_reminder'
   | 'feedback_action';
@@ -139,6 +140,10 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
     nl: (p) => `${p.programme} is afgelopen: je mentorrelatie met ${p.with} is voltooid`,
     en: (p) => `${p.programme} has ended: your mentoring relationship with ${p.with} is complete`,
   },
+  nudge: {
+    nl: (p) => `${p.from} van ${p.programme} vraagt hoe het met jullie mentoring gaat`,
+    en: (p) => `${p.from} of ${p.programme} asks how your mentoring is going`,
+  },
   outcome_survey: {
     nl: (p) => `Hoe was je mentorrelatie met ${p.with}? Vertel het in een korte vragenlijst`,
     en: (p) => `How was your mentoring relationship with ${p.with}? Tell us in a short survey`,
@@ -156,8 +161,8 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
 
 /** What a mail says beyond its subject line (the notification in the app is the subject line). */
 export interface NotifyMail {
-  /** Text the sender wrote (a message), quoted as is. */
-  quote?: string;
+  /** Text the sender wrote (a message), quoted as is; or written in both languages. */
+  quote?: string | ((locale: Locale) => string);
   /** Lines in the recipient's language: reasons, meeting details. */
   details?: (locale: Locale) => string[];
   /** Attachments in the recipient's language, e.g. the meeting's iCalendar invitation. */
@@ -216,6 +221,7 @@ const mailParts: Partial<Record<NotificationKind, { button: Texts; detailsHeadin
   relationship_ended: { button: buttons.relationship },
   relationship_member_left: { button: buttons.relationship },
   relationship_completed: { button: buttons.relationship },
+  nudge: { button: buttons.relationship },
   outcome_survey: { button: buttons.survey },
   outcome_survey_reminder: { button: buttons.survey },
   feedback_action: { button: buttons.feedbackAction, detailsHeading: headings.feedbackAction },
@@ -278,7 +284,7 @@ export async function notify(
     locale,
     name: row.preferredName ?? row.givenName,
     lead: subject,
-    quote: input.mail?.quote,
+    quote: typeof input.mail?.quote === 'function' ? input.mail.quote(locale) : input.mail?.quote,
     details:
       details.length > 0 ? { heading: parts?.detailsHeading?.[locale], lines: details } : null,
     button: { url: `${baseUrl}${input.link}`, label: (parts?.button ?? buttons.open)[locale] },

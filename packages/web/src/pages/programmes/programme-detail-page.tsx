@@ -157,6 +157,15 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
                     {t('proposals.title')}
                   </Button>
                 )}
+              {programme.status !== 'draft' && (
+                <Button
+                  variant="default"
+                  component={Link}
+                  to={`/programmes/${programme.id}/health`}
+                >
+                  {t('relationshipHealth.link')}
+                </Button>
+              )}
               {programme.status === 'draft' && (
                 <Button onClick={() => setAsking('publish')}>{t('programmes.publish')}</Button>
               )}

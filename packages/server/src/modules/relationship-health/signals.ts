@@ -1,0 +1,319 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+
+/**
+ * Relationship health: which running relationships of a programme may need help, and why. Every
+ * signal is computed in SQL from metadata only — dates, authors, outcomes, confirmations and the
+ * number a participant gave as usefulness — never from the text of a note, message, meeting or
+ * answer. The manager sees the signal and its facts, never an answer: `usefulness_falling` says
+ * that it fell, not from what to what, and neither it nor `check_ins_unanswered` says whose.
+ *
+ * A paused relationship is left alone (the pause was agreed) until its return date has passed:
+ * then `paused_overdue` is its only signal.
+ */
+
+export const SIGNALS = [
+  'no_meeting',
+  'check_ins_unanswered',
+  'usefulness_falling',
+  'one_side_silent',
+  'agreement_unconfirmed',
+  'paused_overdue',
+] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+/** A check-in counts as left unanswered once it has been out this long (a reminder went out). */
+export const ANSWER_GRACE_DAYS = 7;
+/** A relationship this old without any agreement that held raises `agreement_unconfirmed`. */
+export const AGREEMENT_GRACE_DAYS = 14;
+export const MAX_HEALTH_PAGE = 100;
+
+export interface HealthFilter {
+  organisationId: string;
+  programmeId: string;
+  /** The moment the signals are computed for (the app's clock; tests move it). */
+  now: Date;
+}
+
+/** The facts behind a relationship's signals: numbers and dates, never what anyone wrote. */
+export interface HealthRow {
+  relationshipId: string;
+  startedAt: string;
+  cadenceDays: number;
+  cadenceSource: 'agreement' | 'programme';
+  lastMeetingAt: string | null;
+  daysSinceLastMeeting: number;
+  daysSinceStart: number;
+  windowDays: number;
+  pauseUntil: string | null;
+  daysOverdue: number | null;
+  signals: Signal[];
+}
+
+interface RawHealthRow {
+  relationship_id: string;
+  started_at: string;
+  cadence: number;
+  cadence_agreed: boolean;
+  last_held: string | null;
+  days_since_meeting: number;
+  days_since_start: number;
+  pause_until: string | null;
+  days_overdue: number | null;
+  no_meeting: boolean;
+  check_ins_unanswered: boolean;
+  usefulness_falling: boolean;
+  one_side_silent: boolean;
+  agreement_unconfirmed: boolean;
+  paused_overdue: boolean;
+  total: number;
+}
+
+const iso = (column: SQL) =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The health of every active relationship of the programme (or of one), one row each, in a
+ * single statement. `flagged` keeps the rows with at least one signal.
+ */
+function healthQuery(filter: HealthFilter & { relationshipId?: string }): SQL {
+  const now = sql`${filter.now.toISOString()}::timestamptz`;
+  const today = sql`${filter.now.toISOString().slice(0, 10)}::date`;
+  const oneRelationship = filter.relationshipId
+    ? sql`and r.id = ${filter.relationshipId}::uuid`
+    : sql``;
+  return sql`
+    with rel as (
+      select r.id, r.mentor_id, r.started_at, r.paused_at, r.pause_until,
+             p.check_in_cadence_days as programme_cadence
+      from relationship r
+      join programme p on p.id = r.programme_id and p.organisation_id = r.organisation_id
+      where r.organisation_id = ${filter.organisationId}::uuid
+        and r.programme_id = ${filter.programmeId}::uuid
+        and r.status = 'active'
+        ${oneRelationship}
+    ),
+    part as (
+      select rel.id as relationship_id, rel.mentor_id as person_id, 'mentor'::text as side,
+             rel.started_at as joined_at
+      from rel
+      union all
+      select rm.relationship_id, rm.mentee_id, 'mentee'::text, rm.joined_at
+      from relationship_mentee rm
+      join rel on rel.id = rm.relationship_id
+      where rm.left_at is null
+    ),
+    version as (
+      select a.id, a.relationship_id, a.version, a.cadence_days, a.created_at,
+             a.version = max(a.version) over (partition by a.relationship_id) as is_newest
+      from relationship_agreement a
+      join rel on rel.id = a.relationship_id
+      where a.organisation_id = ${filter.organisationId}::uuid and a.created_at <= ${now}
+    ),
+    -- A version held when everyone who had to confirm it did: for the newest, every current
+    -- participant; for an older one, those who were in it when it was proposed (as the
+    -- agreements module decides).
+    held as (
+      select v.relationship_id, v.version, v.cadence_days
+      from version v
+      where not exists (
+        select 1 from part pt
+        where pt.relationship_id = v.relationship_id
+          and (v.is_newest or pt.side = 'mentor' or pt.joined_at <= v.created_at)
+          and not exists (
+            select 1 from agreement_confirmation c
+            where c.agreement_id = v.id and c.person_id = pt.person_id
+              and c.confirmed_at <= ${now}
+          )
+      )
+    ),
+    agreed as (
+      select distinct on (relationship_id) relationship_id, cadence_days
+      from held
+      order by relationship_id, version desc
+    ),
+    state as (
+      select rel.id, rel.started_at, rel.paused_at is not null as is_paused, rel.pause_until,
+             coalesce(agreed.cadence_days, rel.programme_cadence) as cadence,
+             agreed.relationship_id is not null as cadence_agreed,
+             lm.last_held,
+             floor(extract(epoch from (${now} - coalesce(lm.last_held, rel.started_at))) / 86400)::int
+               as days_since_meeting,
+             floor(extract(epoch from (${now} - rel.started_at)) / 86400)::int as days_since_start,
+             ${now} - (2 * coalesce(agreed.cadence_days, rel.programme_cadence)) * interval '1 day'
+               as window_start
+      from rel
+      left join agreed on agreed.relationship_id = rel.id
+      left join lateral (
+        select max(m.starts_at) as last_held
+        from meeting m
+        where m.relationship_id = rel.id and m.outcome = 'held' and m.starts_at <= ${now}
+      ) lm on true
+    ),
+    person_state as (
+      select pt.relationship_id, pt.joined_at <= s.window_start as was_there,
+             coalesce(recent.n_recent, 0) as n_recent,
+             coalesce(recent.n_unanswered, 0) as n_unanswered,
+             useful.u1, useful.u2, useful.u3,
+             exists (
+               select 1 from relationship_message m
+               where m.relationship_id = pt.relationship_id and m.author_person_id = pt.person_id
+                 and m.created_at > s.window_start and m.created_at <= ${now}
+             ) as wrote,
+             exists (
+               select 1 from meeting m
+               where m.relationship_id = pt.relationship_id
+                 and ((m.created_by = pt.person_id
+                       and m.created_at > s.window_start and m.created_at <= ${now})
+                   or (m.outcome_by = pt.person_id
+                       and m.outcome_at > s.window_start and m.outcome_at <= ${now}))
+             ) as logged,
+             exists (
+               select 1 from check_in c
+               where c.person_id = pt.person_id and c.relationship_id = pt.relationship_id
+                 and c.answered_at > s.window_start and c.answered_at <= ${now}
+             ) as answered
+      from part pt
+      join state s on s.id = pt.relationship_id
+      left join lateral (
+        select count(*)::int as n_recent,
+               count(*) filter (where x.answered_at is null or x.answered_at > ${now})::int
+                 as n_unanswered
+        from (
+          select c.answered_at from check_in c
+          where c.person_id = pt.person_id and c.relationship_id = pt.relationship_id
+            and c.sent_at <= ${now} - ${ANSWER_GRACE_DAYS} * interval '1 day'
+          order by c.sent_at desc
+          limit 2
+        ) x
+      ) recent on true
+      left join lateral (
+        select (array_agg(x.u order by x.sent_at desc))[1] as u1,
+               (array_agg(x.u order by x.sent_at desc))[2] as u2,
+               (array_agg(x.u order by x.sent_at desc))[3] as u3
+        from (
+          select (c.answers ->> 'usefulness')::numeric as u, c.sent_at from check_in c
+          where c.person_id = pt.person_id and c.relationship_id = pt.relationship_id
+            and c.answered_at <= ${now}
+            and jsonb_typeof(c.answers -> 'usefulness') = 'number'
+          order by c.sent_at desc
+          limit 3
+        ) x
+      ) useful on true
+    ),
+    per_rel as (
+      select relationship_id,
+             bool_or(n_recent = 2 and n_unanswered = 2) as unanswered_twice,
+             bool_or(u2 - u1 >= 2 or (u3 > u2 and u2 > u1)) as falling,
+             bool_or(wrote or logged) as someone_active,
+             bool_or(was_there and not (wrote or logged or answered)) as someone_silent
+      from person_state
+      group by relationship_id
+    ),
+    judged as (
+      select s.*,
+             not s.is_paused and s.days_since_meeting > s.cadence as no_meeting,
+             not s.is_paused and coalesce(pr.unanswered_twice, false) as check_ins_unanswered,
+             not s.is_paused and coalesce(pr.falling, false) as usefulness_falling,
+             not s.is_paused and s.started_at <= s.window_start
+               and coalesce(pr.someone_active and pr.someone_silent, false) as one_side_silent,
+             not s.is_paused and not s.cadence_agreed
+               and s.started_at < ${now} - ${AGREEMENT_GRACE_DAYS} * interval '1 day'
+               as agreement_unconfirmed,
+             s.is_paused and s.pause_until is not null and s.pause_until < ${today}
+               as paused_overdue
+      from state s
+      left join per_rel pr on pr.relationship_id = s.id
+    ),
+    flagged as (
+      select j.*,
+             (j.no_meeting::int + j.check_ins_unanswered::int + j.usefulness_falling::int
+               + j.one_side_silent::int + j.agreement_unconfirmed::int + j.paused_overdue::int)
+               as signal_count
+      from judged j
+    )
+  `;
+}
+
+const signalsOf = (row: RawHealthRow): Signal[] => SIGNALS.filter((signal) => row[signal]);
+
+function toHealthRow(row: RawHealthRow): HealthRow {
+  const isPausedOverdue = row.paused_overdue;
+  return {
+    relationshipId: row.relationship_id,
+    startedAt: row.started_at,
+    cadenceDays: Number(row.cadence),
+    cadenceSource: row.cadence_agreed ? 'agreement' : 'programme',
+    lastMeetingAt: row.last_held,
+    daysSinceLastMeeting: Number(row.days_since_meeting),
+    daysSinceStart: Number(row.days_since_start),
+    windowDays: 2 * Number(row.cadence),
+    pauseUntil: isPausedOverdue ? row.pause_until : null,
+    daysOverdue: isPausedOverdue && row.days_overdue !== null ? Number(row.days_overdue) : null,
+    signals: signalsOf(row),
+  };
+}
+
+async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/**
+ * The active relationships of a programme that may need help, the most signals first, one page
+ * at a time: one statement, whatever the number of relationships.
+ */
+export async function healthList(
+  db: Db,
+  filter: HealthFilter & { limit?: number; offset?: number },
+): Promise<{ rows: HealthRow[]; total: number }> {
+  const limit = Math.min(Math.max(1, filter.limit ?? 50), MAX_HEALTH_PAGE);
+  const offset = Math.max(0, filter.offset ?? 0);
+  const rows = await rowsOf<RawHealthRow>(
+    db,
+    sql`${healthQuery(filter)}
+      select f.id as relationship_id, ${iso(sql`f.started_at`)} as started_at, f.cadence,
+             f.cadence_agreed, ${iso(sql`f.last_held`)} as last_held, f.days_since_meeting,
+             f.days_since_start, f.pause_until::text as pause_until,
+             (${filter.now.toISOString().slice(0, 10)}::date - f.pause_until)::int as days_overdue,
+             f.no_meeting, f.check_ins_unanswered, f.usefulness_falling, f.one_side_silent,
+             f.agreement_unconfirmed, f.paused_overdue,
+             count(*) over ()::int as total
+      from flagged f
+      where f.signal_count > 0
+      order by f.signal_count desc, f.days_since_meeting desc, f.started_at, f.id
+      limit ${limit} offset ${offset}`,
+  );
+  return { rows: rows.map(toHealthRow), total: rows[0] ? Number(rows[0].total) : 0 };
+}
+
+/** One relationship's health (signals may be empty), or null when it is not active there. */
+export async function relationshipHealth(
+  db: Db,
+  filter: HealthFilter & { relationshipId: string },
+): Promise<HealthRow | null> {
+  const [row] = await rowsOf<RawHealthRow>(
+    db,
+    sql`${healthQuery(filter)}
+      select f.id as relationship_id, ${iso(sql`f.started_at`)} as started_at, f.cadence,
+             f.cadence_agreed, ${iso(sql`f.last_held`)} as last_held, f.days_since_meeting,
+             f.days_since_start, f.pause_until::text as pause_until,
+             (${filter.now.toISOString().slice(0, 10)}::date - f.pause_until)::int as days_overdue,
+             f.no_meeting, f.check_ins_unanswered, f.usefulness_falling, f.one_side_silent,
+             f.agreement_unconfirmed, f.paused_overdue, 1 as total
+      from flagged f`,
+  );
+  return row ? toHealthRow(row) : null;
+}
+
+/** How many active relationships of the programme raise at least one signal (the dashboard). */
+export async function countRelationshipsNeedingHelp(
+  db: Db,
+  filter: { organisationId: string; programmeId: string; now: Date },
+): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`${healthQuery(filter)} select count(*)::int as n from flagged where signal_count > 0`,
+  );
+  return Number(row?.n ?? 0);
+}
