@@ -159,7 +159,10 @@ function isSafe(cells: readonly Cell[], groups: readonly boolean[][], minGroup: 
   const rows = Array.from({ length: height }, (_, r) => columns.map((column) => column[r] ?? 0));
   const exact = firstPivotColumnBeyond(rows, largeCount, numberArithmetic);
   if (exact !== 'overflow') return exact === null;
-  const big = rows.map((row) => row.map((value) => BigInt(value)));
+  // The attempt in doubles changed `rows`: start again from the columns.
+  const big = Array.from({ length: height }, (_, r) =>
+    columns.map((column) => BigInt(column[r] ?? 0)),
+  );
   return firstPivotColumnBeyond(big, largeCount, bigintArithmetic) === null;
 }
 
