@@ -31,6 +31,8 @@ import { loggerOptions, QuietRequestLog, type LogOutput } from './logger.js';
 import { createMailer, MAIL_DELIVERY_JOB, type Mailer } from './mail/mailer.js';
 import { agreementRoutes } from './modules/agreements/routes.js';
 import { attentionRoutes } from './modules/attention/routes.js';
+import { checkInRoutes } from './modules/checkins/routes.js';
+import { checkInJobHandlers } from './modules/checkins/service.js';
 import { feedbackActionRoutes } from './modules/feedback-actions/routes.js';
 import { feedbackResultRoutes } from './modules/feedback-results/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -136,6 +138,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
     ...requestJobHandlers(mailer, config.baseUrl),
     ...relationshipJobHandlers(mailer, config.baseUrl),
     ...outcomeSurveyJobHandlers(mailer, config.baseUrl),
+    ...checkInJobHandlers(mailer, config.baseUrl),
     ...mailer.jobHandlers,
   };
   const jobs = new JobLoop({ db: database.db, handlers: jobHandlers, clock, logger: app.log });
@@ -193,6 +196,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(meetingRoutes);
   await app.register(attentionRoutes);
   await app.register(agreementRoutes);
+  await app.register(checkInRoutes);
   await app.register(noteRoutes);
   await app.register(notificationRoutes);
   await app.register(proposalRoutes);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { ensureRelationshipSweep } from './modules/relationships/lifecycle-service.js';
+import { CHECKIN_SWEEP_JOB, ensureCheckInSweep } from './modules/checkins/service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/lock.js';
@@ -56,7 +57,11 @@ async function main(): Promise<void> {
   // The daily relationship sweep (completion at a programme's end date, pauses' return dates):
   // one job per day, so every process may ensure it.
   await ensureRelationshipSweep(database.db, app.clock());
+  // The hourly check-in sweep (check-ins due, reminders), keyed by the hour in the same way.
+  await ensureCheckInSweep(database.db, app.clock());
   app.jobs.start(30_000);
+  // Check-ins due while the server was down go out now, not at the first interval.
+  app.jobs.kick([CHECKIN_SWEEP_JOB]);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -101,11 +101,15 @@ const peerSkills = [
 
 type DemoPerson = typeof person.$inferSelect;
 
+/**
+ * Returns the emails of the people of the check-in pairs (issue 10): they get the demo password
+ * too, so each can sign in and answer their first check-in.
+ */
 export async function loadDemoProgrammes(
   db: Db,
   organisationId: string,
   createdBy: string,
-): Promise<void> {
+): Promise<string[]> {
   const random = mulberry32(424242);
   const pick = <T>(list: readonly T[], n: number): T[] => {
     const copy = [...list];
@@ -219,6 +223,7 @@ export async function loadDemoProgrammes(
           'Everyone is mentor and mentee. Pair with a colleague from another department.',
         type: 'peer',
         status: 'published',
+        checkInCadenceDays: 30,
         publishedAt: new Date(),
         matchingMode: 'participants_choose',
         conflictRules: {
@@ -309,7 +314,8 @@ export async function loadDemoProgrammes(
     enrolIn(classic!.id, mentor, 'mentor', 2);
   }
   // Peer.
-  for (const p of staff.filter((s) => !profiles.has(s.id)).slice(0, 16)) {
+  const peerPeople = staff.filter((s) => !profiles.has(s.id)).slice(0, 16);
+  for (const p of peerPeople) {
     setProfile(p, pick(peerSkills, 2), pick(peerSkills, 2));
     enrolIn(peer!.id, p, 'both', 1);
   }
@@ -447,4 +453,28 @@ export async function loadDemoProgrammes(
     'Sinds twee maanden ben ik teamleider en ik loop tegen moeilijke gesprekken aan. Wil je mijn mentor zijn?',
     'Rustiger feedback geven',
   );
+
+  // Check-ins (issue 10): peer pairs from different departments that started five weeks ago.
+  // With the programme's 30-day cadence their first check-ins are due, so the sweep at start-up
+  // sends them. Daan and Ingrid (the e2e tests' people) are not among them.
+  const checkInEmails: string[] = [];
+  const kept = new Set(['medewerker@noordzee.demo', 'manager@noordzee.demo']);
+  const candidates = peerPeople.filter((p) => !kept.has(p.email));
+  for (const mentee of candidates) {
+    if (checkInEmails.length >= 10) break;
+    if (used.has(`${peer!.id}:${mentee.id}`)) continue;
+    for (const mentor of candidates) {
+      if (mentor.id === mentee.id || used.has(`${peer!.id}:${mentor.id}`)) continue;
+      const evaluation = await evaluate(peer!, mentee.id, mentor.id);
+      if (!evaluation.allowed || evaluation.strength <= 0 || evaluation.reasons.length === 0) {
+        continue;
+      }
+      used.add(`${peer!.id}:${mentee.id}`);
+      used.add(`${peer!.id}:${mentor.id}`);
+      await open(peer!, { mentee, mentor }, 35);
+      checkInEmails.push(mentee.email, mentor.email);
+      break;
+    }
+  }
+  return checkInEmails;
 }

@@ -651,7 +651,7 @@ export async function loadDemoDataIfEmpty(db: Db, auth: Auth): Promise<boolean> 
       .select()
       .from(organisation)
       .where(eq(organisation.slug, 'noordzee'));
-    await loadDemoProgrammes(tx, noordzee!.id, 'u-platform-admin');
+    const checkInEmails = await loadDemoProgrammes(tx, noordzee!.id, 'u-platform-admin');
     await tx.insert(user).values({
       id: 'u-platform-admin',
       email: 'admin@klik.demo',
@@ -660,7 +660,7 @@ export async function loadDemoDataIfEmpty(db: Db, auth: Auth): Promise<boolean> 
       isPlatformAdmin: true,
     });
     const accounts = await tx.select({ id: user.id, email: user.email }).from(user);
-    const demoEmails = new Set(demoSignIns.map((s) => s.email));
+    const demoEmails = new Set([...demoSignIns.map((s) => s.email), ...checkInEmails]);
     await tx.insert(account).values(
       accounts
         .filter((a) => demoEmails.has(a.email))

@@ -560,6 +560,47 @@ export const messages = {
     en: 'the link from the email (token) is missing',
     nl: 'de link uit de e-mail (token) ontbreekt',
   },
+
+  // Check-ins (issue 10)
+  checkInStandardId: {
+    en: 'a standard question keeps its own id',
+    nl: 'een standaardvraag houdt haar eigen id',
+  },
+  checkInReservedId: {
+    en: 'is the id of a standard question',
+    nl: 'is de id van een standaardvraag',
+  },
+  checkInDuplicateQuestion: { en: 'appears more than once', nl: 'komt meer dan eens voor' },
+  checkInUsefulnessStays: {
+    en: 'the question how useful it was cannot be left out',
+    nl: 'de vraag hoe nuttig het was kan niet weg',
+  },
+  checkInTooManyOwn: {
+    en: 'at most 5 questions of your own',
+    nl: 'hoogstens 5 eigen vragen',
+  },
+  checkInUnknownQuestion: {
+    en: 'not a question of this check-in',
+    nl: 'geen vraag van deze check-in',
+  },
+  checkInAnswerYesNo: { en: 'answer yes or no', nl: 'antwoord ja of nee' },
+  checkInAnswerScale: {
+    en: 'choose a whole number from 1 to 5',
+    nl: 'kies een geheel getal van 1 tot en met 5',
+  },
+  checkInAnswerGains: {
+    en: 'choose from the listed options, each once',
+    nl: 'kies uit de genoemde mogelijkheden, elk één keer',
+  },
+  checkInAnswerText: { en: 'write text', nl: 'schrijf tekst' },
+  checkInAnswered: {
+    en: 'This check-in has already been answered',
+    nl: 'Deze check-in is al beantwoord',
+  },
+  checkInMissed: {
+    en: 'This check-in can no longer be answered: a newer one has been sent',
+    nl: 'Deze check-in kan niet meer worden beantwoord: er is al een nieuwere verstuurd',
+  },
 } as const satisfies Record<string, Localized>;
 
 /** Nouns and states that appear as parameters. */
@@ -583,6 +624,7 @@ export const terms = {
   agreement: { en: 'Agreement', nl: 'Afspraken' },
   outcomeSurvey: { en: 'Survey', nl: 'Vragenlijst' },
   calendarFeed: { en: 'Calendar feed', nl: 'Agenda-abonnement' },
+  checkIn: { en: 'Check-in', nl: 'Check-in' },
   unsubscribeLink: { en: 'Unsubscribe link', nl: 'Afmeldlink' },
   draft: { en: 'draft', nl: 'concept' },
   published: { en: 'published', nl: 'gepubliceerd' },

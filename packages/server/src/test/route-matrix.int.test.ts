@@ -155,6 +155,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/relationships/{id}/resume': { roles: ALL, partiesOnly: true },
   'POST /api/relationships/{id}/end': { roles: ALL, partiesOnly: true },
   'GET /api/outcome-surveys': { roles: ALL, note: 'the caller’s own surveys' },
+  'GET /api/check-ins': { roles: ALL, note: 'the caller’s own check-ins' },
+  'GET /api/check-ins/{id}': { roles: ALL, partiesOnly: true, note: 'its person alone' },
+  'POST /api/check-ins/{id}/answers': {
+    roles: ALL,
+    partiesOnly: true,
+    note: 'its person alone, once',
+  },
+  'GET /api/programmes/{programmeId}/check-in-questions': { roles: MANAGERS },
+  'PUT /api/programmes/{programmeId}/check-in-questions': { roles: MANAGERS },
   'GET /api/outcome-surveys/{id}': { roles: ALL, partiesOnly: true, note: 'its owner alone' },
   'POST /api/outcome-surveys/{id}/answers': {
     roles: ALL,
@@ -268,6 +277,7 @@ const KIND_OF_SEGMENT: Record<string, IdKind> = {
   notifications: 'notification',
   'outcome-surveys': 'outcomeSurvey',
   skills: 'skill',
+  'check-ins': 'checkIn',
   domains: 'domain',
   'pair-rules': 'pairRule',
   'feedback-actions': 'feedbackAction',

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { App } from '../app.js';
 import type { OrgRole } from '../auth/actor.js';
-import { job, outcomeSurvey } from '../db/schema.js';
+import { checkIn, job, outcomeSurvey } from '../db/schema.js';
+import { STANDARD_QUESTIONS } from '../modules/checkins/questions.js';
 import { createOrganisation, createPerson, signIn, type TestPerson } from './factories.js';
 
 /** The app's public origin, sent with every call (the CSRF check refuses writes without it). */
@@ -221,6 +222,23 @@ export async function seedOrganisation(app: App) {
     })
     .returning({ id: outcomeSurvey.id });
   secrets.add(survey!.id).add(`SurveyGave${tag}`).add(`SurveyComment${tag}`);
+  // An answered check-in of the relationship's mentee: its answers are theirs alone to read.
+  const [seededCheckIn] = await app.database.db
+    .insert(checkIn)
+    .values({
+      organisationId: org.id,
+      programmeId: chooseId,
+      relationshipId,
+      personId: menteeB.id,
+      side: 'mentee',
+      dueOn: '2020-01-01',
+      questions: [...STANDARD_QUESTIONS],
+      answers: { met: true, usefulness: 4, programme: `CheckInAnswer${tag}` },
+      sentAt: new Date(),
+      answeredAt: new Date(),
+    })
+    .returning({ id: checkIn.id });
+  secrets.add(seededCheckIn!.id).add(`CheckInAnswer${tag}`);
 
   // Manager proposes: a run and an introduction.
   const proposeId = await programme('Propose', 'manager_proposes');
@@ -312,6 +330,7 @@ export async function seedOrganisation(app: App) {
       introduction: introductionId,
       notification: notificationId,
       outcomeSurvey: survey!.id,
+      checkIn: seededCheckIn!.id,
       skill: skill.id,
       domain: domain.id,
       pairRule: pairRule.id,

@@ -17,7 +17,20 @@ const Attention = z.object({
       .int()
       .describe('Messages by others in my relationships since I last read the conversation'),
     outcomeSurveysToAnswer: z.number().int().describe('My outcome surveys not answered yet'),
+    checkInsToAnswer: z.number().int().describe('My open check-ins (not answered, not missed)'),
   }),
+  checkIns: z
+    .array(
+      z.object({
+        id: z.string(),
+        relationshipId: z.string(),
+        with: z.array(Named),
+        programme: z.object({ name: z.string() }),
+        sentAt: z.string(),
+        dueOn: z.string(),
+      }),
+    )
+    .describe('My open check-ins, oldest first (at most 10)'),
   outcomeSurveys: z
     .array(
       z.object({

@@ -1,5 +1,6 @@
 import { requireMember, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
+import { openCheckInsOf } from '../checkins/service.js';
 import { listOpenOutcomeSurveys } from '../outcome-surveys/service.js';
 import { displayName } from '../people/display-name.js';
 import * as repo from './repository.js';
@@ -21,6 +22,7 @@ export async function getAttention(db: Db, actor: Actor, now: Date) {
     repo.listAgreementsToConfirm(db, member),
   ]);
   const outcomeSurveys = await listOpenOutcomeSurveys(db, actor, repo.LIST_LIMIT);
+  const checkIns = await openCheckInsOf(db, organisationId, personId);
   const participants = await repo.findParticipants(db, [
     ...new Set([...meetings, ...agreements].map((r) => r.relationshipId)),
   ]);
@@ -30,7 +32,19 @@ export async function getAttention(db: Db, actor: Actor, now: Date) {
       .filter((p) => p.relationshipId === relationshipId && p.personId !== personId)
       .map((p) => ({ id: p.personId, name: displayName(p) }));
   return {
-    counts: { ...counts, outcomeSurveysToAnswer: outcomeSurveys.total },
+    counts: {
+      ...counts,
+      outcomeSurveysToAnswer: outcomeSurveys.total,
+      checkInsToAnswer: checkIns.total,
+    },
+    checkIns: checkIns.items.map((c) => ({
+      id: c.id,
+      relationshipId: c.relationshipId,
+      with: c.with,
+      programme: { name: c.programme.name },
+      sentAt: c.sentAt,
+      dueOn: c.dueOn,
+    })),
     outcomeSurveys: outcomeSurveys.items.map((s) => ({
       id: s.id,
       relationshipId: s.relationshipId,

@@ -35,6 +35,8 @@ export type NotificationKind =
   | 'nudge'
   | 'outcome_survey'
   | 'outcome_survey_reminder'
+  | 'check_in_due'
+  | 'check_in_reminder'
   | 'feedback_action';
 
 const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, string>) => string>> = {
@@ -153,6 +155,14 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
     en: (p) =>
       `Reminder: how was your mentoring relationship with ${p.with}? The survey is still open`,
   },
+  check_in_due: {
+    nl: (p) => `Check-in: hoe gaat je mentoring met ${p.with}?`,
+    en: (p) => `Check-in: how is your mentoring with ${p.with} going?`,
+  },
+  check_in_reminder: {
+    nl: (p) => `Herinnering: je check-in over je mentoring met ${p.with} staat nog open`,
+    en: (p) => `Reminder: your check-in about your mentoring with ${p.with} is still open`,
+  },
   feedback_action: {
     nl: (p) => `Jullie zeiden, wij deden: ${p.programme} is veranderd door jullie feedback`,
     en: (p) => `You said, we did: ${p.programme} changed because of your feedback`,
@@ -185,6 +195,7 @@ const buttons = {
   meeting: { nl: 'Bekijk de afspraak', en: 'View the meeting' },
   open: { nl: 'Bekijk het in Klik', en: 'See it in Klik' },
   survey: { nl: 'Vul de vragenlijst in', en: 'Fill in the survey' },
+  checkIn: { nl: 'Beantwoord de check-in', en: 'Answer the check-in' },
   feedbackAction: { nl: 'Bekijk wat er veranderde', en: 'See what changed' },
 } as const satisfies Record<string, Texts>;
 
@@ -224,6 +235,8 @@ const mailParts: Partial<Record<NotificationKind, { button: Texts; detailsHeadin
   nudge: { button: buttons.relationship },
   outcome_survey: { button: buttons.survey },
   outcome_survey_reminder: { button: buttons.survey },
+  check_in_due: { button: buttons.checkIn },
+  check_in_reminder: { button: buttons.checkIn },
   feedback_action: { button: buttons.feedbackAction, detailsHeading: headings.feedbackAction },
 };
 
