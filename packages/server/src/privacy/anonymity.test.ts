@@ -107,8 +107,10 @@ function derivableSmallSets(
   const kernel = nullSpace(rows, people.length);
   const found: number[][] = [];
   for (let mask = 1; mask < 1 << people.length; mask++) {
+    let size = 0;
+    for (let bits = mask; bits !== 0; bits &= bits - 1) size++;
+    if (size >= minGroup) continue;
     const members = people.flatMap((_, i) => (mask & (1 << i) ? [i] : []));
-    if (members.length >= minGroup) continue;
     const inSpan = kernel.every((x) => members.reduce((sum, i) => sum + x[i]!, 0) === 0);
     if (inSpan) found.push(members);
   }
@@ -144,7 +146,11 @@ const structure = fc
     return fc.record({
       dimensions: fc.constant(dimensions),
       minGroup: fc.constant(minGroup),
-      people: fc.array(person, { maxLength: 12 }),
+      // biased towards fuller populations, where groups get shown and can overlap
+      people: fc.oneof(
+        fc.array(person, { maxLength: 12 }),
+        fc.array(person, { minLength: 8, maxLength: 12 }),
+      ),
       candidates: fc.shuffledSubarray(allGroups),
     });
   });
