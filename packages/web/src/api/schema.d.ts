@@ -16454,10 +16454,7 @@ export interface paths {
                         didNl?: string;
                         /** @description What the programme changed, in English */
                         didEn?: string;
-                        /**
-                         * @description The results it answers: `checkin:<questionId>` or `outcome:<figure>`
-                         * @default []
-                         */
+                        /** @description The results it answers: `checkin:<questionId>` or `outcome:<figure>` */
                         resultKeys?: string[];
                         /**
                          * Format: uuid

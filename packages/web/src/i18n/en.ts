@@ -13,6 +13,7 @@ import { spaceEn } from '../pages/relationships/space-messages-en';
 import { meetingsEn } from '../pages/relationships/meetings-messages-en';
 import { relationshipHealthEn } from '../pages/programmes/health/messages-en';
 import { feedbackActionsEn } from '../pages/programmes/actions-messages-en';
+import { feedbackResultsEn } from '../pages/programmes/dashboard/results-messages-en';
 import type { Translation } from './translation';
 
 /** English. Same keys as nl.ts; the compiler and resources.test.ts both check that. */
@@ -317,4 +318,5 @@ export const en: Translation = {
   ...meetingsEn,
   ...relationshipHealthEn,
   ...feedbackActionsEn,
+  ...feedbackResultsEn,
 };

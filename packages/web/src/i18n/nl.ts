@@ -13,6 +13,7 @@ import { spaceNl } from '../pages/relationships/space-messages-nl';
 import { meetingsNl } from '../pages/relationships/meetings-messages-nl';
 import { relationshipHealthNl } from '../pages/programmes/health/messages-nl';
 import { feedbackActionsNl } from '../pages/programmes/actions-messages-nl';
+import { feedbackResultsNl } from '../pages/programmes/dashboard/results-messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
 export const nl = {
@@ -315,4 +316,5 @@ export const nl = {
   ...meetingsNl,
   ...relationshipHealthNl,
   ...feedbackActionsNl,
+  ...feedbackResultsNl,
 } as const;

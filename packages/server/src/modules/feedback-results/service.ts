@@ -11,6 +11,7 @@ import {
 } from '../../privacy/anonymity.js';
 import { canShowSensitiveAggregate, views } from '../../privacy/sensitive.js';
 import { loadThresholds } from '../../privacy/thresholds.js';
+import { effectiveQuestions } from '../checkins/questions.js';
 import { managerRoles } from '../programmes/service.js';
 import { periodPattern, periodRange, type Period } from './keys.js';
 import * as repo from './repository.js';
@@ -365,7 +366,7 @@ export async function programmeResults(
   const distributions = overall.total.shown ? await repo.findDistributions(db, scope, by) : [];
 
   // The programme's questions as they are now, then any asked earlier and since removed.
-  const questions = [...context.settings.questions];
+  const questions = effectiveQuestions(context.settings.questions);
   for (const question of asked) {
     if (!questions.some((q) => q.id === question.id)) questions.push(question);
   }
