@@ -42,6 +42,7 @@ import { organisationRoutes } from './modules/organisations/routes.js';
 import { createDnsTxtResolver, type TxtResolver } from './modules/organisations/domains.js';
 import { outboxRoutes } from './modules/outbox/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { programmeDashboardRoutes } from './modules/programme-dashboard/routes.js';
 import { programmeRoutes } from './modules/programmes/routes.js';
 import { enrolmentRoutes } from './modules/enrolments/routes.js';
 import { JobLoop } from './modules/jobs/loop.js';
@@ -201,6 +202,7 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(notificationRoutes);
   await app.register(proposalRoutes);
   await app.register(relationshipHealthRoutes);
+  await app.register(programmeDashboardRoutes);
   await app.register(feedbackResultRoutes);
   await app.register(feedbackActionRoutes);
 

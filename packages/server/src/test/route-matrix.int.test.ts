@@ -125,6 +125,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/programmes/{id}/close-preview': { roles: MANAGERS },
   'GET /api/programmes/{id}/results': { roles: MANAGERS },
   'POST /api/programmes/{id}/reopen': { roles: MANAGERS },
+  'GET /api/programmes/{programmeId}/dashboard': { roles: MANAGERS },
 
   'GET /api/skills': { roles: ALL },
   'POST /api/skills': { roles: ADMIN },
