@@ -11,6 +11,7 @@ import { skillsEn } from '../pages/skills/messages-en';
 import { mentoringEn } from '../pages/relationships/page-messages-en';
 import { spaceEn } from '../pages/relationships/space-messages-en';
 import { meetingsEn } from '../pages/relationships/meetings-messages-en';
+import { programmeDashboardEn } from '../pages/programmes/dashboard/dashboard-messages-en';
 import { relationshipHealthEn } from '../pages/programmes/health/messages-en';
 import { feedbackActionsEn } from '../pages/programmes/actions-messages-en';
 import { feedbackResultsEn } from '../pages/programmes/dashboard/results-messages-en';
@@ -316,6 +317,7 @@ export const en: Translation = {
   ...mentoringEn,
   ...spaceEn,
   ...meetingsEn,
+  ...programmeDashboardEn,
   ...relationshipHealthEn,
   ...feedbackActionsEn,
   ...feedbackResultsEn,

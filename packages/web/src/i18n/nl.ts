@@ -11,6 +11,7 @@ import { skillsNl } from '../pages/skills/messages-nl';
 import { mentoringNl } from '../pages/relationships/page-messages-nl';
 import { spaceNl } from '../pages/relationships/space-messages-nl';
 import { meetingsNl } from '../pages/relationships/meetings-messages-nl';
+import { programmeDashboardNl } from '../pages/programmes/dashboard/dashboard-messages-nl';
 import { relationshipHealthNl } from '../pages/programmes/health/messages-nl';
 import { feedbackActionsNl } from '../pages/programmes/actions-messages-nl';
 import { feedbackResultsNl } from '../pages/programmes/dashboard/results-messages-nl';
@@ -314,6 +315,7 @@ export const nl = {
   ...mentoringNl,
   ...spaceNl,
   ...meetingsNl,
+  ...programmeDashboardNl,
   ...relationshipHealthNl,
   ...feedbackActionsNl,
   ...feedbackResultsNl,

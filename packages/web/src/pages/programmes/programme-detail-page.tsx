@@ -147,6 +147,15 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
               <Button variant="default" component={Link} to={`/programmes/${programme.id}/design`}>
                 {t('programmes.design')}
               </Button>
+              {programme.status !== 'draft' && (
+                <Button
+                  variant="default"
+                  component={Link}
+                  to={`/programmes/${programme.id}/dashboard`}
+                >
+                  {t('programmeDashboard.link')}
+                </Button>
+              )}
               {programme.matchingMode === 'manager_proposes' &&
                 programme.status === 'published' && (
                   <Button
