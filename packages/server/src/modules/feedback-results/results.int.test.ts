@@ -49,7 +49,10 @@ interface Setup {
   managerCookie: string;
 }
 
-async function setup(orgOverrides: Partial<typeof organisation.$inferInsert> = {}) {
+async function setup(
+  orgOverrides: Partial<typeof organisation.$inferInsert> = {},
+  checkInQuestions: CheckInQuestion[] = questions,
+) {
   const org = await createOrganisation(ctx.db, orgOverrides);
   const manager = await signedIn(ctx.app, 'programme_manager', org.id);
   const [prog] = await ctx.db
@@ -65,7 +68,7 @@ async function setup(orgOverrides: Partial<typeof organisation.$inferInsert> = {
         excludeSameDepartment: false,
         excludeEarlierPairs: true,
       },
-      checkInQuestions: questions,
+      checkInQuestions,
     })
     .returning();
   const mentorId = await addPerson(ctx.db, org.id, {});
@@ -559,6 +562,55 @@ describe('thresholds', () => {
       ['man', 3],
       ['vrouw', 5],
     ]);
+  });
+});
+
+describe('questions', () => {
+  it('lists the standard four for a programme that keeps the standard set, before anyone answers', async () => {
+    const s = await setup({}, []);
+    const body = await resultsOk(s);
+    expect(body.checkIns.questions.map((q) => [q.id, q.kind])).toEqual([
+      ['met', 'met'],
+      ['usefulness', 'usefulness'],
+      ['gains', 'gains'],
+      ['programme', 'programme'],
+    ]);
+    expect(body.checkIns.total).toEqual({
+      shown: false,
+      reason: 'too_few',
+      respondents: 0,
+      needed: 5,
+    });
+  });
+
+  it('still reports a question answered earlier and since removed from the set', async () => {
+    const s = await setup();
+    const own: CheckInQuestion = {
+      id: 'energy',
+      kind: 'scale',
+      labelNl: 'Energie',
+      labelEn: 'Energy',
+    };
+    for (let i = 0; i < 5; i++) {
+      const r = await addRespondent(s);
+      await ctx.db.insert(checkIn).values({
+        organisationId: s.organisationId,
+        programmeId: s.programmeId,
+        relationshipId: r.relationshipId,
+        personId: r.id,
+        side: 'mentee',
+        dueOn: '2026-03-01',
+        questions: [...questions, own],
+        answers: { met: true, usefulness: 3, energy: i + 1 },
+        sentAt: new Date('2026-03-01T10:00:00Z'),
+        answeredAt: new Date('2026-03-02T10:00:00Z'),
+      });
+    }
+    const energy = question(await resultsOk(s), 'energy');
+    expect(energy.labelEn).toBe('Energy');
+    const figures = shownFigures(energy.figures);
+    expect(counts(figures.distribution)).toEqual({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 });
+    expect(figures.mean).toBe(3);
   });
 });
 
