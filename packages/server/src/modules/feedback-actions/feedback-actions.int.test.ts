@@ -225,6 +225,40 @@ describe('you said, we did', () => {
     expect((await call('GET', url, manager.cookie)).json().total).toBe(0);
   });
 
+  it("accepts the programme's own check-in questions as results", async () => {
+    const { manager, programmeId } = await setUp();
+    const set = await call(
+      'PUT',
+      `/api/programmes/${programmeId}/check-in-questions`,
+      manager.cookie,
+      {
+        questions: [
+          { id: 'usefulness', kind: 'usefulness', labelNl: 'Hoe nuttig?', labelEn: 'How useful?' },
+          { kind: 'scale', labelNl: 'Hoe veilig voelde het?', labelEn: 'How safe did it feel?' },
+        ],
+      },
+    );
+    expect(set.statusCode).toBe(200);
+    const own = (set.json().questions as { id: string; kind: string }[]).find(
+      (q) => q.kind === 'scale',
+    )!;
+    const url = `/api/programmes/${programmeId}/feedback-actions`;
+    const created = await call('POST', url, manager.cookie, {
+      ...action,
+      resultKeys: [`checkin:${own.id}`, 'checkin:met'],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().resultKeys).toEqual([`checkin:${own.id}`, 'checkin:met']);
+    const elsewhere = await setUp();
+    const refused = await call(
+      'POST',
+      `/api/programmes/${elsewhere.programmeId}/feedback-actions`,
+      elsewhere.manager.cookie,
+      { ...action, resultKeys: [`checkin:${own.id}`] },
+    );
+    expect(refused.statusCode).toBe(422);
+  });
+
   it('lets participants and people who may see the programme read it; others get 404; members cannot write', async () => {
     const { manager, org, programmeId, alice } = await setUp({ audience: { departments: ['IT'] } });
     const url = `/api/programmes/${programmeId}/feedback-actions`;
@@ -288,6 +322,9 @@ describe('you said, we did', () => {
       resultKeys: ['checkin:met'],
     });
     expect(await notificationsOf(alice.id)).toHaveLength(1);
+    // What is left out stays as it was.
+    const wordingOnly = await call('PATCH', `${url}/${id}`, manager.cookie, { saidEn: 'Short.' });
+    expect(wordingOnly.json()).toMatchObject({ saidEn: 'Short.', resultKeys: ['checkin:met'] });
     const badPatch = await call('PATCH', `${url}/${id}`, manager.cookie, { resultKeys: ['nope'] });
     expect(badPatch.statusCode).toBe(422);
 
@@ -307,6 +344,7 @@ describe('you said, we did', () => {
     expect(audits.map((a) => a.action).sort()).toEqual([
       'feedback_action.created',
       'feedback_action.deleted',
+      'feedback_action.updated',
       'feedback_action.updated',
     ]);
   });

@@ -5,26 +5,30 @@ export const ActionParams = IdParams.extend({ actionId: z.uuid() });
 
 const Text = z.string().trim().min(1).max(2000);
 
-/** Every word exists in Dutch and English: both languages are required. */
-export const FeedbackActionFields = z.object({
+const ResultKeys = z
+  .array(z.string().max(80))
+  .max(10)
+  .describe('The results it answers: `checkin:<questionId>` or `outcome:<figure>`');
+
+const Fields = z.object({
   saidNl: Text.describe('What the participants said, in Dutch'),
   saidEn: Text.describe('What the participants said, in English'),
   didNl: Text.describe('What the programme changed, in Dutch'),
   didEn: Text.describe('What the programme changed, in English'),
-  resultKeys: z
-    .array(z.string().max(80))
-    .max(10)
-    .default([])
-    .describe('The results it answers: `checkin:<questionId>` or `outcome:<figure>`'),
+  resultKeys: ResultKeys,
   programmeChangeId: z
     .uuid()
     .nullable()
     .optional()
     .describe("A change of this programme's rules or questions that it made"),
 });
+
+/** Every word exists in Dutch and English: both languages are required. */
+export const FeedbackActionFields = Fields.extend({ resultKeys: ResultKeys.default([]) });
 export type FeedbackActionFields = z.infer<typeof FeedbackActionFields>;
 
-export const FeedbackActionPatch = FeedbackActionFields.partial();
+/** What is sent changes; what is left out stays as it was. */
+export const FeedbackActionPatch = Fields.partial();
 export type FeedbackActionPatch = z.infer<typeof FeedbackActionPatch>;
 
 export const FeedbackActionListQuery = z.object({

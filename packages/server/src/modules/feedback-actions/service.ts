@@ -5,6 +5,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { message } from '../../i18n/messages.js';
 import type { Mailer } from '../../mail/mailer.js';
 import { recordAudit } from '../audit/repository.js';
+import { effectiveQuestions, STANDARD_QUESTIONS } from '../checkins/questions.js';
 import { isResultKey } from '../feedback-results/keys.js';
 import { notify } from '../notifications/service.js';
 import { findProgramme, type ProgrammeRow } from '../programmes/repository.js';
@@ -24,12 +25,14 @@ export interface Deps {
 export const youSaidWeDidLink = (programmeId: string) =>
   `/programmes/${programmeId}#you-said-we-did`;
 
-/** The standard check-in questions every programme can be asked about. */
-const standardQuestionIds = ['met', 'usefulness', 'gains', 'programme'];
-
-/** The check-in question ids a result key of this programme may name. */
+/**
+ * The check-in question ids a result key of this programme may name: what its check-ins ask now,
+ * and the standard four, which earlier check-ins may have asked before the set was changed.
+ */
 function checkInQuestionIds(row: ProgrammeRow): Set<string> {
-  return new Set([...standardQuestionIds, ...row.checkInQuestions.map((q) => q.id)]);
+  return new Set(
+    [...STANDARD_QUESTIONS, ...effectiveQuestions(row.checkInQuestions)].map((q) => q.id),
+  );
 }
 
 function toAction(row: repo.ListedAction): FeedbackAction {
