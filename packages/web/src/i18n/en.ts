@@ -11,6 +11,7 @@ import { skillsEn } from '../pages/skills/messages-en';
 import { mentoringEn } from '../pages/relationships/page-messages-en';
 import { spaceEn } from '../pages/relationships/space-messages-en';
 import { meetingsEn } from '../pages/relationships/meetings-messages-en';
+import { outcomeSurveysEn } from '../pages/feedback/survey-messages-en';
 import { programmeDashboardEn } from '../pages/programmes/dashboard/dashboard-messages-en';
 import { relationshipHealthEn } from '../pages/programmes/health/messages-en';
 import { feedbackActionsEn } from '../pages/programmes/actions-messages-en';
@@ -317,6 +318,7 @@ export const en: Translation = {
   ...mentoringEn,
   ...spaceEn,
   ...meetingsEn,
+  ...outcomeSurveysEn,
   ...programmeDashboardEn,
   ...relationshipHealthEn,
   ...feedbackActionsEn,

@@ -11,6 +11,7 @@ import { skillsNl } from '../pages/skills/messages-nl';
 import { mentoringNl } from '../pages/relationships/page-messages-nl';
 import { spaceNl } from '../pages/relationships/space-messages-nl';
 import { meetingsNl } from '../pages/relationships/meetings-messages-nl';
+import { outcomeSurveysNl } from '../pages/feedback/survey-messages-nl';
 import { programmeDashboardNl } from '../pages/programmes/dashboard/dashboard-messages-nl';
 import { relationshipHealthNl } from '../pages/programmes/health/messages-nl';
 import { feedbackActionsNl } from '../pages/programmes/actions-messages-nl';
@@ -315,6 +316,7 @@ export const nl = {
   ...mentoringNl,
   ...spaceNl,
   ...meetingsNl,
+  ...outcomeSurveysNl,
   ...programmeDashboardNl,
   ...relationshipHealthNl,
   ...feedbackActionsNl,

@@ -106,13 +106,14 @@ function WaitingForYou() {
 function WaitingLists({ attention }: { attention: Attention }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const { counts, requests, introductions, meetings, agreements } = attention;
+  const { counts, requests, introductions, meetings, agreements, outcomeSurveys } = attention;
   const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ');
   const isEmpty =
     requests.length === 0 &&
     introductions.length === 0 &&
     meetings.length === 0 &&
     agreements.length === 0 &&
+    outcomeSurveys.length === 0 &&
     counts.unreadMessages === 0 &&
     counts.unreadNotifications === 0;
   if (isEmpty) {
@@ -191,6 +192,28 @@ function WaitingLists({ attention }: { attention: Attention }) {
                   : 'attention.home.agreementVersion',
                 { programme: a.programme.name, version: a.version },
               )}
+            />
+          ))}
+        </WaitingCard>
+      )}
+      {outcomeSurveys.length > 0 && (
+        <WaitingCard
+          title={t('outcomeSurveys.home.title', { count: counts.outcomeSurveysToAnswer })}
+          more={
+            counts.outcomeSurveysToAnswer > outcomeSurveys.length
+              ? { to: '/feedback', label: t('outcomeSurveys.section.title') }
+              : undefined
+          }
+        >
+          {outcomeSurveys.map((s) => (
+            <WaitingItem
+              key={s.id}
+              to={`/feedback/surveys/${s.id}`}
+              label={t('outcomeSurveys.home.item', { names: names(s.with) })}
+              detail={t('outcomeSurveys.section.asked', {
+                programme: s.programme.name,
+                date: formatDate(s.sentAt, locale),
+              })}
             />
           ))}
         </WaitingCard>

@@ -18,6 +18,7 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, LoadingState } from '../../components/states';
+import { SurveyPrompt } from '../feedback/outcome-surveys-section';
 import { ClickReasons, StrengthMeter } from '../programmes/click-reasons';
 import { formatDate, formatDateTime } from '../programmes/programme-types';
 import { AgreementSection } from './agreement-section';
@@ -118,6 +119,7 @@ function SpaceView({
           <RelationshipActions space={space} onEnded={onEnded} />
         </Group>
         <StatusBanner space={space} />
+        <SurveyPrompt relationshipId={space.id} />
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Stack gap="lg">
@@ -367,6 +369,7 @@ function EndingScreen({ space, onBack }: { space: RelationshipSpace; onBack: () 
       <Card withBorder>
         <Stack gap="md">
           <Text>{t('mentoring.ended.thanks')}</Text>
+          <SurveyPrompt relationshipId={space.id} />
           <Text>
             {isMentee ? t('mentoring.ended.menteeNext') : t('mentoring.ended.mentorNext')}
           </Text>

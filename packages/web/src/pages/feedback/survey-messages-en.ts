@@ -1,0 +1,85 @@
+import type { Translation } from '../../i18n/translation';
+import type { outcomeSurveysNl } from './survey-messages-nl';
+
+/** English texts of the outcome survey (same keys as survey-messages-nl.ts). */
+export const outcomeSurveysEn: Pick<Translation, keyof typeof outcomeSurveysNl> = {
+  outcomeSurveys: {
+    privacy:
+      'Your answers are yours. The other person never sees them, nor does your manager; the programme sees them only added up, in totals of at least 5 people.',
+    closing: {
+      ended: 'Ended',
+      left: 'Left the group',
+      completed: 'Completed',
+    },
+    withNames: 'Your mentoring relationship with {{names}}',
+    withNobody: 'Your mentoring relationship',
+    section: {
+      title: 'How did it go? Surveys at the end',
+      intro:
+        'When a mentoring relationship ends, we ask what it gave you. That shows the programme what works.',
+      loading: 'Loading surveys…',
+      empty: 'No surveys yet. When a mentoring relationship ends, we ask you here how it went.',
+      open: 'To fill in',
+      answered: 'Answered on {{date}}',
+      asked: '{{programme}} · asked on {{date}}',
+      fillIn: 'Fill in',
+      readBack: 'See your answers',
+    },
+    prompt: {
+      title: 'Tell us how it went',
+      text: 'A few questions about what this mentoring relationship gave you. Your answers are yours; the programme only sees totals.',
+      button: 'Tell us how it went',
+    },
+    home: {
+      title_one: '{{count}} survey to fill in',
+      title_other: '{{count}} surveys to fill in',
+      item: 'How was your mentoring relationship with {{names}}?',
+    },
+    form: {
+      title: 'How did it go?',
+      back: 'Back to feedback',
+      learnedSkills: 'Did you learn new skills?',
+      yes: 'Yes',
+      no: 'No',
+      whichSkills: 'Which?',
+      whichSkillsHint: 'Choose from your agreement, or search for another skill.',
+      agreementSkills: 'From your agreement',
+      otherSkills: 'Other skills',
+      noSkillFound: 'No skill found',
+      ratingsTitle: 'How good are you at it now?',
+      ratingsIntro:
+        'Rate yourself on each skill of your agreement from 1 (beginner) to 5 (very good).',
+      startRating: 'At the start you rated yourself {{rating}}.',
+      noStartRating: 'You did not rate yourself at the start.',
+      endRatingOf: 'Now: {{skill}}',
+      ratingValue: '{{value}} out of 5',
+      careerSteps: 'Did you take a step in your career?',
+      careerStepsHint: 'Tick what applies; ticking nothing is fine too.',
+      step: {
+        new_role: 'A new role',
+        promotion: 'A promotion',
+        project: 'A new project or responsibility',
+        network: 'A wider network',
+      },
+      inspired: 'Did you feel inspired?',
+      recommend: 'How likely are you to recommend this programme to a colleague?',
+      recommendHint: '0 = not at all likely, 10 = extremely likely',
+      recommendValue: '{{value}} out of 10',
+      otherGave: 'What did the other person give you?',
+      otherGaveHint: 'Only you read this back; the programme never sees it with your name.',
+      comment: 'Anything else the programme should know?',
+      required: 'Choose an answer',
+      send: 'Send answers',
+      confirmTitle: 'Send your answers?',
+      confirmText: 'After sending you can still read your answers, but no longer change them.',
+      confirm: 'Send',
+      sent: 'Thank you! Your answers have been sent.',
+      yourAnswers: 'Your answers',
+      answeredOn: 'Sent on {{date}}. You can read them, no longer change them.',
+      none: 'Nothing filled in',
+      noSteps: 'None',
+      ratingNow: '{{skill}}: at the start {{start}}, now {{end}}',
+      notRated: '–',
+    },
+  },
+};
