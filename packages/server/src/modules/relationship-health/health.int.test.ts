@@ -54,6 +54,7 @@ let orgAdmin: Caller;
 let member: Caller;
 let outsiderManager: Caller;
 const rel: Record<string, { id: string; mentor: Caller; mentee: Caller }> = {};
+let leaver: Caller;
 
 async function person(locale: 'nl' | 'en', givenName: string): Promise<Caller> {
   const p: TestPerson = await createPerson(ctx.app, {
@@ -285,6 +286,20 @@ beforeAll(async () => {
     outcomeBy: unconfirmed.mentee.id,
   });
   await message(unconfirmed.id, unconfirmed.mentee.id, 2);
+
+  // A group whose healthy members are fine; the member who left counts no more (their
+  // unanswered check-ins and silence raise nothing, and a nudge no longer reaches them).
+  const group = await healthy('Group');
+  leaver = await person('nl', 'MenteeLeft');
+  await ctx.db.insert(relationshipMentee).values({
+    relationshipId: group.id,
+    menteeId: leaver.id,
+    joinedAt: ago(100),
+    leftAt: ago(50),
+  });
+  await ctx.db.update(relationship).set({ isGroup: true }).where(eq(relationship.id, group.id));
+  await checkInOf(group, leaver.id, 'mentee', 40, null);
+  await checkInOf(group, leaver.id, 'mentee', 10, null);
 
   // Ten days old, nothing agreed or held yet: too early for any signal.
   await open('New', { startedDaysAgo: 10 });
@@ -578,6 +593,32 @@ describe('nudges', () => {
       .where(eq(relationshipNudge.relationshipId, r.id));
     expect(rows).toHaveLength(0);
     expect(await mailsTo(r.mentor.email)).toHaveLength(0);
+  });
+
+  it('reaches the current members of a group only', async () => {
+    const r = rel.Group!;
+    const refused = await call('POST', nudgeUrl('Group'), manager, {
+      recipients: [leaver.id],
+      bodyNl: 'Hoi',
+      bodyEn: 'Hi',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([
+      expect.objectContaining({ field: 'body.recipients.0' }),
+    ]);
+    const sent = await call('POST', nudgeUrl('Group'), manager, {
+      recipients: 'both',
+      bodyNl: 'Hoi groep',
+      bodyEn: 'Hi group',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(
+      sent
+        .json()
+        .lastNudge.recipients.map((p: { id: string }) => p.id)
+        .sort(),
+    ).toEqual([r.mentor.id, r.mentee.id].sort());
+    expect(await mailsTo(leaver.email)).toHaveLength(0);
   });
 
   it('refuses a relationship that is not running in the programme', async () => {

@@ -76,139 +76,66 @@ const iso = (column: SQL) =>
  * The health of every active relationship of the programme (or of one), one row each, in a
  * single statement. `flagged` keeps the rows with at least one signal.
  */
-function healthQuery(filter: HealthFilter & { relationshipId?: string }): SQL {
+export function healthQuery(filter: HealthFilter & { relationshipId?: string }): SQL {
   const now = sql`${filter.now.toISOString()}::timestamptz`;
   const today = sql`${filter.now.toISOString().slice(0, 10)}::date`;
   const oneRelationship = filter.relationshipId
     ? sql`and r.id = ${filter.relationshipId}::uuid`
     : sql``;
   return sql`
-    with rel as (
-      select r.id, r.mentor_id, r.started_at, r.paused_at, r.pause_until,
-             p.check_in_cadence_days as programme_cadence
+    with base as (
+      select r.id, r.mentor_id, r.started_at, r.paused_at is not null as is_paused, r.pause_until,
+             coalesce(agreed.cadence_days, p.check_in_cadence_days) as cadence,
+             agreed.cadence_days is not null as cadence_agreed,
+             lm.last_held
       from relationship r
       join programme p on p.id = r.programme_id and p.organisation_id = r.organisation_id
+      left join lateral (
+        select max(a.version) as version
+        from relationship_agreement a
+        where a.relationship_id = r.id and a.created_at <= ${now}
+      ) newest on true
+      -- The newest version that held: everyone who had to confirm it did. For the newest version
+      -- that is every current participant; for an older one, those who were in it when it was
+      -- proposed (as the agreements module decides).
+      left join lateral (
+        select a.cadence_days
+        from relationship_agreement a
+        where a.relationship_id = r.id and a.created_at <= ${now}
+          and exists (
+            select 1 from agreement_confirmation c
+            where c.agreement_id = a.id and c.person_id = r.mentor_id and c.confirmed_at <= ${now}
+          )
+          and not exists (
+            select 1 from relationship_mentee rm
+            where rm.relationship_id = r.id and rm.left_at is null
+              and (a.version = newest.version or rm.joined_at <= a.created_at)
+              and not exists (
+                select 1 from agreement_confirmation c
+                where c.agreement_id = a.id and c.person_id = rm.mentee_id
+                  and c.confirmed_at <= ${now}
+              )
+          )
+        order by a.version desc
+        limit 1
+      ) agreed on true
+      left join lateral (
+        select max(m.starts_at) as last_held
+        from meeting m
+        where m.relationship_id = r.id and m.outcome = 'held' and m.starts_at <= ${now}
+      ) lm on true
       where r.organisation_id = ${filter.organisationId}::uuid
         and r.programme_id = ${filter.programmeId}::uuid
         and r.status = 'active'
         ${oneRelationship}
     ),
-    part as (
-      select rel.id as relationship_id, rel.mentor_id as person_id, 'mentor'::text as side,
-             rel.started_at as joined_at
-      from rel
-      union all
-      select rm.relationship_id, rm.mentee_id, 'mentee'::text, rm.joined_at
-      from relationship_mentee rm
-      join rel on rel.id = rm.relationship_id
-      where rm.left_at is null
-    ),
-    version as (
-      select a.id, a.relationship_id, a.version, a.cadence_days, a.created_at,
-             a.version = max(a.version) over (partition by a.relationship_id) as is_newest
-      from relationship_agreement a
-      join rel on rel.id = a.relationship_id
-      where a.organisation_id = ${filter.organisationId}::uuid and a.created_at <= ${now}
-    ),
-    -- A version held when everyone who had to confirm it did: for the newest, every current
-    -- participant; for an older one, those who were in it when it was proposed (as the
-    -- agreements module decides).
-    held as (
-      select v.relationship_id, v.version, v.cadence_days
-      from version v
-      where not exists (
-        select 1 from part pt
-        where pt.relationship_id = v.relationship_id
-          and (v.is_newest or pt.side = 'mentor' or pt.joined_at <= v.created_at)
-          and not exists (
-            select 1 from agreement_confirmation c
-            where c.agreement_id = v.id and c.person_id = pt.person_id
-              and c.confirmed_at <= ${now}
-          )
-      )
-    ),
-    agreed as (
-      select distinct on (relationship_id) relationship_id, cadence_days
-      from held
-      order by relationship_id, version desc
-    ),
     state as (
-      select rel.id, rel.started_at, rel.paused_at is not null as is_paused, rel.pause_until,
-             coalesce(agreed.cadence_days, rel.programme_cadence) as cadence,
-             agreed.relationship_id is not null as cadence_agreed,
-             lm.last_held,
-             floor(extract(epoch from (${now} - coalesce(lm.last_held, rel.started_at))) / 86400)::int
+      select b.*,
+             floor(extract(epoch from (${now} - coalesce(b.last_held, b.started_at))) / 86400)::int
                as days_since_meeting,
-             floor(extract(epoch from (${now} - rel.started_at)) / 86400)::int as days_since_start,
-             ${now} - (2 * coalesce(agreed.cadence_days, rel.programme_cadence)) * interval '1 day'
-               as window_start
-      from rel
-      left join agreed on agreed.relationship_id = rel.id
-      left join lateral (
-        select max(m.starts_at) as last_held
-        from meeting m
-        where m.relationship_id = rel.id and m.outcome = 'held' and m.starts_at <= ${now}
-      ) lm on true
-    ),
-    person_state as (
-      select pt.relationship_id, pt.joined_at <= s.window_start as was_there,
-             coalesce(recent.n_recent, 0) as n_recent,
-             coalesce(recent.n_unanswered, 0) as n_unanswered,
-             useful.u1, useful.u2, useful.u3,
-             exists (
-               select 1 from relationship_message m
-               where m.relationship_id = pt.relationship_id and m.author_person_id = pt.person_id
-                 and m.created_at > s.window_start and m.created_at <= ${now}
-             ) as wrote,
-             exists (
-               select 1 from meeting m
-               where m.relationship_id = pt.relationship_id
-                 and ((m.created_by = pt.person_id
-                       and m.created_at > s.window_start and m.created_at <= ${now})
-                   or (m.outcome_by = pt.person_id
-                       and m.outcome_at > s.window_start and m.outcome_at <= ${now}))
-             ) as logged,
-             exists (
-               select 1 from check_in c
-               where c.person_id = pt.person_id and c.relationship_id = pt.relationship_id
-                 and c.answered_at > s.window_start and c.answered_at <= ${now}
-             ) as answered
-      from part pt
-      join state s on s.id = pt.relationship_id
-      left join lateral (
-        select count(*)::int as n_recent,
-               count(*) filter (where x.answered_at is null or x.answered_at > ${now})::int
-                 as n_unanswered
-        from (
-          select c.answered_at from check_in c
-          where c.person_id = pt.person_id and c.relationship_id = pt.relationship_id
-            and c.sent_at <= ${now} - ${ANSWER_GRACE_DAYS} * interval '1 day'
-          order by c.sent_at desc
-          limit 2
-        ) x
-      ) recent on true
-      left join lateral (
-        select (array_agg(x.u order by x.sent_at desc))[1] as u1,
-               (array_agg(x.u order by x.sent_at desc))[2] as u2,
-               (array_agg(x.u order by x.sent_at desc))[3] as u3
-        from (
-          select (c.answers ->> 'usefulness')::numeric as u, c.sent_at from check_in c
-          where c.person_id = pt.person_id and c.relationship_id = pt.relationship_id
-            and c.answered_at <= ${now}
-            and jsonb_typeof(c.answers -> 'usefulness') = 'number'
-          order by c.sent_at desc
-          limit 3
-        ) x
-      ) useful on true
-    ),
-    per_rel as (
-      select relationship_id,
-             bool_or(n_recent = 2 and n_unanswered = 2) as unanswered_twice,
-             bool_or(u2 - u1 >= 2 or (u3 > u2 and u2 > u1)) as falling,
-             bool_or(wrote or logged) as someone_active,
-             bool_or(was_there and not (wrote or logged or answered)) as someone_silent
-      from person_state
-      group by relationship_id
+             floor(extract(epoch from (${now} - b.started_at)) / 86400)::int as days_since_start,
+             ${now} - (2 * b.cadence) * interval '1 day' as window_start
+      from base b
     ),
     judged as (
       select s.*,
@@ -223,7 +150,70 @@ function healthQuery(filter: HealthFilter & { relationshipId?: string }): SQL {
              s.is_paused and s.pause_until is not null and s.pause_until < ${today}
                as paused_overdue
       from state s
-      left join per_rel pr on pr.relationship_id = s.id
+      -- Per current participant (the mentor, and each mentee who has not left), then per
+      -- relationship: every lookup below goes through an index of its own relationship.
+      left join lateral (
+        select bool_or(x.n_recent = 2 and x.n_unanswered = 2) as unanswered_twice,
+               bool_or(x.u2 - x.u1 >= 2 or (x.u3 > x.u2 and x.u2 > x.u1)) as falling,
+               bool_or(x.wrote or x.logged) as someone_active,
+               bool_or(x.was_there and not (x.wrote or x.logged or x.answered)) as someone_silent
+        from (
+          select pt.joined_at <= s.window_start as was_there,
+                 coalesce(recent.n_recent, 0) as n_recent,
+                 coalesce(recent.n_unanswered, 0) as n_unanswered,
+                 useful.u1, useful.u2, useful.u3,
+                 exists (
+                   select 1 from relationship_message m
+                   where m.relationship_id = s.id and m.author_person_id = pt.person_id
+                     and m.created_at > s.window_start and m.created_at <= ${now}
+                 ) as wrote,
+                 exists (
+                   select 1 from meeting m
+                   where m.relationship_id = s.id
+                     and ((m.created_by = pt.person_id
+                           and m.created_at > s.window_start and m.created_at <= ${now})
+                       or (m.outcome_by = pt.person_id
+                           and m.outcome_at > s.window_start and m.outcome_at <= ${now}))
+                 ) as logged,
+                 exists (
+                   select 1 from check_in c
+                   where c.relationship_id = s.id and c.person_id = pt.person_id
+                     and c.answered_at > s.window_start and c.answered_at <= ${now}
+                 ) as answered
+          from (
+            select s.mentor_id as person_id, s.started_at as joined_at
+            union all
+            select rm.mentee_id, rm.joined_at
+            from relationship_mentee rm
+            where rm.relationship_id = s.id and rm.left_at is null
+          ) pt
+          left join lateral (
+            select count(*)::int as n_recent,
+                   count(*) filter (where y.answered_at is null or y.answered_at > ${now})::int
+                     as n_unanswered
+            from (
+              select c.answered_at from check_in c
+              where c.relationship_id = s.id and c.person_id = pt.person_id
+                and c.sent_at <= ${now} - ${ANSWER_GRACE_DAYS} * interval '1 day'
+              order by c.due_on desc
+              limit 2
+            ) y
+          ) recent on true
+          left join lateral (
+            select (array_agg(y.u order by y.due_on desc))[1] as u1,
+                   (array_agg(y.u order by y.due_on desc))[2] as u2,
+                   (array_agg(y.u order by y.due_on desc))[3] as u3
+            from (
+              select (c.answers ->> 'usefulness')::numeric as u, c.due_on from check_in c
+              where c.relationship_id = s.id and c.person_id = pt.person_id
+                and c.answered_at <= ${now}
+                and jsonb_typeof(c.answers -> 'usefulness') = 'number'
+              order by c.due_on desc
+              limit 3
+            ) y
+          ) useful on true
+        ) x
+      ) pr on not s.is_paused
     ),
     flagged as (
       select j.*,
@@ -254,9 +244,17 @@ function toHealthRow(row: RawHealthRow): HealthRow {
   };
 }
 
+/**
+ * Runs the statement with PostgreSQL's JIT compiler off: its cost estimate (thousands of small
+ * index lookups) is high enough to trigger JIT, which then takes far longer than the query
+ * itself (seconds against tens of milliseconds, measured on 2,500 relationships).
+ */
 async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    const result = (await tx.execute(query)) as unknown as { rows: T[] };
+    return result.rows;
+  });
 }
 
 /**
