@@ -77,20 +77,25 @@ function useResultOptions(programmeId: string) {
     retry: false,
   });
   const en = i18n.language === 'en';
-  const checkIns = questions.data
+  const current = questions.data
     ? questions.data.questions.map((q) => ({
         value: `checkin:${q.id}`,
         label: en ? q.labelEn : q.labelNl,
       }))
-    : standardQuestionIds.map((id) => ({
-        value: `checkin:${id}`,
-        label: t(`feedbackActions.standardQuestions.${id}`),
-      }));
+    : null;
   const outcomes = outcomeKeys.map((key) => ({
     value: `outcome:${key}`,
     label: t(`feedbackActions.outcomes.${key}`),
   }));
-  const labels = new Map([...checkIns, ...outcomes].map((o) => [o.value, o.label]));
+  // Earlier check-ins may have asked standard questions a programme has since left out: they
+  // stay choosable (the server accepts them) after the ones its check-ins ask now.
+  const standard = standardQuestionIds.map((id) => ({
+    value: `checkin:${id}`,
+    label: t(`feedbackActions.standardQuestions.${id}`),
+  }));
+  const asked = new Set((current ?? []).map((o) => o.value));
+  const checkIns = [...(current ?? []), ...standard.filter((o) => !asked.has(o.value))];
+  const labels = new Map([...checkIns, ...outcomes].map((o) => [o.value, o.label] as const));
   return {
     data: [
       { group: t('feedbackActions.checkInGroup'), items: checkIns },
