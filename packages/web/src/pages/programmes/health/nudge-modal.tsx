@@ -2,7 +2,7 @@ import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/cor
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../../api/client';
 import { ErrorMessage, LoadingState } from '../../../components/states';
@@ -33,6 +33,18 @@ export function NudgeModal({
   const locale = i18n.language;
   const queryClient = useQueryClient();
   const [step, setStep] = useState<'edit' | 'confirm'>('edit');
+  // The button that moved between the steps is gone: keyboard focus goes to the new step's own.
+  const confirmBack = useRef<HTMLButtonElement>(null);
+  const review = useRef<HTMLButtonElement>(null);
+  const [hasMoved, setHasMoved] = useState(false);
+  useEffect(() => {
+    if (!hasMoved) return;
+    (step === 'confirm' ? confirmBack : review).current?.focus();
+  }, [step, hasMoved]);
+  const goTo = (next: 'edit' | 'confirm') => {
+    setHasMoved(true);
+    setStep(next);
+  };
   const relationshipId = item?.relationshipId ?? '';
   const template = useQuery({
     queryKey: [...healthQueryKey(programmeId), 'template', relationshipId],
@@ -58,6 +70,7 @@ export function NudgeModal({
     if (item === null) {
       reset();
       setStep('edit');
+      setHasMoved(false);
     } else if (templateData) {
       setValues({ recipients: 'both', bodyNl: templateData.bodyNl, bodyEn: templateData.bodyEn });
     }
@@ -100,7 +113,7 @@ export function NudgeModal({
       await queryClient.invalidateQueries({ queryKey: healthQueryKey(programmeId) });
       close();
     },
-    onError: () => setStep('edit'),
+    onError: () => goTo('edit'),
   });
   const serverErrors = send.error instanceof ApiError ? send.error.fieldErrors() : {};
 
@@ -132,7 +145,7 @@ export function NudgeModal({
           <Text>{t('relationshipHealth.modal.confirmText', { names: chosenNames })}</Text>
           <ErrorMessage error={send.error} />
           <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setStep('edit')} data-autofocus>
+            <Button ref={confirmBack} variant="default" onClick={() => goTo('edit')}>
               {t('relationshipHealth.modal.back')}
             </Button>
             <Button loading={send.isPending} onClick={() => send.mutate(form.values)}>
@@ -141,7 +154,7 @@ export function NudgeModal({
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={form.onSubmit(() => setStep('confirm'))} noValidate>
+        <form onSubmit={form.onSubmit(() => goTo('confirm'))} noValidate>
           <Stack>
             <Text size="sm">{t('relationshipHealth.modal.intro')}</Text>
             <Radio.Group
@@ -204,7 +217,7 @@ export function NudgeModal({
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" disabled={template.isPending}>
+              <Button ref={review} type="submit" disabled={template.isPending}>
                 {t('relationshipHealth.modal.review')}
               </Button>
             </Group>
