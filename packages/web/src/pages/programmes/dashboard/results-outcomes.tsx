@@ -219,7 +219,7 @@ function RecommendCard({ figures }: { figures: Figures }) {
         <ChartWithTable
           title={title}
           data={recommend.distribution.map((d) => ({ label: String(d.value), count: d.count }))}
-          table={
+          table={(isVisible) => (
             <FiguresTable
               caption={title}
               corner={t('feedbackResults.score')}
@@ -229,8 +229,9 @@ function RecommendCard({ figures }: { figures: Figures }) {
                 label: String(d.value),
                 cells: { count: d.count },
               }))}
+              isVisible={isVisible}
             />
-          }
+          )}
         />
       </Stack>
     </Paper>

@@ -58,16 +58,28 @@ export function FiguresTable({
   corner,
   columns,
   rows,
+  isVisible = true,
 }: {
   caption: string;
   corner: string;
   columns: readonly TableColumn[];
   rows: readonly TableRow[];
+  /** False inside a visually hidden wrapper: then it takes no keyboard focus. */
+  isVisible?: boolean;
 }) {
   return (
-    <Table.ScrollContainer minWidth={Math.max(280, 120 + columns.length * 64)}>
-      <Table>
-        <Table.Caption>{caption}</Table.Caption>
+    // Wide tables scroll sideways at 390 px; the region takes focus so a keyboard can scroll it.
+    <Box
+      tabIndex={isVisible ? 0 : undefined}
+      role="region"
+      aria-label={caption}
+      style={{ overflowX: 'auto' }}
+    >
+      <Table miw={Math.max(260, 120 + columns.length * 64)}>
+        {/* The heading above names it for the eye; the caption names it for screen readers. */}
+        <Table.Caption>
+          <VisuallyHidden>{caption}</VisuallyHidden>
+        </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{corner}</Table.Th>
@@ -93,7 +105,7 @@ export function FiguresTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Box>
   );
 }
 
@@ -109,7 +121,8 @@ export function ChartWithTable({
 }: {
   title: string;
   data: { label: string; count: number }[];
-  table: ReactNode;
+  /** The figures as a table; `isVisible` false while it is visually hidden. */
+  table: (isVisible: boolean) => ReactNode;
   /** Show the table from the start (it holds the groups' rows). */
   isTableShownAtFirst?: boolean;
 }) {
@@ -140,7 +153,9 @@ export function ChartWithTable({
       >
         {isTableShown ? t('feedbackResults.hideTable') : t('feedbackResults.showTable')}
       </Button>
-      <div id={tableId}>{isTableShown ? table : <VisuallyHidden>{table}</VisuallyHidden>}</div>
+      <div id={tableId}>
+        {isTableShown ? table(true) : <VisuallyHidden>{table(false)}</VisuallyHidden>}
+      </div>
     </Stack>
   );
 }

@@ -163,6 +163,7 @@ function ShownQuestion({
     key,
     label: rowLabel,
     cells: {
+      ...Object.fromEntries(columns.map((column) => [column.key, 0])),
       ...Object.fromEntries(f.distribution.map((d) => [d.value, d.count])),
       respondents: f.respondents,
       ...(hasMean && f.mean !== null ? { mean: words.number(f.mean) } : {}),
@@ -191,7 +192,7 @@ function ShownQuestion({
           label: words.value(question.kind, d.value),
           count: d.count,
         }))}
-        table={
+        table={(isVisible) => (
           <FiguresTable
             caption={label}
             corner={by ? t(`feedbackResults.dimensions.${by}`) : t('feedbackResults.group')}
@@ -201,8 +202,9 @@ function ShownQuestion({
               ...(hasMean ? [{ key: 'mean', label: t('feedbackResults.meanColumn') }] : []),
             ]}
             rows={rows}
+            isVisible={isVisible}
           />
-        }
+        )}
       />
     </>
   );
