@@ -48,7 +48,8 @@ async function mailsTo(email: string, since: Set<string>) {
     .from(mailOutbox)
     .where(eq(mailOutbox.toAddress, email))
     .orderBy(asc(mailOutbox.createdAt));
-  return rows.filter((row) => !since.has(row.id));
+  // A leaver is also asked how it went (the outcome survey's mail): not about meetings.
+  return rows.filter((row) => !since.has(row.id) && !row.text.includes('/feedback/surveys/'));
 }
 
 async function planned(relationshipId: string, by: Caller, date: string, time: string) {

@@ -74,29 +74,35 @@ export async function listOwnSurveys(
   return { rows, total: total?.n ?? 0 };
 }
 
-/** The person's surveys still to answer, newest first (the home page's list and count). */
+/**
+ * The person's surveys still to answer, newest first, with how many there are in all (a window
+ * count: one statement, for the home page's list and count).
+ */
 export async function listOpenSurveys(
   db: Db,
   owner: { organisationId: string; personId: string },
   limit: number,
 ) {
-  const where = and(
-    eq(outcomeSurvey.organisationId, owner.organisationId),
-    eq(outcomeSurvey.personId, owner.personId),
-    isNull(outcomeSurvey.answeredAt),
-  );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ survey: outcomeSurvey, programmeName: programme.name, relationship })
-      .from(outcomeSurvey)
-      .innerJoin(programme, eq(programme.id, outcomeSurvey.programmeId))
-      .innerJoin(relationship, eq(relationship.id, outcomeSurvey.relationshipId))
-      .where(where)
-      .orderBy(desc(outcomeSurvey.sentAt), desc(outcomeSurvey.id))
-      .limit(limit),
-    db.select({ n: count() }).from(outcomeSurvey).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+  const rows = await db
+    .select({
+      survey: outcomeSurvey,
+      programmeName: programme.name,
+      relationship,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(outcomeSurvey)
+    .innerJoin(programme, eq(programme.id, outcomeSurvey.programmeId))
+    .innerJoin(relationship, eq(relationship.id, outcomeSurvey.relationshipId))
+    .where(
+      and(
+        eq(outcomeSurvey.organisationId, owner.organisationId),
+        eq(outcomeSurvey.personId, owner.personId),
+        isNull(outcomeSurvey.answeredAt),
+      ),
+    )
+    .orderBy(desc(outcomeSurvey.sentAt), desc(outcomeSurvey.id))
+    .limit(limit);
+  return { rows, total: rows[0]?.total ?? 0 };
 }
 
 /** Records the answers once: nothing is written when the survey was answered already. */
