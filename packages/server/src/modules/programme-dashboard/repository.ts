@@ -57,7 +57,7 @@ function groupOf(by: PlainDimension): SQL {
  * group) with their group: the `member_group(person_id, grp)` CTE.
  */
 function memberGroup(scope: Scope & { by: PlainDimension }): SQL {
-  return sql`member_group as (
+  return sql`member_group as not materialized (
     select e.person_id, ${groupOf(scope.by)} as grp
     from enrolment e join person p on p.id = e.person_id
     where e.programme_id = ${scope.programmeId} and e.organisation_id = ${scope.organisationId}
@@ -171,7 +171,7 @@ export function relationshipFigures(db: Db, scope: Scope): Promise<RelationshipR
   return rowsOf<RelationshipRow>(
     db,
     sql`with ${scope.by ? sql`${memberGroup({ ...scope, by: scope.by })},` : sql``}
-    rel as (
+    rel as not materialized (
       select r.id, r.mentor_id, r.status::text as status, r.paused_at, r.started_at, r.ended_at
       from relationship r
       where r.programme_id = ${scope.programmeId} and r.organisation_id = ${scope.organisationId}
@@ -219,13 +219,13 @@ export function pendingFigures(db: Db, scope: Scope, now: Date): Promise<Pending
   return rowsOf<PendingRow>(
     db,
     sql`with ${scope.by ? sql`${memberGroup({ ...scope, by: scope.by })},` : sql``}
-    req as (
+    req as not materialized (
       select q.id, q.from_person_id, q.to_person_id from mentoring_request q
       where q.programme_id = ${scope.programmeId} and q.organisation_id = ${scope.organisationId}
         and q.status = 'pending' and q.expires_at > ${at(now)}
         and ${inPeriod(scope, sql`q.created_at`)}
     ),
-    intro as (
+    intro as not materialized (
       select i.id, i.mentee_id, i.mentor_id from introduction i
       where i.programme_id = ${scope.programmeId} and i.organisation_id = ${scope.organisationId}
         and i.relationship_id is null
