@@ -325,7 +325,19 @@ describe('programme results on a known data set', () => {
     expect(counts(met.distribution)).toEqual({ yes: 8, no: 3 });
 
     const gains = shownFigures(question(body, 'gains').figures);
-    expect(counts(gains.distribution)).toEqual({ insight: 3, network: 2, confidence: 1 });
+    expect(counts(gains.distribution)).toEqual({
+      insight: 3,
+      network: 2,
+      confidence: 1,
+      skills: 0,
+      perspective: 0,
+      enjoyment: 0,
+    });
+    expect(gains.distribution.slice(0, 3).map((d) => d.value)).toEqual([
+      'insight',
+      'network',
+      'confidence',
+    ]);
     expect(gains.answers).toBe(11);
 
     const outcomes = body.outcomes;

@@ -11,7 +11,7 @@ import {
 } from '../../privacy/anonymity.js';
 import { canShowSensitiveAggregate, views } from '../../privacy/sensitive.js';
 import { loadThresholds } from '../../privacy/thresholds.js';
-import { effectiveQuestions } from '../checkins/questions.js';
+import { effectiveQuestions, GAIN_OPTIONS } from '../checkins/questions.js';
 import { managerRoles } from '../programmes/service.js';
 import { periodPattern, periodRange, type Period } from './keys.js';
 import * as repo from './repository.js';
@@ -128,6 +128,7 @@ function fixedValues(kind: CheckInQuestion['kind']): string[] {
     case 'scale':
       return ['1', '2', '3', '4', '5'];
     case 'gains':
+      return [...GAIN_OPTIONS];
     case 'programme':
     case 'text':
       return [];
