@@ -511,6 +511,34 @@ describe('thresholds', () => {
     expect(outcome.recommend.nps).toBe(60); // 4 promoters, 1 detractor of 5
   });
 
+  it('decides every dimension together: switching the split cannot combine two views', async () => {
+    // Departments A and B (10 each) and locations Utrecht and Delft (10 each) cross as 7/3/3/7.
+    // Alone, each split would be safe; shown both, A minus Utrecht would be the 3 of A in Delft
+    // minus the 3 of B in Utrecht. Departments come first, so locations are withheld.
+    const s = await setup();
+    for (const [department, location, n] of [
+      ['A', 'Utrecht', 7],
+      ['A', 'Delft', 3],
+      ['B', 'Utrecht', 3],
+      ['B', 'Delft', 7],
+    ] as const) {
+      for (let i = 0; i < n; i++) {
+        const r = await addRespondent(s, { department, location });
+        await answerCheckIn(s, r, { met: true, usefulness: 3 });
+      }
+    }
+    const byDepartment = question(await resultsOk(s, '?by=department'), 'usefulness');
+    expect(byDepartment.groups.map((g) => [g.value, g.figures.shown])).toEqual([
+      ['A', true],
+      ['B', true],
+    ]);
+    const byLocation = question(await resultsOk(s, '?by=location'), 'usefulness');
+    expect(byLocation.groups.map((g) => g.figures)).toEqual([
+      { shown: false, reason: 'overlap', respondents: null, needed: 5 },
+      { shown: false, reason: 'overlap', respondents: null, needed: 5 },
+    ]);
+  });
+
   it("follows the organisation's raised threshold", async () => {
     const s = await setup({ feedbackMinGroup: 7, feedbackMinComments: 12 });
     for (let i = 0; i < 6; i++) {

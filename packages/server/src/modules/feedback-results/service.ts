@@ -5,6 +5,7 @@ import { invalidField, notFound } from '../../errors.js';
 import { message } from '../../i18n/messages.js';
 import {
   discloseGroups,
+  groupDimensions,
   mayShowComments,
   type GroupDimension,
   type Thresholds,
@@ -49,9 +50,14 @@ type Verdict = { shown: true } | Withheld;
 
 /**
  * What of one population (the people behind one set of figures) may be shown: the whole, and each
- * group of `by`. The anonymity module decides on sizes and overlaps; for a quarter, a group (or the
- * whole) is also withheld when its answers outside the quarter come from 1 to minGroup − 1 people,
- * since the whole programme's figures minus the quarter's would describe them.
+ * group of `by`. The anonymity module decides on sizes and overlaps — over the groups of EVERY
+ * dimension the viewer could choose, in a fixed order (dimension by dimension as
+ * `groupDimensions` lists them, the largest group first), not over `by`'s alone. So what each
+ * choice of `by` shows is a part of one disclosure, and switching from departments to locations
+ * and back cannot combine two views into a figure about fewer than minGroup people. For a
+ * quarter, a group (or the whole) is also withheld when its answers outside the quarter come from
+ * 1 to minGroup − 1 people, since the whole programme's figures minus the quarter's would
+ * describe them.
  */
 function disclose(
   cells: readonly repo.PopulationCell[],
@@ -61,19 +67,26 @@ function disclose(
   const by = context.by;
   const inside = cells.filter((cell) => cell.people > 0);
   const isSmall = (n: number) => n > 0 && n < minGroup;
-  const groupSizes = new Map<string, number>();
-  if (by) {
+  const sizesOf = (dimension: GroupDimension) => {
+    const sizes = new Map<string, number>();
     for (const cell of inside) {
-      const value = cell.values[by];
+      const value = cell.values[dimension];
       if (value !== null && value !== undefined) {
-        groupSizes.set(value, (groupSizes.get(value) ?? 0) + cell.people);
+        sizes.set(value, (sizes.get(value) ?? 0) + cell.people);
       }
     }
-  }
-  // Largest first: when two overlap, the bigger group is the one kept.
-  const candidates = [...groupSizes]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([value]) => ({ dimension: by!, value }));
+    return sizes;
+  };
+  const groupSizes = by ? sizesOf(by) : new Map<string, number>();
+  const dimensions = groupDimensions.filter(
+    (d) => context.settings.allowSensitive || !sensitiveDimensions.includes(d),
+  );
+  // Largest first within a dimension: when two overlap, the bigger group is the one kept.
+  const candidates = dimensions.flatMap((dimension) =>
+    [...sizesOf(dimension)]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([value]) => ({ dimension, value })),
+  );
   const disclosure = discloseGroups(
     inside.map((cell) => ({ values: cell.values, people: cell.people })),
     candidates,
@@ -92,8 +105,14 @@ function disclose(
     for (const value of values) groups.set(value, withheld(total.reason, minGroup));
     return { respondents, total, groups };
   }
-  const shown = new Set(disclosure.shown.map((group) => group.value));
-  const reasons = new Map(disclosure.withheld.map((w) => [w.group.value, w.reason] as const));
+  const shown = new Set(
+    disclosure.shown.filter((group) => group.dimension === by).map((group) => group.value),
+  );
+  const reasons = new Map(
+    disclosure.withheld
+      .filter((w) => w.group.dimension === by)
+      .map((w) => [w.group.value, w.reason] as const),
+  );
   for (const value of values) {
     if (!shown.has(value)) {
       groups.set(value, withheld(reasons.get(value) ?? 'too_few', minGroup));
