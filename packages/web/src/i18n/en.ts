@@ -12,6 +12,7 @@ import { mentoringEn } from '../pages/relationships/page-messages-en';
 import { spaceEn } from '../pages/relationships/space-messages-en';
 import { meetingsEn } from '../pages/relationships/meetings-messages-en';
 import { outcomeSurveysEn } from '../pages/feedback/survey-messages-en';
+import { checkInsEn } from '../pages/feedback/messages-en';
 import { programmeDashboardEn } from '../pages/programmes/dashboard/dashboard-messages-en';
 import { relationshipHealthEn } from '../pages/programmes/health/messages-en';
 import { feedbackActionsEn } from '../pages/programmes/actions-messages-en';
@@ -319,6 +320,7 @@ export const en: Translation = {
   ...spaceEn,
   ...meetingsEn,
   ...outcomeSurveysEn,
+  ...checkInsEn,
   ...programmeDashboardEn,
   ...relationshipHealthEn,
   ...feedbackActionsEn,

@@ -12,6 +12,7 @@ import { mentoringNl } from '../pages/relationships/page-messages-nl';
 import { spaceNl } from '../pages/relationships/space-messages-nl';
 import { meetingsNl } from '../pages/relationships/meetings-messages-nl';
 import { outcomeSurveysNl } from '../pages/feedback/survey-messages-nl';
+import { checkInsNl } from '../pages/feedback/messages-nl';
 import { programmeDashboardNl } from '../pages/programmes/dashboard/dashboard-messages-nl';
 import { relationshipHealthNl } from '../pages/programmes/health/messages-nl';
 import { feedbackActionsNl } from '../pages/programmes/actions-messages-nl';
@@ -317,6 +318,7 @@ export const nl = {
   ...spaceNl,
   ...meetingsNl,
   ...outcomeSurveysNl,
+  ...checkInsNl,
   ...programmeDashboardNl,
   ...relationshipHealthNl,
   ...feedbackActionsNl,

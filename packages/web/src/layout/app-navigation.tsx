@@ -11,6 +11,7 @@ import {
   IconLogout,
   IconClockExclamation,
   IconMail,
+  IconMessageHeart,
   IconPencilPlus,
   IconSparkles,
   IconTags,
@@ -85,6 +86,15 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
         label: t('click.nav.introductions'),
         icon: <IconSparkles size={18} aria-hidden />,
         waiting: { count: counts?.introductionsToAnswer ?? 0, kind: 'unanswered' },
+      },
+      {
+        to: '/feedback',
+        label: t('checkIns.nav'),
+        icon: <IconMessageHeart size={18} aria-hidden />,
+        waiting: {
+          count: (counts?.checkInsToAnswer ?? 0) + (counts?.outcomeSurveysToAnswer ?? 0),
+          kind: 'unanswered',
+        },
       },
       {
         to: '/notifications',

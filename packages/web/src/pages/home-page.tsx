@@ -106,7 +106,8 @@ function WaitingForYou() {
 function WaitingLists({ attention }: { attention: Attention }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const { counts, requests, introductions, meetings, agreements, outcomeSurveys } = attention;
+  const { counts, requests, introductions, meetings, agreements, outcomeSurveys, checkIns } =
+    attention;
   const names = (people: { name: string }[]) => people.map((p) => p.name).join(', ');
   const isEmpty =
     requests.length === 0 &&
@@ -114,6 +115,7 @@ function WaitingLists({ attention }: { attention: Attention }) {
     meetings.length === 0 &&
     agreements.length === 0 &&
     outcomeSurveys.length === 0 &&
+    checkIns.length === 0 &&
     counts.unreadMessages === 0 &&
     counts.unreadNotifications === 0;
   if (isEmpty) {
@@ -192,6 +194,29 @@ function WaitingLists({ attention }: { attention: Attention }) {
                   : 'attention.home.agreementVersion',
                 { programme: a.programme.name, version: a.version },
               )}
+            />
+          ))}
+        </WaitingCard>
+      )}
+      {checkIns.length > 0 && (
+        <WaitingCard
+          title={t('checkIns.home.title', { count: counts.checkInsToAnswer })}
+          more={
+            counts.checkInsToAnswer > checkIns.length
+              ? { to: '/feedback', label: t('checkIns.page.title') }
+              : undefined
+          }
+        >
+          {checkIns.map((c) => (
+            <WaitingItem
+              key={c.id}
+              to={`/feedback/check-ins/${c.id}`}
+              label={
+                c.with.length > 0
+                  ? t('checkIns.withNames', { names: names(c.with) })
+                  : t('checkIns.withNobody')
+              }
+              detail={`${c.programme.name} · ${t('checkIns.sent', { date: formatDate(c.sentAt, locale) })}`}
             />
           ))}
         </WaitingCard>

@@ -123,3 +123,25 @@ describe('programme change history in words', () => {
     });
   });
 });
+
+describe('check-in questions in the change history', () => {
+  const standard = [
+    { id: 'met', kind: 'met', labelNl: 'Gesproken?', labelEn: 'Met?' },
+    { id: 'usefulness', kind: 'usefulness', labelNl: 'Hoe nuttig?', labelEn: 'How useful?' },
+  ];
+  it('lists the questions with their kind of answer, in the reader’s language', () => {
+    const after = [
+      standard[1],
+      { id: 'tip', kind: 'text', labelNl: 'Eén tip', labelEn: 'One tip' },
+    ];
+    expect(inDutch('checkInQuestions', standard, after)).toEqual({
+      label: 'Vragen van de check-in',
+      before: ['1. Gesproken? (ja/nee (gesproken))', '2. Hoe nuttig? (schaal 1–5 (nuttig))'],
+      after: ['1. Hoe nuttig? (schaal 1–5 (nuttig))', '2. Eén tip (open vraag)'],
+    });
+    expect(inEnglish('checkInQuestions', standard, after).after).toEqual([
+      '1. How useful? (scale 1–5 (useful))',
+      '2. One tip (open question)',
+    ]);
+  });
+});

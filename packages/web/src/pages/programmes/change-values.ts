@@ -36,7 +36,8 @@ type FieldFormat =
       about: Record<string, Entry>;
       empty: (c: Context) => string;
     }
-  | { kind: 'questions' };
+  | { kind: 'questions' }
+  | { kind: 'checkInQuestions' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -207,6 +208,10 @@ const fields: Record<string, { label: (c: Context) => string; format: FieldForma
     format: { kind: 'value', read: readDays },
   },
   questions: { label: (c) => c.t('programmes.sections.questions'), format: { kind: 'questions' } },
+  checkInQuestions: {
+    label: (c) => c.t('checkIns.history.label'),
+    format: { kind: 'checkInQuestions' },
+  },
   weights: {
     label: (c) => c.t('programmes.sections.weights'),
     format: {
@@ -225,6 +230,26 @@ function questionLines(value: unknown, c: Context): string[] {
     return q.required === true
       ? c.t('programmes.history.requiredQuestion', { question: label })
       : label;
+  });
+}
+
+const checkInKinds = [
+  'met',
+  'usefulness',
+  'gains',
+  'programme',
+  'scale',
+  'yes_no',
+  'text',
+] as const;
+
+/** A check-in question as "1. label (kind of answer)" in the reader's language. */
+function checkInQuestionLines(value: unknown, c: Context): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((q, index) => {
+    const label = String((c.locale === 'en' ? q.labelEn : q.labelNl) ?? q.labelNl ?? '');
+    const kind = isOneOf(checkInKinds, q.kind) ? c.t(`checkIns.kinds.${q.kind}`) : String(q.kind);
+    return `${index + 1}. ${label} (${kind})`;
   });
 }
 
@@ -295,6 +320,15 @@ export function describeChange(
     case 'entries': {
       const [was, became] = entryLines(format, before, after, c);
       return { label, before: was, after: became };
+    }
+    case 'checkInQuestions': {
+      const was = checkInQuestionLines(before, c);
+      const became = checkInQuestionLines(after, c);
+      return {
+        label,
+        before: was.length > 0 ? was : [notSet],
+        after: became.length > 0 ? became : [notSet],
+      };
     }
     case 'questions': {
       const was = questionLines(before, c);

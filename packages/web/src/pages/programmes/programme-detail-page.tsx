@@ -23,6 +23,7 @@ import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
 import { EmptyMessage, ErrorMessage, ErrorState, LoadingState } from '../../components/states';
 import { useSignedIn } from '../../session/use-signed-in';
+import { CheckInQuestionsEditor } from './check-in-questions-editor';
 import { expectNoContent } from './api-helpers';
 import { ProgrammeStatusBadge, ProgrammeTypeBadge } from './click-reasons';
 import {
@@ -288,6 +289,10 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
         </section>
 
         <YouSaidWeDid programmeId={programme.id} />
+
+        {canDesign && programme.status !== 'closed' && (
+          <CheckInQuestionsEditor programmeId={programme.id} />
+        )}
 
         {canDesign && <EnrolmentsTable programme={programme} />}
       </Stack>
