@@ -3,7 +3,6 @@ import {
   Anchor,
   Button,
   Card,
-  Group,
   Select,
   SimpleGrid,
   Stack,
@@ -136,7 +135,13 @@ function Filters({
       ? dashboard.periods
       : [period, ...dashboard.periods];
   return (
-    <Group component="form" role="search" aria-label={t('programmeDashboard.filters')} grow>
+    <SimpleGrid
+      component="form"
+      role="search"
+      aria-label={t('programmeDashboard.filters')}
+      cols={{ base: 1, sm: 2 }}
+      maw={640}
+    >
       <Select
         label={t('programmeDashboard.period')}
         value={period}
@@ -146,7 +151,6 @@ function Filters({
           { value: 'all', label: t('programmeDashboard.periodAll') },
           ...periods.map((value) => ({ value, label: quarterLabel(value) })),
         ]}
-        miw={180}
       />
       <Select
         label={t('programmeDashboard.by')}
@@ -160,9 +164,8 @@ function Filters({
             label: t(`programmeDashboard.dimensions.${value}`),
           })),
         ]}
-        miw={180}
       />
-    </Group>
+    </SimpleGrid>
   );
 }
 
