@@ -78,6 +78,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       statement_timeout: statementTimeout,
       query_timeout: statementTimeout + 1_000,
       idle_in_transaction_session_timeout: statementTimeout * 2,
+      // Klik's statements are short aggregates; PostgreSQL's JIT compiler, switched on by a cost
+      // estimate on a large programme, spent seconds compiling what runs in milliseconds (the
+      // dashboard benchmark, docs/benchmarks.md). Off for every connection of the pool.
+      options: '-c jit=off',
     });
     // An idle connection can fail at any time (the server restarts, a proxy drops it): the pool
     // then opens a new one. Without a listener the pool's 'error' event would end the process.
