@@ -122,7 +122,11 @@ function AnswerForm({ checkIn }: { checkIn: CheckInDetail }) {
       queryClient.setQueryData(checkInKeys.one(checkIn.id), saved);
       void queryClient.invalidateQueries({ queryKey: checkInKeys.list });
       void queryClient.invalidateQueries({ queryKey: attentionQueryKey });
-      notifications.show({ color: 'green', message: t('checkIns.form.sentToast') });
+      notifications.show({
+        color: 'green',
+        message: t('checkIns.form.sentToast'),
+        closeButtonProps: { 'aria-label': t('common.close') },
+      });
       void navigate('/feedback');
     },
   });

@@ -95,7 +95,11 @@ function Editor({ programmeId, data }: { programmeId: string; data: Questions })
       queryClient.setQueryData(checkInKeys.questions(programmeId), saved);
       void queryClient.invalidateQueries({ queryKey: ['programmes'] });
       setResetting(false);
-      notifications.show({ color: 'green', message: t('checkIns.editor.saved') });
+      notifications.show({
+        color: 'green',
+        message: t('checkIns.editor.saved'),
+        closeButtonProps: { 'aria-label': t('common.close') },
+      });
     },
   });
   const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
