@@ -138,7 +138,11 @@ function SurveyForm({ survey }: { survey: SurveyDetail }) {
       ),
     onSuccess: (next) => {
       setConfirming(false);
-      notifications.show({ color: 'green', message: t('outcomeSurveys.form.sent') });
+      notifications.show({
+        color: 'green',
+        message: t('outcomeSurveys.form.sent'),
+        closeButtonProps: { 'aria-label': t('common.close') },
+      });
       queryClient.setQueryData(surveyKeys.detail(survey.id), next);
       void queryClient.invalidateQueries({ queryKey: surveyKeys.list });
       void queryClient.invalidateQueries({ queryKey: attentionQueryKey });

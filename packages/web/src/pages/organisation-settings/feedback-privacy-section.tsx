@@ -60,7 +60,11 @@ export function FeedbackPrivacySection({
         feedbackMinGroup: updated.feedbackMinGroup,
         feedbackMinComments: updated.feedbackMinComments,
       });
-      notifications.show({ color: 'green', message: t('feedbackPrivacy.saved') });
+      notifications.show({
+        color: 'green',
+        message: t('feedbackPrivacy.saved'),
+        closeButtonProps: { 'aria-label': t('common.close') },
+      });
     },
   });
   const serverErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};

@@ -40,8 +40,9 @@ function ChartWithTable({
 
 export function EnrolmentChart({ figures }: { figures: DashboardFigures }) {
   const { t } = useTranslation();
+  // Not `role`: Recharts puts each entry's fields on its bar as SVG attributes (role="Beide").
   const rows = (['mentee', 'mentor', 'both'] as const).map((role) => ({
-    role: t(`programmeDashboard.roles.${role}`),
+    roleName: t(`programmeDashboard.roles.${role}`),
     enrolled: figures.enrolled[role],
   }));
   const title = t('programmeDashboard.enrolment');
@@ -53,7 +54,7 @@ export function EnrolmentChart({ figures }: { figures: DashboardFigures }) {
         <BarChart
           h={200}
           data={rows}
-          dataKey="role"
+          dataKey="roleName"
           series={[{ name: 'enrolled', label: t('programmeDashboard.enrolled'), color: 'teal.7' }]}
           withTooltip={false}
           accessibilityLayer={false}
@@ -71,9 +72,9 @@ export function EnrolmentChart({ figures }: { figures: DashboardFigures }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
-              <Table.Tr key={row.role}>
+              <Table.Tr key={row.roleName}>
                 <Table.Th scope="row" fw="normal">
-                  {row.role}
+                  {row.roleName}
                 </Table.Th>
                 <Table.Td ta="right">{row.enrolled}</Table.Td>
               </Table.Tr>
