@@ -249,7 +249,7 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
                 <Button variant="default" component={Link} to={`/programmes/${programme.id}/enrol`}>
                   {t('programmes.editProfile')}
                 </Button>
-                <Button variant="subtle" color="red.8" onClick={() => setLeaving(true)}>
+                <Button variant="subtle" color="red.8" c="red.9" onClick={() => setLeaving(true)}>
                   {t('programmes.leave')}
                 </Button>
               </Group>

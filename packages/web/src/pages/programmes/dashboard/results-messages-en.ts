@@ -26,7 +26,7 @@ export const feedbackResultsEn: Pick<Translation, keyof typeof feedbackResultsNl
     answersFrom: '{{answers}} answers from {{respondents}} people',
     mean: 'Mean {{mean}} out of 5',
     meanColumn: 'Mean',
-    chartLabel: 'Bar chart: {{title}}. The figures are also in the table.',
+    chartLabel: 'Bar chart of “{{title}}”; the figures are also in the table.',
     showTable: 'Show the figures as a table',
     hideTable: 'Hide the table',
     answer: 'Answer',

@@ -23,7 +23,7 @@ export const feedbackResultsNl = {
     answersFrom: '{{answers}} antwoorden van {{respondents}} mensen',
     mean: 'Gemiddeld {{mean}} van 5',
     meanColumn: 'Gemiddelde',
-    chartLabel: 'Staafdiagram: {{title}}. De cijfers staan ook in de tabel.',
+    chartLabel: 'Staafdiagram bij “{{title}}”; de cijfers staan ook in de tabel.',
     showTable: 'Toon de cijfers als tabel',
     hideTable: 'Verberg de tabel',
     answer: 'Antwoord',
