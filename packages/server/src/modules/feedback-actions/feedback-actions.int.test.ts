@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 const call = (
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   cookie: string,
   payload?: unknown,
