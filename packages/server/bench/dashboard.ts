@@ -110,18 +110,20 @@ function generate(organisationId: string, programmeId: string, n: number): SQL[]
         as side(person_id, side)
       cross join lateral generate_series(r.started_at + interval '30 days',
         coalesce(r.ended_at, ${NOW.toISOString()}::timestamptz), interval '30 days') d
-      cross join lateral (select random() < 0.7 as a) answered
+      -- Correlated with the row (d), so PostgreSQL draws a new value per check-in, not once.
+      cross join lateral (select random() < 0.7 + 0 * extract(epoch from d) as a) answered
       where r.programme_id = ${programmeId}`,
     // A meeting every ~3 weeks: 80% held, 10% not held, 10% without an outcome.
     sql`insert into meeting (relationship_id, organisation_id, starts_at, duration_minutes,
-        time_zone, status, outcome, created_by)
+        time_zone, status, outcome, outcome_at, created_by, created_at)
       select r.id, ${organisationId}, d, 60, 'Europe/Amsterdam', 'planned',
         (case when x < 0.8 then 'held' when x < 0.9 then 'not_held' end)::meeting_outcome,
-        r.mentor_id
+        case when x < 0.9 then d + interval '2 hours' end,
+        r.mentor_id, d - interval '7 days'
       from relationship r
       cross join lateral generate_series(r.started_at + interval '7 days',
         coalesce(r.ended_at, ${NOW.toISOString()}::timestamptz), interval '21 days') d
-      cross join lateral (select random() as x) o
+      cross join lateral (select random() + 0 * extract(epoch from d) as x) o
       where r.programme_id = ${programmeId}`,
     // Outcome surveys for the closed relationships, both sides, 80% answered.
     sql`insert into outcome_survey (organisation_id, programme_id, relationship_id, person_id, side,
@@ -138,7 +140,7 @@ function generate(organisationId: string, programmeId: string, n: number): SQL[]
       join relationship_mentee rm on rm.relationship_id = r.id
       cross join lateral (values (r.mentor_id, 'mentor'), (rm.mentee_id, 'mentee'))
         as side(person_id, side)
-      cross join lateral (select random() < 0.8 as a) answered
+      cross join lateral (select random() < 0.8 + 0 * length(side.side) as a) answered
       where r.programme_id = ${programmeId} and r.ended_at is not null`,
     // The unmatched mentees: some asked a mentor, some were introduced.
     sql`insert into mentoring_request (programme_id, organisation_id, from_person_id, to_person_id,

@@ -1076,6 +1076,10 @@ export const checkIn = pgTable(
     uniqueIndex('check_in_once_idx').on(t.relationshipId, t.personId, t.dueOn),
     index('check_in_person_idx').on(t.personId, t.sentAt),
     index('check_in_programme_idx').on(t.programmeId, t.sentAt),
+    // A person's newest usefulness answers (relationship health: "falling usefulness").
+    index('check_in_usefulness_idx')
+      .on(t.relationshipId, t.personId, t.dueOn)
+      .where(sql`answered_at is not null and jsonb_typeof(answers -> 'usefulness') = 'number'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "check_in_usefulness_idx" ON "check_in" USING btree ("relationship_id","person_id","due_on") WHERE answered_at is not null and jsonb_typeof(answers -> 'usefulness') = 'number';
