@@ -152,7 +152,7 @@ function Editor({ programmeId, data }: { programmeId: string; data: Questions })
                         <IconArrowDown size={16} aria-hidden />
                       </ActionIcon>
                       {row.kind === 'usefulness' ? (
-                        <Badge variant="light" color="gray.8">
+                        <Badge variant="outline" color="gray.8">
                           {t('checkIns.editor.fixed')}
                         </Badge>
                       ) : (
