@@ -117,6 +117,9 @@ describe('you said, we did', () => {
     expect(bobMail!.subject).toMatch(/^You said, we did/);
     expect(bobMail!.text).toContain(action.didEn);
     expect(bobMail!.headers?.['List-Unsubscribe']).toBeTruthy();
+    // Its own reason in the footer, not a reminder's ("waiting for your answer").
+    expect(bobMail!.text).toContain('what it did with its participants');
+    expect(bobMail!.text).not.toContain('waiting for your answer');
     const [aliceMail] = await ctx.db
       .select()
       .from(mailOutbox)

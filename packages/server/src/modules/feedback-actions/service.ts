@@ -149,7 +149,12 @@ export async function createAction(
         payload: { programme: row.name },
         link: youSaidWeDidLink(row.id),
         mail: {
+          // Unsubscribable like reminders, with its own reason in the footer.
           category: 'reminders',
+          footer: {
+            nl: `Je krijgt deze e-mail omdat je meedoet aan ${row.name}: het programma laat je weten wat het met de feedback van deelnemers deed.`,
+            en: `You get this email because you take part in ${row.name}: the programme tells you what it did with its participants' feedback.`,
+          },
           details: (locale) => [
             `${labels[locale].said}: ${texts[locale].said}`,
             `${labels[locale].did}: ${texts[locale].did}`,

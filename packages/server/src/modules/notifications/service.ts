@@ -179,6 +179,8 @@ export interface NotifyMail {
   attachments?: (locale: Locale) => MailAttachmentRow[];
   /** 'reminders': carries List-Unsubscribe, and is not sent to people who unsubscribed. */
   category?: 'reminders';
+  /** Why the recipient gets this mail, where the category's footer does not fit it. */
+  footer?: Texts;
 }
 
 type Texts = Readonly<Record<Locale, string>>;
@@ -301,7 +303,7 @@ export async function notify(
     details:
       details.length > 0 ? { heading: parts?.detailsHeading?.[locale], lines: details } : null,
     button: { url: `${baseUrl}${input.link}`, label: (parts?.button ?? buttons.open)[locale] },
-    footer: [footers[category ?? 'general'][locale]],
+    footer: [(input.mail?.footer ?? footers[category ?? 'general'])[locale]],
     unsubscribe: links ? { url: links.pageUrl, label: unsubscribeLabel[locale] } : null,
   });
   await mailer.send(
