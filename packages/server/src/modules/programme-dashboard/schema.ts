@@ -7,7 +7,7 @@ export const DashboardParams = z.object({ programmeId: z.uuid() });
 export const DashboardQuery = z.object({
   period: z
     .string()
-    .regex(periodPattern, 'all, or a quarter such as 2026-Q3')
+    .regex(periodPattern)
     .default('all')
     .describe('The whole programme (all) or one calendar quarter (2026-Q3)'),
   by: z
