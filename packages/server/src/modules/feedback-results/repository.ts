@@ -90,63 +90,6 @@ export interface PopulationCell extends Cell {
   outside: number;
 }
 
-/**
- * Cells: distinct respondents per combination of every group dimension, per population (the
- * check-ins as a whole, each counted question, the outcome survey), in one statement.
- */
-export async function findCells(
-  db: Db,
-  scope: Scope,
-  populations: { checkIns: boolean; outcome: boolean },
-): Promise<PopulationCell[]> {
-  const parts: SQL[] = [];
-  if (populations.checkIns) {
-    parts.push(sql`select 'checkin' as pop, c.person_id, ${inPeriod(scope, sql`c.answered_at`)} as inside
-      from check_in c
-      where c.programme_id = ${scope.programmeId} and c.organisation_id = ${scope.organisationId}
-        and c.answered_at is not null`);
-    parts.push(sql`select 'q:' || (q.value->>'id') as pop, c.person_id, ${inPeriod(scope, sql`c.answered_at`)} as inside
-      from check_in c cross join lateral jsonb_array_elements(c.questions) q
-      where c.programme_id = ${scope.programmeId} and c.organisation_id = ${scope.organisationId}
-        and c.answered_at is not null and q.value->>'kind' in ${countedKinds}
-        and ${answered(sql`c.answers->(q.value->>'id')`)}`);
-  }
-  if (populations.outcome) {
-    parts.push(sql`select 'outcome' as pop, s.person_id, ${inPeriod(scope, sql`s.answered_at`)} as inside
-      from outcome_survey s
-      where s.programme_id = ${scope.programmeId} and s.organisation_id = ${scope.organisationId}
-        and s.answered_at is not null`);
-  }
-  if (parts.length === 0) return [];
-  const dims = Object.entries(dimensionSql) as [GroupDimension, SQL][];
-  const rows = rowsOf<Record<string, string | number | null>>(
-    await db.execute(sql`with facts as (${sql.join(parts, sql` union all `)}),
-      per_person as (
-        select pop, person_id, bool_or(inside) as inside, bool_or(not inside) as outside
-        from facts group by pop, person_id
-      )
-      select x.pop, ${sql.join(
-        dims.map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`),
-        sql`, `,
-      )},
-        count(*) filter (where x.inside)::int as people,
-        count(*) filter (where x.outside)::int as outside
-      from per_person x ${groupJoins(scope, sql`x`)}
-      group by x.pop, ${sql.join(
-        dims.map(([, expr]) => expr),
-        sql`, `,
-      )}`),
-  );
-  return rows.map((row) => ({
-    population: String(row.pop),
-    values: Object.fromEntries(
-      dims.map(([name]) => [name, row[name] === null ? null : String(row[name])]),
-    ) as Cell['values'],
-    people: Number(row.people),
-    outside: Number(row.outside),
-  }));
-}
-
 export interface DistributionRow {
   questionId: string;
   /** null: the row counts answers to the question (not one value). */
@@ -158,71 +101,170 @@ export interface DistributionRow {
   people: number;
 }
 
+const dims = Object.entries(dimensionSql) as [GroupDimension, SQL][];
+
 /**
- * Per counted question: answers per value (per option for gains), and answers and people per
- * question, for the whole programme and per group of `by`, in one statement.
+ * The answered check-ins of the programme, read once: one row per check-in (qid null) and one per
+ * counted question it answered, with the answer and whether it falls in the period. Its questions
+ * are unnested here only; every figure below works from these rows.
  */
-export async function findDistributions(
+function answeredCheckIns(scope: Scope): SQL {
+  return sql`select c.person_id, ${inPeriod(scope, sql`c.answered_at`)} as inside, x.qid, x.kind, x.v, x.val
+    from check_in c cross join lateral (
+      select null::text as qid, null::text as kind, null::jsonb as v, null::text as val
+      union all
+      select y.qid, y.kind, y.v,
+        case when y.kind <> 'gains' and jsonb_typeof(y.v) in ('boolean', 'number', 'string') then
+          case jsonb_typeof(y.v) when 'boolean' then case when y.v = 'true'::jsonb then 'yes' else 'no' end
+            else y.v #>> '{}' end
+        end
+      from (
+        select q.value->>'id' as qid, q.value->>'kind' as kind, c.answers->(q.value->>'id') as v
+        from jsonb_array_elements(c.questions) q
+      ) y
+      where y.kind in ${countedKinds} and ${answered(sql`y.v`)}
+    ) x
+    where c.programme_id = ${scope.programmeId} and c.organisation_id = ${scope.organisationId}
+      and c.answered_at is not null`;
+}
+
+/** Cells of the populations in `facts` (pop, person_id, inside): people per combination of every dimension. */
+function cellsSql(scope: Scope, facts: SQL): SQL {
+  return sql`select x.pop, ${sql.join(
+    dims.map(([name, expr]) => sql`${expr} as ${sql.identifier(name)}`),
+    sql`, `,
+  )},
+      count(*) filter (where x.inside)::int as people,
+      count(*) filter (where x.outside)::int as outside
+    from (
+      select pop, person_id, bool_or(inside) as inside, bool_or(not inside) as outside
+      from (${facts}) f group by pop, person_id
+    ) x ${groupJoins(scope, sql`x`)}
+    group by x.pop, ${sql.join(
+      dims.map(([, expr]) => expr),
+      sql`, `,
+    )}`;
+}
+
+function outcomeFacts(scope: Scope): SQL {
+  return sql`select 'outcome' as pop, s.person_id, ${inPeriod(scope, sql`s.answered_at`)} as inside
+    from outcome_survey s
+    where s.programme_id = ${scope.programmeId} and s.organisation_id = ${scope.organisationId}
+      and s.answered_at is not null`;
+}
+
+function toCell(row: Record<string, string | number | null>): PopulationCell {
+  return {
+    population: String(row.pop),
+    values: Object.fromEntries(
+      dims.map(([name]) => [name, row[name] === null ? null : String(row[name])]),
+    ) as Cell['values'],
+    people: Number(row.people),
+    outside: Number(row.outside),
+  };
+}
+
+/** Cells: distinct respondents per combination of every group dimension, of the outcome survey. */
+export async function findOutcomeCells(db: Db, scope: Scope): Promise<PopulationCell[]> {
+  const rows = rowsOf<Record<string, string | number | null>>(
+    await db.execute(cellsSql(scope, outcomeFacts(scope))),
+  );
+  return rows.map(toCell);
+}
+
+/**
+ * In one statement, over one read of the answered check-ins:
+ * - cells: distinct respondents per combination of every group dimension, per population (the
+ *   check-ins as a whole, each counted question, the outcome survey);
+ * - distributions: per counted question, answers per value (per option for gains), and answers
+ *   and people per question, for the whole programme and per group of `by`, in the period.
+ * The distributions are computed whether or not the anonymity rules will let them be shown; the
+ * service decides that from the cells and drops what may not be shown.
+ */
+export async function findCheckInFigures(
   db: Db,
   scope: Scope,
   by: GroupDimension | null,
-): Promise<DistributionRow[]> {
-  const rows = rowsOf<{
-    qid: string;
-    value: string | null;
-    grp: string | null;
-    is_total: number;
-    answers: number;
-    people: number;
-  }>(
-    await db.execute(sql`with a as (
-        select c.person_id, q.value->>'id' as qid, q.value->>'kind' as kind,
-          c.answers->(q.value->>'id') as v, ${groupValue(by)} as grp
-        from check_in c cross join lateral jsonb_array_elements(c.questions) q
-        ${groupJoins(scope, sql`c`)}
-        where c.programme_id = ${scope.programmeId} and c.organisation_id = ${scope.organisationId}
-          and c.answered_at is not null and ${inPeriod(scope, sql`c.answered_at`)}
-          and q.value->>'kind' in ${countedKinds}
-          and ${answered(sql`c.answers->(q.value->>'id')`)}
+): Promise<{ cells: PopulationCell[]; distributions: DistributionRow[] }> {
+  const nulls = (n: number) =>
+    sql.join(
+      Array.from({ length: n }, () => sql`null`),
+      sql`, `,
+    );
+  const rows = rowsOf<Record<string, string | number | null>>(
+    await db.execute(sql`with a as materialized (${answeredCheckIns(scope)}),
+      cells as (${cellsSql(
+        scope,
+        sql`select case when qid is null then 'checkin' else 'q:' || qid end as pop, person_id, inside
+          from a
+          union all
+          ${outcomeFacts(scope)}`,
+      )}),
+      per_person as (
+        select person_id, qid, null::text as value, count(*) as n
+        from a where inside and qid is not null group by person_id, qid
+        union all
+        select person_id, qid, val, count(*)
+        from a where inside and val is not null group by person_id, qid, val
+        union all
+        select a.person_id, a.qid, g.value, count(*)
+        from a cross join lateral jsonb_array_elements_text(a.v) g
+        where a.inside and a.kind = 'gains' and jsonb_typeof(a.v) = 'array'
+        group by a.person_id, a.qid, g.value
       ),
-      vals as (
-        select person_id, qid, null::text as value, grp from a
-        union all
-        select person_id, qid,
-          case jsonb_typeof(v) when 'boolean' then case when v = 'true'::jsonb then 'yes' else 'no' end
-            else v #>> '{}' end,
-          grp
-        from a where kind <> 'gains' and jsonb_typeof(v) in ('boolean', 'number', 'string')
-        union all
-        select a.person_id, a.qid, g.value, a.grp
-        from a cross join lateral jsonb_array_elements_text(
-          case when jsonb_typeof(a.v) = 'array' then a.v else '[]'::jsonb end) g
-        where a.kind = 'gains'
+      dist as (
+        -- A person is one row per question and value, in one group (enrolment and sensitive
+        -- attributes are unique per person): counting rows counts people.
+        select qid, value, grp, grouping(grp) as is_total, sum(n)::int as answers,
+          count(*)::int as people
+        from (
+          select x.person_id, x.qid, x.value, x.n, ${groupValue(by)} as grp
+          from per_person x ${groupJoins(scope, sql`x`)}
+        ) d
+        group by grouping sets ((qid, value), (qid, value, grp))
       )
-      select qid, value, grp, grouping(grp) as is_total, count(*)::int as answers,
-        count(distinct person_id)::int as people
-      from vals
-      group by grouping sets ((qid, value), (qid, value, grp))`),
+      select 'cell' as row_kind, pop, ${sql.join(
+        dims.map(([name]) => sql.identifier(name)),
+        sql`, `,
+      )}, people, outside, null::text as qid, null::text as value, null::text as grp,
+        null::int as is_total, null::int as answers
+      from cells
+      union all
+      select 'dist', null, ${nulls(dims.length)}, people, null, qid, value, grp, is_total, answers
+      from dist`),
   );
-  return rows
-    .filter((row) => Number(row.is_total) === 1 || row.grp !== null)
-    .map((row) => ({
-      questionId: row.qid,
-      value: row.value,
-      group: Number(row.is_total) === 1 ? null : row.grp,
-      isTotal: Number(row.is_total) === 1,
+  const cells: PopulationCell[] = [];
+  const distributions: DistributionRow[] = [];
+  for (const row of rows) {
+    if (row.row_kind === 'cell') {
+      cells.push(toCell(row));
+      continue;
+    }
+    const isTotal = Number(row.is_total) === 1;
+    if (!isTotal && row.grp === null) continue;
+    distributions.push({
+      questionId: String(row.qid),
+      value: row.value === null ? null : String(row.value),
+      group: isTotal ? null : String(row.grp),
+      isTotal,
       answers: Number(row.answers),
       people: Number(row.people),
-    }));
+    });
+  }
+  return { cells, distributions };
 }
 
 /** The questions as asked in the period's check-ins (the newest wording of each). */
 export async function findAskedQuestions(db: Db, scope: Scope): Promise<CheckInQuestion[]> {
   const rows = rowsOf<{ q: CheckInQuestion }>(
     await db.execute(sql`select distinct on (q.value->>'id') q.value as q
-      from check_in c cross join lateral jsonb_array_elements(c.questions) q
-      where c.programme_id = ${scope.programmeId} and c.organisation_id = ${scope.organisationId}
-        and c.answered_at is not null and ${inPeriod(scope, sql`c.answered_at`)}
+      from (
+        select c.questions, max(c.sent_at) as sent_at
+        from check_in c
+        where c.programme_id = ${scope.programmeId} and c.organisation_id = ${scope.organisationId}
+          and c.answered_at is not null and ${inPeriod(scope, sql`c.answered_at`)}
+        group by c.questions
+      ) c cross join lateral jsonb_array_elements(c.questions) q
       order by q.value->>'id', c.sent_at desc`),
   );
   return rows.map((row) => row.q);

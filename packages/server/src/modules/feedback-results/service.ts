@@ -350,7 +350,7 @@ export async function outcomeFigures(
 ): Promise<OutcomeFigures> {
   const context = await loadContext(db, input);
   const [cells, found] = await Promise.all([
-    repo.findCells(db, context.scope, { checkIns: false, outcome: true }),
+    repo.findOutcomeCells(db, context.scope),
     repo.findComments(db, context.scope, context.thresholds.minComments, {
       checkIns: false,
       outcome: true,
@@ -374,16 +374,19 @@ export async function programmeResults(
     by: query.by ?? null,
   });
   const { scope, thresholds, by } = context;
-  const [cells, found, asked] = await Promise.all([
-    repo.findCells(db, scope, { checkIns: true, outcome: true }),
+  // The cells and the distributions come from one read of the check-ins; the distributions are
+  // used only where the cells let them be shown.
+  const [figures, found, asked] = await Promise.all([
+    repo.findCheckInFigures(db, scope, by),
     repo.findComments(db, scope, thresholds.minComments, { checkIns: true, outcome: true }),
     repo.findAskedQuestions(db, scope),
   ]);
+  const { cells } = figures;
   const overall = disclose(
     cells.filter((cell) => cell.population === 'checkin'),
     context,
   );
-  const distributions = overall.total.shown ? await repo.findDistributions(db, scope, by) : [];
+  const distributions = overall.total.shown ? figures.distributions : [];
 
   // The programme's questions as they are now, then any asked earlier and since removed.
   const questions = effectiveQuestions(context.settings.questions);
