@@ -484,3 +484,33 @@ export async function findGrowth(db: Db, scope: Scope): Promise<GrowthRow[]> {
     meanEnd: row.mean_end === null ? null : Number(row.mean_end),
   }));
 }
+
+/**
+ * A fingerprint of every row a programme's results are computed from: per table, the number of
+ * rows and the sum of their `xmin` (the transaction that wrote the row version), so any insert,
+ * update or delete committed by any process changes it — answers, surveys, self-ratings,
+ * enrolments, people's groups, consented attributes, the thresholds and the programme's
+ * questions. One statement; null when the programme is not the organisation's.
+ */
+export async function resultsFingerprint(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+): Promise<string | null> {
+  const versionOf = (table: string, where: SQL) =>
+    sql`(select count(*) || ':' || coalesce(sum(t.xmin::text::bigint), 0) from ${sql.raw(table)} t where ${where})`;
+  const [row] = rowsOf<{ fingerprint: string }>(
+    await db.execute(sql`select concat_ws('|',
+        p.xmin::text, o.xmin::text,
+        ${versionOf('check_in', sql`t.programme_id = ${programmeId}`)},
+        ${versionOf('outcome_survey', sql`t.programme_id = ${programmeId}`)},
+        ${versionOf('skill_rating', sql`t.programme_id = ${programmeId}`)},
+        ${versionOf('enrolment', sql`t.programme_id = ${programmeId}`)},
+        ${versionOf('person', sql`t.organisation_id = ${organisationId}`)},
+        ${versionOf('sensitive_attributes', sql`t.organisation_id = ${organisationId}`)}
+      ) as fingerprint
+      from programme p join organisation o on o.id = p.organisation_id
+      where p.id = ${programmeId} and p.organisation_id = ${organisationId}`),
+  );
+  return row?.fingerprint ?? null;
+}

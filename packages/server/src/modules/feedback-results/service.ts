@@ -359,7 +359,21 @@ export async function outcomeFigures(
   return computeOutcomes(db, context, cells, found);
 }
 
-/** The anonymous results of a programme's check-ins and outcome survey, for its managers. */
+/** Computed answers by programme, period and split, per database handle. */
+const resultsCaches = new WeakMap<
+  Db,
+  Map<string, { fingerprint: string; answer: Promise<ResultsResponse> }>
+>();
+const MAX_CACHED_RESULTS = 128;
+
+/**
+ * The anonymous results of a programme's check-ins and outcome survey, for its managers. They
+ * change only when a row they are computed from changes, and computing them reads every answered
+ * check-in of the programme (~0.8 s at 5,000 participants with two years of check-ins), so the
+ * answer is kept per programme, period and split under a fingerprint of those rows
+ * (`repo.resultsFingerprint`: one aggregate statement, read on every request, so a change by any
+ * process is seen at once).
+ */
 export async function programmeResults(
   db: Db,
   actor: Actor,
@@ -367,6 +381,34 @@ export async function programmeResults(
   query: { period: string; by?: GroupDimension | undefined },
 ): Promise<ResultsResponse> {
   const { organisationId } = requireRole(actor, managerRoles);
+  parsePeriod(query.period);
+  const fingerprint = await repo.resultsFingerprint(db, organisationId, programmeId);
+  if (fingerprint === null) throw notFound('programme');
+  let cache = resultsCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    resultsCaches.set(db, cache);
+  }
+  const key = `${programmeId}|${query.period}|${query.by ?? ''}`;
+  const hit = cache.get(key);
+  if (hit && hit.fingerprint === fingerprint) return hit.answer;
+  const answer = computeResults(db, organisationId, programmeId, query);
+  cache.delete(key);
+  if (cache.size >= MAX_CACHED_RESULTS) cache.delete(cache.keys().next().value!);
+  cache.set(key, { fingerprint, answer });
+  // A failed computation is not kept.
+  answer.catch(() => {
+    if (cache.get(key)?.answer === answer) cache.delete(key);
+  });
+  return answer;
+}
+
+async function computeResults(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+  query: { period: string; by?: GroupDimension | undefined },
+): Promise<ResultsResponse> {
   const context = await loadContext(db, {
     organisationId,
     programmeId,
