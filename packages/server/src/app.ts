@@ -35,6 +35,10 @@ import { checkInRoutes } from './modules/checkins/routes.js';
 import { checkInJobHandlers } from './modules/checkins/service.js';
 import { feedbackActionRoutes } from './modules/feedback-actions/routes.js';
 import { feedbackResultRoutes } from './modules/feedback-results/routes.js';
+import { leadershipRoutes } from './modules/leadership/routes.js';
+import { outcomeExportRoutes } from './modules/outcome-report/export-routes.js';
+import { outcomeReportRoutes } from './modules/outcome-report/routes.js';
+import { storyRoutes } from './modules/stories/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meRoutes } from './modules/me/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
@@ -205,6 +209,10 @@ export async function buildApp(config: Config, options: BuildOptions): Promise<A
   await app.register(programmeDashboardRoutes);
   await app.register(feedbackResultRoutes);
   await app.register(feedbackActionRoutes);
+  await app.register(leadershipRoutes);
+  await app.register(storyRoutes);
+  await app.register(outcomeReportRoutes);
+  await app.register(outcomeExportRoutes);
 
   const webDist = config.webDistDir;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));

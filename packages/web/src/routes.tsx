@@ -95,6 +95,18 @@ const HealthPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('./pages/programmes/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
 );
+const StoriesPage = lazy(() =>
+  import('./pages/stories/stories-page').then((m) => ({ default: m.StoriesPage })),
+);
+const StoryEditorPage = lazy(() =>
+  import('./pages/stories/story-editor-page').then((m) => ({ default: m.StoryEditorPage })),
+);
+const StoryReviewPage = lazy(() =>
+  import('./pages/stories/story-review-page').then((m) => ({ default: m.StoryReviewPage })),
+);
+const OutcomeReportPage = lazy(() =>
+  import('./pages/outcomes/outcome-report-page').then((m) => ({ default: m.OutcomeReportPage })),
+);
 const UnsubscribePage = lazy(() =>
   import('./pages/unsubscribe/unsubscribe-page').then((m) => ({ default: m.UnsubscribePage })),
 );
@@ -183,6 +195,12 @@ export const routes: RouteObject[] = [
       { path: '/programmes/:programmeId/proposals', element: <ProposalBoardPage /> },
       { path: '/programmes/:programmeId/dashboard', element: <DashboardPage /> },
       { path: '/programmes/:programmeId/health', element: <HealthPage /> },
+      { path: '/programmes/:programmeId/stories', element: <StoryReviewPage /> },
+      { path: '/programmes/:programmeId/outcomes', element: <OutcomeReportPage /> },
+      { path: '/outcomes', element: <OutcomeReportPage /> },
+      { path: '/stories', element: <StoriesPage /> },
+      { path: '/stories/new', element: <StoryEditorPage /> },
+      { path: '/stories/:storyId', element: <StoryEditorPage /> },
       { path: '/feedback', element: <FeedbackPage /> },
       { path: '/feedback/check-ins/:checkInId', element: <CheckInPage /> },
       { path: '/feedback/surveys/:surveyId', element: <SurveyPage /> },

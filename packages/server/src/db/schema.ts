@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -147,6 +148,8 @@ export const person = pgTable(
     startDate: date('start_date', { mode: 'string' }),
     leaveDate: date('leave_date', { mode: 'string' }),
     role: orgRole('role').notNull().default('member'),
+    /** Marked as leadership by an org admin or the import (besides sponsors and managers of managers). */
+    isLeadership: boolean('is_leadership').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -426,6 +429,10 @@ export const enrolment = pgTable(
     capacity: integer('capacity'),
     offersGroup: boolean('offers_group').notNull().default(false),
     answers: jsonb('answers').$type<Record<string, string>>().notNull().default({}),
+    /** A leader's consent to be shown on the programme page and in invitations (null: not shown). */
+    leaderShownAt: timestamp('leader_shown_at', { withTimezone: true }),
+    /** The leader's own line on why they take part (shown only with the consent above). */
+    leaderLine: text('leader_line'),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -1173,4 +1180,148 @@ export const feedbackAction = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('feedback_action_programme_idx').on(t.programmeId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Leadership and outcomes: sponsors, cohorts, stories
+// ---------------------------------------------------------------------------------------------
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** A programme's executive sponsors (people of the programme's organisation). */
+export const programmeSponsor = pgTable(
+  'programme_sponsor',
+  {
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.personId] }),
+    index('programme_sponsor_person_idx').on(t.personId),
+  ],
+);
+
+/**
+ * One run of a programme. Enrolments and relationships belong to the cohort with the latest
+ * start on or before their own start (before the first cohort: the first cohort).
+ */
+export const programmeCohort = pgTable(
+  'programme_cohort',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('programme_cohort_start_idx').on(t.programmeId, t.startsOn)],
+);
+
+/** An invitation to enrol sent to a person of the programme's audience (one per person). */
+export const programmeInvitation = pgTable(
+  'programme_invitation',
+  {
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    sentByUserId: text('sent_by_user_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.personId] })],
+);
+
+export const storyStatus = pgEnum('story_status', [
+  'draft',
+  'submitted',
+  'changes_requested',
+  'published',
+  'declined',
+  'withdrawn',
+]);
+
+export const storyAudience = pgEnum('story_audience', ['programme', 'organisation']);
+
+/** What mentoring brought a participant, published after the programme manager's approval. */
+export const story = pgTable(
+  'story',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programme.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    titleNl: text('title_nl').notNull().default(''),
+    titleEn: text('title_en').notNull().default(''),
+    bodyNl: text('body_nl').notNull().default(''),
+    bodyEn: text('body_en').notNull().default(''),
+    /** The photo, resized on the server (JPEG), and its alt text. */
+    photo: bytea('photo'),
+    photoAlt: text('photo_alt'),
+    audience: storyAudience('audience').notNull().default('programme'),
+    status: storyStatus('status').notNull().default('draft'),
+    /** The manager's message with "asks for a change" or "declines". */
+    reviewMessage: text('review_message'),
+    reviewedByUserId: text('reviewed_by_user_id'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('story_programme_idx').on(t.programmeId, t.status),
+    index('story_org_idx').on(t.organisationId, t.status, t.publishedAt),
+    index('story_author_idx').on(t.authorId),
+  ],
+);
+
+/**
+ * A person the story names (the other side of the author's relationship). The story is published
+ * only when every person it names has approved; a refusal or a later change asks again.
+ */
+export const storyMention = pgTable(
+  'story_mention',
+  {
+    storyId: uuid('story_id')
+      .notNull()
+      .references(() => story.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => person.id, { onDelete: 'cascade' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storyId, t.personId] }),
+    index('story_mention_person_idx').on(t.personId),
+  ],
 );

@@ -17,6 +17,9 @@ import { programmeDashboardEn } from '../pages/programmes/dashboard/dashboard-me
 import { relationshipHealthEn } from '../pages/programmes/health/messages-en';
 import { feedbackActionsEn } from '../pages/programmes/actions-messages-en';
 import { feedbackResultsEn } from '../pages/programmes/dashboard/results-messages-en';
+import { leadershipEn } from '../pages/leadership/messages-en';
+import { storiesEn } from '../pages/stories/messages-en';
+import { outcomesEn } from '../pages/outcomes/messages-en';
 import type { Translation } from './translation';
 
 /** English. Same keys as nl.ts; the compiler and resources.test.ts both check that. */
@@ -325,4 +328,7 @@ export const en: Translation = {
   ...relationshipHealthEn,
   ...feedbackActionsEn,
   ...feedbackResultsEn,
+  ...leadershipEn,
+  ...storiesEn,
+  ...outcomesEn,
 };

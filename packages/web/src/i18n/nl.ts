@@ -17,6 +17,9 @@ import { programmeDashboardNl } from '../pages/programmes/dashboard/dashboard-me
 import { relationshipHealthNl } from '../pages/programmes/health/messages-nl';
 import { feedbackActionsNl } from '../pages/programmes/actions-messages-nl';
 import { feedbackResultsNl } from '../pages/programmes/dashboard/results-messages-nl';
+import { leadershipNl } from '../pages/leadership/messages-nl';
+import { storiesNl } from '../pages/stories/messages-nl';
+import { outcomesNl } from '../pages/outcomes/messages-nl';
 
 /** Dutch, the default language. Every key here must also exist in en.ts (see resources.test.ts). */
 export const nl = {
@@ -323,4 +326,7 @@ export const nl = {
   ...relationshipHealthNl,
   ...feedbackActionsNl,
   ...feedbackResultsNl,
+  ...leadershipNl,
+  ...storiesNl,
+  ...outcomesNl,
 } as const;

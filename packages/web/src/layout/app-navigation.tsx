@@ -2,6 +2,8 @@ import { Badge, Button, NavLink, Stack, VisuallyHidden } from '@mantine/core';
 import {
   IconBuilding,
   IconBuildingCommunity,
+  IconBook,
+  IconChartBar,
   IconBell,
   IconCompass,
   IconFileImport,
@@ -97,6 +99,11 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
         },
       },
       {
+        to: '/stories',
+        label: t('stories.nav'),
+        icon: <IconBook size={18} aria-hidden />,
+      },
+      {
         to: '/notifications',
         label: t('click.nav.notifications'),
         icon: <IconBell size={18} aria-hidden />,
@@ -109,6 +116,14 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
       to: '/programmes/new',
       label: t('click.nav.design'),
       icon: <IconPencilPlus size={18} aria-hidden />,
+    });
+  }
+  const role = me.membership?.role;
+  if (role === 'org_admin' || role === 'programme_manager' || role === 'sponsor') {
+    items.push({
+      to: '/outcomes',
+      label: t('outcomes.nav'),
+      icon: <IconChartBar size={18} aria-hidden />,
     });
   }
   if (can.canViewPeople) {

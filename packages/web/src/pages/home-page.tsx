@@ -9,6 +9,8 @@ import { useAttention, type Attention } from './attention/use-attention';
 import { canTakePart, formatDate, formatDateTime } from './programmes/programme-types';
 import { abilitiesOf } from '../session/use-me';
 import { useSignedIn } from '../session/use-signed-in';
+import { SponsorHomeSection } from './outcomes/sponsor-home-section';
+import { HomeStoriesSection } from './stories/home-stories-section';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -45,6 +47,8 @@ export function HomePage() {
       <PageHeader title={t('home.greeting', { name: firstName })} description={t('home.intro')} />
       <Stack gap="lg">
         {canTakePart(me) && <WaitingForYou />}
+        <SponsorHomeSection />
+        <HomeStoriesSection />
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">
             {t('home.yourAccount')}

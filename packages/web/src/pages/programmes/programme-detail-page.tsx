@@ -45,6 +45,8 @@ import {
 import { QuestionAnswers } from './question-answers';
 import { useProgramme, useProgrammeTransition } from './use-programme';
 import { YouSaidWeDid } from './you-said-we-did';
+import { ProgrammeLeadersSection } from '../leadership/programme-leaders-section';
+import { ProgrammeStoriesSection } from '../stories/programme-stories-section';
 
 export function ProgrammeDetailPage() {
   const { t } = useTranslation();
@@ -224,6 +226,8 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
         </Group>
         {description && <Text style={{ whiteSpace: 'pre-line' }}>{description}</Text>}
 
+        <ProgrammeLeadersSection programme={programme} />
+
         <Card withBorder component="section" aria-labelledby="my-participation">
           <Title order={2} size="h4" id="my-participation" mb="xs">
             {t('programmes.participation')}
@@ -287,6 +291,8 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
             </Table.Tbody>
           </Table>
         </section>
+
+        <ProgrammeStoriesSection programme={programme} />
 
         <YouSaidWeDid programmeId={programme.id} />
 

@@ -1,0 +1,4 @@
+/** Placeholder (issue 11, stories). */
+export function StoryEditorPage() {
+  return null;
+}
