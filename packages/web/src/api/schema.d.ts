@@ -10679,728 +10679,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/check-ins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My check-ins: open ones first, then the newest (never the answers) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                relationshipId: string;
-                                programme: {
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @enum {string} */
-                                side: "mentor" | "mentee";
-                                /** @description The others in the relationship */
-                                with: {
-                                    id: string;
-                                    name: string;
-                                }[];
-                                dueOn: string;
-                                sentAt: string;
-                                remindedAt: string | null;
-                                answeredAt: string | null;
-                                /**
-                                 * @description open: can be answered; missed: a newer one was sent before it was answered
-                                 * @enum {string}
-                                 */
-                                status: "open" | "answered" | "missed";
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/check-ins/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One of my check-ins with its questions and my answers (anyone else: 404) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            relationshipId: string;
-                            programme: {
-                                id: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            side: "mentor" | "mentee";
-                            /** @description The others in the relationship */
-                            with: {
-                                id: string;
-                                name: string;
-                            }[];
-                            dueOn: string;
-                            sentAt: string;
-                            remindedAt: string | null;
-                            answeredAt: string | null;
-                            /**
-                             * @description open: can be answered; missed: a newer one was sent before it was answered
-                             * @enum {string}
-                             */
-                            status: "open" | "answered" | "missed";
-                            /** @description As they were when it was sent */
-                            questions: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
-                                labelNl: string;
-                                labelEn: string;
-                            }[];
-                            gainOptions: {
-                                id: string;
-                                nl: string;
-                                en: string;
-                            }[];
-                            /** @description The caller’s own answers (only ever shown to them) */
-                            answers: {
-                                [key: string]: boolean | number | string | string[];
-                            } | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/check-ins/{id}/answers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Answer my open check-in (once; 422 when answered or missed) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description By question id: yes/no a boolean, scales 1–5, gains a list of options, text */
-                        answers: {
-                            [key: string]: boolean | number | string | string[];
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            relationshipId: string;
-                            programme: {
-                                id: string;
-                                name: string;
-                            };
-                            /** @enum {string} */
-                            side: "mentor" | "mentee";
-                            /** @description The others in the relationship */
-                            with: {
-                                id: string;
-                                name: string;
-                            }[];
-                            dueOn: string;
-                            sentAt: string;
-                            remindedAt: string | null;
-                            answeredAt: string | null;
-                            /**
-                             * @description open: can be answered; missed: a newer one was sent before it was answered
-                             * @enum {string}
-                             */
-                            status: "open" | "answered" | "missed";
-                            /** @description As they were when it was sent */
-                            questions: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
-                                labelNl: string;
-                                labelEn: string;
-                            }[];
-                            gainOptions: {
-                                id: string;
-                                nl: string;
-                                en: string;
-                            }[];
-                            /** @description The caller’s own answers (only ever shown to them) */
-                            answers: {
-                                [key: string]: boolean | number | string | string[];
-                            } | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/programmes/{programmeId}/check-in-questions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The questions of the programme’s check-ins (managers) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    programmeId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description What a check-in of this programme asks now */
-                            questions: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
-                                labelNl: string;
-                                labelEn: string;
-                            }[];
-                            isStandard: boolean;
-                            standard: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
-                                labelNl: string;
-                                labelEn: string;
-                            }[];
-                            gainOptions: {
-                                id: string;
-                                nl: string;
-                                en: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        /** Change the questions of the programme’s check-ins (managers); the change log records it */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    programmeId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The programme’s set; empty goes back to the standard four */
-                        questions: {
-                            id?: string;
-                            /** @enum {string} */
-                            kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
-                            labelNl: string;
-                            labelEn: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description What a check-in of this programme asks now */
-                            questions: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
-                                labelNl: string;
-                                labelEn: string;
-                            }[];
-                            isStandard: boolean;
-                            standard: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
-                                labelNl: string;
-                                labelEn: string;
-                            }[];
-                            gainOptions: {
-                                id: string;
-                                nl: string;
-                                en: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/relationships/{id}/agreement": {
         parameters: {
             query?: never;
@@ -13058,6 +12336,728 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My check-ins: open ones first, then the newest (never the answers) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                relationshipId: string;
+                                programme: {
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                side: "mentor" | "mentee";
+                                /** @description The others in the relationship */
+                                with: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                dueOn: string;
+                                sentAt: string;
+                                remindedAt: string | null;
+                                answeredAt: string | null;
+                                /**
+                                 * @description open: can be answered; missed: a newer one was sent before it was answered
+                                 * @enum {string}
+                                 */
+                                status: "open" | "answered" | "missed";
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my check-ins with its questions and my answers (anyone else: 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            relationshipId: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            side: "mentor" | "mentee";
+                            /** @description The others in the relationship */
+                            with: {
+                                id: string;
+                                name: string;
+                            }[];
+                            dueOn: string;
+                            sentAt: string;
+                            remindedAt: string | null;
+                            answeredAt: string | null;
+                            /**
+                             * @description open: can be answered; missed: a newer one was sent before it was answered
+                             * @enum {string}
+                             */
+                            status: "open" | "answered" | "missed";
+                            /** @description As they were when it was sent */
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            gainOptions: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                            /** @description The caller’s own answers (only ever shown to them) */
+                            answers: {
+                                [key: string]: boolean | number | string | string[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer my open check-in (once; 422 when answered or missed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description By question id: yes/no a boolean, scales 1–5, gains a list of options, text */
+                        answers: {
+                            [key: string]: boolean | number | string | string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            relationshipId: string;
+                            programme: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            side: "mentor" | "mentee";
+                            /** @description The others in the relationship */
+                            with: {
+                                id: string;
+                                name: string;
+                            }[];
+                            dueOn: string;
+                            sentAt: string;
+                            remindedAt: string | null;
+                            answeredAt: string | null;
+                            /**
+                             * @description open: can be answered; missed: a newer one was sent before it was answered
+                             * @enum {string}
+                             */
+                            status: "open" | "answered" | "missed";
+                            /** @description As they were when it was sent */
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            gainOptions: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                            /** @description The caller’s own answers (only ever shown to them) */
+                            answers: {
+                                [key: string]: boolean | number | string | string[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programmeId}/check-in-questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questions of the programme’s check-ins (managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    programmeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What a check-in of this programme asks now */
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            isStandard: boolean;
+                            standard: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            gainOptions: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change the questions of the programme’s check-ins (managers); the change log records it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    programmeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The programme’s set; empty goes back to the standard four */
+                        questions: {
+                            id?: string;
+                            /** @enum {string} */
+                            kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                            labelNl: string;
+                            labelEn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description What a check-in of this programme asks now */
+                            questions: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            isStandard: boolean;
+                            standard: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                labelNl: string;
+                                labelEn: string;
+                            }[];
+                            gainOptions: {
+                                id: string;
+                                nl: string;
+                                en: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16048,6 +16048,346 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme's anonymous feedback results: check-in distributions, comments and outcome figures, per group where the anonymity rules allow (managers) */
+        get: {
+            parameters: {
+                query?: {
+                    period?: string;
+                    by?: "department" | "location" | "role" | "jobLevelBand" | "gender" | "ageBand" | "background";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            programmeId: string;
+                            period: string;
+                            /** @enum {string|null} */
+                            by: "department" | "location" | "role" | "jobLevelBand" | "gender" | "ageBand" | "background" | null;
+                            minGroup: number;
+                            minComments: number;
+                            sensitiveAllowed: boolean;
+                            checkIns: {
+                                respondents: number;
+                                total: {
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                };
+                                questions: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
+                                    labelNl: string;
+                                    labelEn: string;
+                                    figures: ({
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        respondents: number;
+                                        answers: number;
+                                        distribution: {
+                                            value: string;
+                                            count: number;
+                                        }[];
+                                        mean: number | null;
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    }) | null;
+                                    groups: {
+                                        value: string;
+                                        figures: {
+                                            /** @enum {boolean} */
+                                            shown: true;
+                                            respondents: number;
+                                            answers: number;
+                                            distribution: {
+                                                value: string;
+                                                count: number;
+                                            }[];
+                                            mean: number | null;
+                                        } | {
+                                            /** @enum {boolean} */
+                                            shown: false;
+                                            /** @enum {string} */
+                                            reason: "too_few" | "overlap" | "other_periods";
+                                            respondents: number | null;
+                                            needed: number;
+                                        };
+                                    }[];
+                                    comments: ({
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        writers: number;
+                                        texts: string[];
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    }) | null;
+                                }[];
+                            };
+                            outcomes: {
+                                period: string;
+                                /** @enum {string|null} */
+                                by: "department" | "location" | "role" | "jobLevelBand" | "gender" | "ageBand" | "background" | null;
+                                minGroup: number;
+                                minComments: number;
+                                total: {
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    respondents: number;
+                                    answers: number;
+                                    learnedSkills: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                    };
+                                    careerStep: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                        kinds: {
+                                            /** @enum {string} */
+                                            kind: "new_role" | "promotion" | "project" | "network";
+                                            count: number;
+                                        }[];
+                                    };
+                                    inspired: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                    };
+                                    recommend: {
+                                        answers: number;
+                                        promoters: number;
+                                        passives: number;
+                                        detractors: number;
+                                        nps: number | null;
+                                        distribution: {
+                                            value: number;
+                                            count: number;
+                                        }[];
+                                    };
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                };
+                                groups: {
+                                    value: string;
+                                    figures: {
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        respondents: number;
+                                        answers: number;
+                                        learnedSkills: {
+                                            count: number;
+                                            of: number;
+                                            percent: number | null;
+                                        };
+                                        careerStep: {
+                                            count: number;
+                                            of: number;
+                                            percent: number | null;
+                                            kinds: {
+                                                /** @enum {string} */
+                                                kind: "new_role" | "promotion" | "project" | "network";
+                                                count: number;
+                                            }[];
+                                        };
+                                        inspired: {
+                                            count: number;
+                                            of: number;
+                                            percent: number | null;
+                                        };
+                                        recommend: {
+                                            answers: number;
+                                            promoters: number;
+                                            passives: number;
+                                            detractors: number;
+                                            nps: number | null;
+                                            distribution: {
+                                                value: number;
+                                                count: number;
+                                            }[];
+                                        };
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    };
+                                }[];
+                                topSkills: {
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    items: {
+                                        skill: string;
+                                        count: number;
+                                    }[];
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                };
+                                growth: ({
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    skill: string;
+                                    n: number;
+                                    meanStart: number;
+                                    meanEnd: number;
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                    skill: string;
+                                })[];
+                                comments: {
+                                    otherGave: {
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        writers: number;
+                                        texts: string[];
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    };
+                                    comment: {
+                                        /** @enum {boolean} */
+                                        shown: true;
+                                        writers: number;
+                                        texts: string[];
+                                    } | {
+                                        /** @enum {boolean} */
+                                        shown: false;
+                                        /** @enum {string} */
+                                        reason: "too_few" | "overlap" | "other_periods";
+                                        respondents: number | null;
+                                        needed: number;
+                                    };
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/{id}/feedback-actions": {
         parameters: {
             query?: never;
@@ -16569,23 +16909,23 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/programmes/{id}/results": {
+    "/api/programmes/{programmeId}/outcomes": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A programme's anonymous feedback results: check-in distributions, comments and outcome figures, per group where the anonymity rules allow (managers) */
+        /** A programme's outcome report, or one cohort's (sponsors, programme managers, org admins) */
         get: {
             parameters: {
                 query?: {
-                    period?: string;
-                    by?: "department" | "location" | "role" | "jobLevelBand" | "gender" | "ageBand" | "background";
+                    /** @description One run of the programme (its cohort id); default: all */
+                    cohort?: string;
                 };
                 header?: never;
                 path: {
-                    id: string;
+                    programmeId: string;
                 };
                 cookie?: never;
             };
@@ -16598,93 +16938,56 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** Format: uuid */
-                            programmeId: string;
-                            period: string;
-                            /** @enum {string|null} */
-                            by: "department" | "location" | "role" | "jobLevelBand" | "gender" | "ageBand" | "background" | null;
-                            minGroup: number;
-                            minComments: number;
-                            sensitiveAllowed: boolean;
-                            checkIns: {
-                                respondents: number;
-                                total: {
-                                    /** @enum {boolean} */
-                                    shown: true;
-                                } | {
-                                    /** @enum {boolean} */
-                                    shown: false;
-                                    /** @enum {string} */
-                                    reason: "too_few" | "overlap" | "other_periods";
-                                    respondents: number | null;
-                                    needed: number;
-                                };
-                                questions: {
+                            scope: {
+                                /** @enum {string} */
+                                kind: "programme" | "organisation";
+                                organisationName: string;
+                                /** Format: uuid */
+                                programmeId: string | null;
+                                programmeName: string | null;
+                                cohort: {
+                                    /** Format: uuid */
                                     id: string;
-                                    /** @enum {string} */
-                                    kind: "met" | "usefulness" | "gains" | "programme" | "scale" | "yes_no" | "text";
-                                    labelNl: string;
-                                    labelEn: string;
-                                    figures: ({
-                                        /** @enum {boolean} */
-                                        shown: true;
-                                        respondents: number;
-                                        answers: number;
-                                        distribution: {
-                                            value: string;
-                                            count: number;
-                                        }[];
-                                        mean: number | null;
-                                    } | {
-                                        /** @enum {boolean} */
-                                        shown: false;
-                                        /** @enum {string} */
-                                        reason: "too_few" | "overlap" | "other_periods";
-                                        respondents: number | null;
-                                        needed: number;
-                                    }) | null;
-                                    groups: {
-                                        value: string;
-                                        figures: {
-                                            /** @enum {boolean} */
-                                            shown: true;
-                                            respondents: number;
-                                            answers: number;
-                                            distribution: {
-                                                value: string;
-                                                count: number;
-                                            }[];
-                                            mean: number | null;
-                                        } | {
-                                            /** @enum {boolean} */
-                                            shown: false;
-                                            /** @enum {string} */
-                                            reason: "too_few" | "overlap" | "other_periods";
-                                            respondents: number | null;
-                                            needed: number;
-                                        };
-                                    }[];
-                                    comments: ({
-                                        /** @enum {boolean} */
-                                        shown: true;
-                                        writers: number;
-                                        texts: string[];
-                                    } | {
-                                        /** @enum {boolean} */
-                                        shown: false;
-                                        /** @enum {string} */
-                                        reason: "too_few" | "overlap" | "other_periods";
-                                        respondents: number | null;
-                                        needed: number;
-                                    }) | null;
-                                }[];
+                                    name: string;
+                                    /** Format: date */
+                                    startsOn: string;
+                                } | null;
+                            };
+                            /** Format: date-time */
+                            generatedAt: string;
+                            minGroup: number;
+                            cohorts: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: date */
+                                startsOn: string;
+                            }[];
+                            headline: {
+                                enrolled: number;
+                                matched: number;
+                                learnedSkillsPercent: number | null;
+                                careerStepPercent: number | null;
+                                inspiredPercent: number | null;
+                                nps: number | null;
+                                respondents: number | null;
+                            };
+                            participation: {
+                                invited: number | null;
+                                enrolled: number;
+                                matched: number;
+                                medianDaysToMatch: number | null;
+                            };
+                            activity: {
+                                relationships: number;
+                                meetingsPerRelationship: number | null;
+                                checkIns: {
+                                    sent: number;
+                                    answered: number;
+                                    percent: number | null;
+                                };
                             };
                             outcomes: {
-                                period: string;
-                                /** @enum {string|null} */
-                                by: "department" | "location" | "role" | "jobLevelBand" | "gender" | "ageBand" | "background" | null;
-                                minGroup: number;
-                                minComments: number;
                                 total: {
                                     /** @enum {boolean} */
                                     shown: true;
@@ -16729,58 +17032,12 @@ export interface paths {
                                     respondents: number | null;
                                     needed: number;
                                 };
-                                groups: {
-                                    value: string;
-                                    figures: {
-                                        /** @enum {boolean} */
-                                        shown: true;
-                                        respondents: number;
-                                        answers: number;
-                                        learnedSkills: {
-                                            count: number;
-                                            of: number;
-                                            percent: number | null;
-                                        };
-                                        careerStep: {
-                                            count: number;
-                                            of: number;
-                                            percent: number | null;
-                                            kinds: {
-                                                /** @enum {string} */
-                                                kind: "new_role" | "promotion" | "project" | "network";
-                                                count: number;
-                                            }[];
-                                        };
-                                        inspired: {
-                                            count: number;
-                                            of: number;
-                                            percent: number | null;
-                                        };
-                                        recommend: {
-                                            answers: number;
-                                            promoters: number;
-                                            passives: number;
-                                            detractors: number;
-                                            nps: number | null;
-                                            distribution: {
-                                                value: number;
-                                                count: number;
-                                            }[];
-                                        };
-                                    } | {
-                                        /** @enum {boolean} */
-                                        shown: false;
-                                        /** @enum {string} */
-                                        reason: "too_few" | "overlap" | "other_periods";
-                                        respondents: number | null;
-                                        needed: number;
-                                    };
-                                }[];
                                 topSkills: {
                                     /** @enum {boolean} */
                                     shown: true;
                                     items: {
                                         skill: string;
+                                        label: string;
                                         count: number;
                                     }[];
                                 } | {
@@ -16807,35 +17064,64 @@ export interface paths {
                                     needed: number;
                                     skill: string;
                                 })[];
-                                comments: {
-                                    otherGave: {
-                                        /** @enum {boolean} */
-                                        shown: true;
-                                        writers: number;
-                                        texts: string[];
-                                    } | {
-                                        /** @enum {boolean} */
-                                        shown: false;
-                                        /** @enum {string} */
-                                        reason: "too_few" | "overlap" | "other_periods";
-                                        respondents: number | null;
-                                        needed: number;
-                                    };
-                                    comment: {
-                                        /** @enum {boolean} */
-                                        shown: true;
-                                        writers: number;
-                                        texts: string[];
-                                    } | {
-                                        /** @enum {boolean} */
-                                        shown: false;
-                                        /** @enum {string} */
-                                        reason: "too_few" | "overlap" | "other_periods";
-                                        respondents: number | null;
-                                        needed: number;
-                                    };
-                                };
                             };
+                            retention: ({
+                                /** @enum {boolean} */
+                                shown: true;
+                                months: 6 | 12;
+                                participants: {
+                                    n: number;
+                                    share: number;
+                                    low: number;
+                                    high: number;
+                                    retained: number;
+                                };
+                                comparison: {
+                                    n: number;
+                                    share: number;
+                                    low: number;
+                                    high: number;
+                                };
+                                difference: {
+                                    value: number;
+                                    low: number;
+                                    high: number;
+                                };
+                                unmatched: number;
+                            } | {
+                                /** @enum {boolean} */
+                                shown: false;
+                                /** @enum {string} */
+                                reason: "too_few" | "overlap" | "other_periods";
+                                respondents: number | null;
+                                needed: number;
+                                months: 6 | 12;
+                            })[];
+                            cohortsOverTime: {
+                                cohort: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** Format: date */
+                                    startsOn: string;
+                                };
+                                headline: {
+                                    enrolled: number;
+                                    matched: number;
+                                    learnedSkillsPercent: number | null;
+                                    careerStepPercent: number | null;
+                                    inspiredPercent: number | null;
+                                    nps: number | null;
+                                    respondents: number | null;
+                                };
+                                changesBefore: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    did: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                            }[];
                         };
                     };
                 };
@@ -16899,6 +17185,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -16907,6 +17208,887 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's outcome report over all its programmes (org sponsors, managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scope: {
+                                /** @enum {string} */
+                                kind: "programme" | "organisation";
+                                organisationName: string;
+                                /** Format: uuid */
+                                programmeId: string | null;
+                                programmeName: string | null;
+                                cohort: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** Format: date */
+                                    startsOn: string;
+                                } | null;
+                            };
+                            /** Format: date-time */
+                            generatedAt: string;
+                            minGroup: number;
+                            cohorts: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: date */
+                                startsOn: string;
+                            }[];
+                            headline: {
+                                enrolled: number;
+                                matched: number;
+                                learnedSkillsPercent: number | null;
+                                careerStepPercent: number | null;
+                                inspiredPercent: number | null;
+                                nps: number | null;
+                                respondents: number | null;
+                            };
+                            participation: {
+                                invited: number | null;
+                                enrolled: number;
+                                matched: number;
+                                medianDaysToMatch: number | null;
+                            };
+                            activity: {
+                                relationships: number;
+                                meetingsPerRelationship: number | null;
+                                checkIns: {
+                                    sent: number;
+                                    answered: number;
+                                    percent: number | null;
+                                };
+                            };
+                            outcomes: {
+                                total: {
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    respondents: number;
+                                    answers: number;
+                                    learnedSkills: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                    };
+                                    careerStep: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                        kinds: {
+                                            /** @enum {string} */
+                                            kind: "new_role" | "promotion" | "project" | "network";
+                                            count: number;
+                                        }[];
+                                    };
+                                    inspired: {
+                                        count: number;
+                                        of: number;
+                                        percent: number | null;
+                                    };
+                                    recommend: {
+                                        answers: number;
+                                        promoters: number;
+                                        passives: number;
+                                        detractors: number;
+                                        nps: number | null;
+                                        distribution: {
+                                            value: number;
+                                            count: number;
+                                        }[];
+                                    };
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                };
+                                topSkills: {
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    items: {
+                                        skill: string;
+                                        label: string;
+                                        count: number;
+                                    }[];
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                };
+                                growth: ({
+                                    /** @enum {boolean} */
+                                    shown: true;
+                                    skill: string;
+                                    n: number;
+                                    meanStart: number;
+                                    meanEnd: number;
+                                } | {
+                                    /** @enum {boolean} */
+                                    shown: false;
+                                    /** @enum {string} */
+                                    reason: "too_few" | "overlap" | "other_periods";
+                                    respondents: number | null;
+                                    needed: number;
+                                    skill: string;
+                                })[];
+                            };
+                            retention: ({
+                                /** @enum {boolean} */
+                                shown: true;
+                                months: 6 | 12;
+                                participants: {
+                                    n: number;
+                                    share: number;
+                                    low: number;
+                                    high: number;
+                                    retained: number;
+                                };
+                                comparison: {
+                                    n: number;
+                                    share: number;
+                                    low: number;
+                                    high: number;
+                                };
+                                difference: {
+                                    value: number;
+                                    low: number;
+                                    high: number;
+                                };
+                                unmatched: number;
+                            } | {
+                                /** @enum {boolean} */
+                                shown: false;
+                                /** @enum {string} */
+                                reason: "too_few" | "overlap" | "other_periods";
+                                respondents: number | null;
+                                needed: number;
+                                months: 6 | 12;
+                            })[];
+                            cohortsOverTime: {
+                                cohort: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    /** Format: date */
+                                    startsOn: string;
+                                };
+                                headline: {
+                                    enrolled: number;
+                                    matched: number;
+                                    learnedSkillsPercent: number | null;
+                                    careerStepPercent: number | null;
+                                    inspiredPercent: number | null;
+                                    nps: number | null;
+                                    respondents: number | null;
+                                };
+                                changesBefore: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    did: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcomes/sponsored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programmes the caller sponsors, with their headline figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            programmes: {
+                                /** Format: uuid */
+                                programmeId: string;
+                                name: string;
+                                status: string;
+                                headline: {
+                                    enrolled: number;
+                                    matched: number;
+                                    learnedSkillsPercent: number | null;
+                                    careerStepPercent: number | null;
+                                    inspiredPercent: number | null;
+                                    nps: number | null;
+                                    respondents: number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programmeId}/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme's cohorts (its runs), oldest first (whoever may read its report) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    programmeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** Format: date */
+                                startsOn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a new cohort (run) of the programme on a date (programme managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    programmeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: date */
+                        startsOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date */
+                            startsOn: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{programmeId}/cohorts/{cohortId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a cohort: its people and relationships belong to the cohort before it (programme managers) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    programmeId: string;
+                    cohortId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a cohort or move its start (programme managers) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    programmeId: string;
+                    cohortId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: date */
+                        startsOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date */
+                            startsOn: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }
