@@ -145,7 +145,7 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
         title={programme.name}
         description={programme.goal || undefined}
         actions={
-          canDesign && (
+          canDesign ? (
             <Group>
               <Button variant="default" component={Link} to={`/programmes/${programme.id}/design`}>
                 {t('programmes.design')}
@@ -178,6 +178,15 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
                   {t('relationshipHealth.link')}
                 </Button>
               )}
+              {programme.status !== 'draft' && (
+                <Button
+                  variant="default"
+                  component={Link}
+                  to={`/programmes/${programme.id}/outcomes`}
+                >
+                  {t('outcomes.reportLink')}
+                </Button>
+              )}
               {programme.status === 'draft' && (
                 <Button onClick={() => setAsking('publish')}>{t('programmes.publish')}</Button>
               )}
@@ -196,6 +205,18 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
                 </Button>
               )}
             </Group>
+          ) : (
+            // Sponsors read the outcome report (the server checks which programmes).
+            me.membership?.role === 'sponsor' &&
+            programme.status !== 'draft' && (
+              <Button
+                variant="default"
+                component={Link}
+                to={`/programmes/${programme.id}/outcomes`}
+              >
+                {t('outcomes.reportLink')}
+              </Button>
+            )
           )
         }
       />
