@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkIn,
@@ -23,7 +24,7 @@ import type { DashboardResponse } from './schema.js';
  * department; the number of statements does not grow with the programme; managers only.
  */
 let ctx: TestContext;
-const now = new Date('2026-06-15T12:00:00Z');
+let now = new Date('2026-06-15T12:00:00Z');
 let manager: Awaited<ReturnType<typeof signedIn>>;
 let admin: Awaited<ReturnType<typeof signedIn>>;
 let member: Awaited<ReturnType<typeof signedIn>>;
@@ -379,16 +380,53 @@ describe('programme dashboard', () => {
   it('sends as many statements for a large programme as for an empty one', async () => {
     const count = async (id: string, query: string) => {
       await dashboard(query, manager.cookie, id); // the first call resolves the caller
+      // A minute later the kept answer is computed again.
+      now = new Date(now.getTime() + 60_000);
       const before = ctx.database.stats.queries;
       await dashboard(query, manager.cookie, id);
-      return ctx.database.stats.queries - before;
+      const computed = ctx.database.stats.queries - before;
+      const again = ctx.database.stats.queries;
+      await dashboard(query, manager.cookie, id);
+      return { computed, kept: ctx.database.stats.queries - again };
     };
     for (const query of ['', '?by=department&period=2026-Q1']) {
       const empty = await count(emptyProgrammeId, query);
       const full = await count(programmeId, query);
-      expect(full).toBe(empty);
-      expect(full).toBeLessThanOrEqual(14); // 5 here, the rest the health count and the outcome figures
+      expect(full.computed).toBe(empty.computed);
+      // 1 fingerprint + 5 here, the rest the health count and the outcome figures
+      expect(full.computed).toBeLessThanOrEqual(15);
+      // Nothing changed within the minute: the fingerprint alone.
+      expect(full.kept).toBe(1);
+      expect(empty.kept).toBe(1);
     }
+  });
+
+  it('keeps its answer only while the rows behind it are unchanged, whoever changed them', async () => {
+    const before = await dashboard();
+    expect(before.figures.checkIns).toEqual({ sent: 8, answered: 6, responseRate: 0.75 });
+    // Another process (a plain SQL write, no service involved) takes an answer back…
+    const where = sql`programme_id = ${programmeId}::uuid and due_on = '2026-03-16' and side = 'mentee'`;
+    await ctx.db.execute(sql`update check_in set answered_at = null where ${where}`);
+    expect((await dashboard()).figures.checkIns).toEqual({
+      sent: 8,
+      answered: 5,
+      responseRate: 5 / 8,
+    });
+    // …and gives it back; a person moving department moves the split at once too.
+    await ctx.db.execute(sql`update check_in set answered_at = sent_at where ${where}`);
+    expect((await dashboard()).figures.checkIns.answered).toBe(6);
+    const bySales = async () =>
+      (await dashboard('?by=department')).groups.find((g) => g.value === 'Sales')?.figures.enrolled
+        .total;
+    const sales = await bySales();
+    await ctx.db.execute(
+      sql`update person set department = 'IT' where organisation_id = ${organisationId}::uuid and given_name = 'H'`,
+    );
+    expect(await bySales()).toBe(sales! - 1);
+    await ctx.db.execute(
+      sql`update person set department = 'Sales' where organisation_id = ${organisationId}::uuid and given_name = 'H'`,
+    );
+    expect(await bySales()).toBe(sales);
   });
 
   it('is for managers and org admins of the organisation only', async () => {

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { tableVersion } from '../../db/table-version.js';
 import { jobLevelBandSql, type plainDimensions } from '../feedback-results/keys.js';
 
 /**
@@ -259,4 +260,48 @@ export function checkInFigures(db: Db, scope: Scope): Promise<CheckInRow[]> {
       and ${inPeriod(scope, sql`c.sent_at`)}
     ${grouping.groupBy}`,
   );
+}
+
+/**
+ * A fingerprint of every row the dashboard is computed from (see `tableVersion`): the programme
+ * and its organisation (thresholds), enrolments, relationships with their members, meetings,
+ * messages and agreements, requests and introductions, check-ins, outcome surveys and
+ * self-ratings, and the organisation's people (their groups) and consented attributes. One
+ * statement; null when the programme is not the organisation's.
+ */
+export async function dashboardFingerprint(
+  db: Db,
+  organisationId: string,
+  programmeId: string,
+): Promise<string | null> {
+  const inProgramme = sql`t.programme_id = ${programmeId}::uuid`;
+  const ofRelationships = sql`t.relationship_id in (select r.id from relationship r
+    where r.programme_id = ${programmeId}::uuid)`;
+  const [row] = await rowsOf<{ fingerprint: string }>(
+    db,
+    sql`select concat_ws('|', p.xmin::text, o.xmin::text,
+        ${tableVersion('enrolment', inProgramme)},
+        ${tableVersion('relationship', inProgramme)},
+        ${tableVersion('relationship_mentee', ofRelationships)},
+        ${tableVersion('meeting', ofRelationships)},
+        ${tableVersion('relationship_message', ofRelationships)},
+        ${tableVersion('relationship_agreement', ofRelationships)},
+        ${tableVersion(
+          'agreement_confirmation',
+          sql`t.agreement_id in (select a.id from relationship_agreement a
+            join relationship r on r.id = a.relationship_id
+            where r.programme_id = ${programmeId}::uuid)`,
+        )},
+        ${tableVersion('mentoring_request', inProgramme)},
+        ${tableVersion('introduction', inProgramme)},
+        ${tableVersion('check_in', inProgramme)},
+        ${tableVersion('outcome_survey', inProgramme)},
+        ${tableVersion('skill_rating', inProgramme)},
+        ${tableVersion('person', sql`t.organisation_id = ${organisationId}::uuid`)},
+        ${tableVersion('sensitive_attributes', sql`t.organisation_id = ${organisationId}::uuid`)}
+      ) as fingerprint
+      from programme p join organisation o on o.id = p.organisation_id
+      where p.id = ${programmeId}::uuid and p.organisation_id = ${organisationId}::uuid`,
+  );
+  return row?.fingerprint ?? null;
 }

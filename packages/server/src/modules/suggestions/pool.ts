@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type Placeholder } from 'drizzle-orm';
 import {
   buildMatchIndex,
   type Labels,
@@ -8,6 +8,7 @@ import {
   type Role,
 } from '@klik/match';
 import type { Db } from '../../db/client.js';
+import { tableVersion } from '../../db/table-version.js';
 import {
   enrolment,
   mentoringRequest,
@@ -243,18 +244,16 @@ export function poolFingerprint(
   programmeId: string | Placeholder,
   organisationId: string | Placeholder,
 ) {
-  const versionOf = (table: string, where: SQL) =>
-    sql`(select count(*) || ':' || coalesce(sum(t.xmin::text::bigint), 0) from ${sql.raw(table)} t where ${where})`;
   const org = organisationId;
   return sql<string>`concat_ws('|', ${programmeTable}.xmin::text,
-    ${versionOf('enrolment', sql`t.programme_id = ${programmeId}`)},
-    ${versionOf('person', sql`t.organisation_id = ${org}`)},
-    ${versionOf('profile', sql`t.organisation_id = ${org}`)},
-    ${versionOf('relationship', sql`t.organisation_id = ${org}`)},
-    ${versionOf('relationship_mentee', sql`t.relationship_id in (select r.id from relationship r where r.organisation_id = ${org})`)},
-    ${versionOf('mentoring_request', sql`t.programme_id = ${programmeId}`)},
-    ${versionOf('introduction', sql`t.programme_id = ${programmeId}`)},
-    ${versionOf('custom_skill', sql`t.organisation_id = ${org}`)})`;
+    ${tableVersion('enrolment', sql`t.programme_id = ${programmeId}`)},
+    ${tableVersion('person', sql`t.organisation_id = ${org}`)},
+    ${tableVersion('profile', sql`t.organisation_id = ${org}`)},
+    ${tableVersion('relationship', sql`t.organisation_id = ${org}`)},
+    ${tableVersion('relationship_mentee', sql`t.relationship_id in (select r.id from relationship r where r.organisation_id = ${org})`)},
+    ${tableVersion('mentoring_request', sql`t.programme_id = ${programmeId}`)},
+    ${tableVersion('introduction', sql`t.programme_id = ${programmeId}`)},
+    ${tableVersion('custom_skill', sql`t.organisation_id = ${org}`)})`;
 }
 
 export interface CachedPool {
