@@ -1,11 +1,10 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
 import { ErrorState } from '../../components/states';
 import { useSignedIn } from '../../session/use-signed-in';
-import { sponsoredQueryKey, type SponsoredProgramme } from './outcome-types';
+import type { SponsoredProgramme } from './outcome-types';
+import { useSponsored } from './use-outcome-access';
 import { HeadlineCards } from './report-parts';
 
 const programmeStatuses = ['draft', 'published', 'closed'] as const;
@@ -18,11 +17,7 @@ const programmeStatuses = ['draft', 'published', 'closed'] as const;
 export function SponsorHomeSection() {
   const { t } = useTranslation();
   const me = useSignedIn();
-  const sponsored = useQuery({
-    queryKey: sponsoredQueryKey,
-    queryFn: () => unwrap(api.GET('/api/outcomes/sponsored')),
-    enabled: Boolean(me.membership),
-  });
+  const sponsored = useSponsored(me);
   if (sponsored.isPending) return null;
   if (sponsored.isError) {
     // Only someone with the sponsor role surely expects this section; others see no noise.

@@ -47,6 +47,7 @@ import { useProgramme, useProgrammeTransition } from './use-programme';
 import { YouSaidWeDid } from './you-said-we-did';
 import { ProgrammeLeadersSection } from '../leadership/programme-leaders-section';
 import { ProgrammeStoriesSection } from '../stories/programme-stories-section';
+import { useReadsOutcomeReport } from '../outcomes/use-outcome-access';
 
 export function ProgrammeDetailPage() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
   const locale = i18n.language;
   const me = useSignedIn();
   const canDesign = canDesignProgrammes(me);
+  const readsOutcomes = useReadsOutcomeReport(me, programme.id);
   const queryClient = useQueryClient();
   const [leaving, setLeaving] = useState(false);
   const [asking, setAsking] = useState<'close' | 'publish' | null>(null);
@@ -207,7 +209,7 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
             </Group>
           ) : (
             // Sponsors read the outcome report (the server checks which programmes).
-            me.membership?.role === 'sponsor' &&
+            readsOutcomes &&
             programme.status !== 'draft' && (
               <Button
                 variant="default"
