@@ -635,6 +635,7 @@ export const terms = {
   declined: { en: 'declined', nl: 'afgewezen' },
   withdrawn: { en: 'withdrawn', nl: 'ingetrokken' },
   expired: { en: 'expired', nl: 'verlopen' },
+  cohort: { en: 'Cohort', nl: 'Cohort' },
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;

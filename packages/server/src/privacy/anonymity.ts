@@ -34,13 +34,18 @@ export type GroupDimension = (typeof groupDimensions)[number];
  * A cell: the number of distinct people (respondents) who share every dimension's value
  * (null: not known, or not consented). Computed in SQL with GROUP BY over the dimensions.
  */
-export interface Cell {
-  values: Partial<Record<GroupDimension, string | null>>;
+export interface Cell<D extends string = GroupDimension> {
+  values: Partial<Record<D, string | null>>;
   people: number;
 }
 
-export interface GroupRef {
-  dimension: GroupDimension;
+/**
+ * A group: the people whose cells hold `value` for `dimension`. The dimension may be any name
+ * (the outcome report uses one per cohort, `cohort:<id>` = 'in', since a person can belong to
+ * several cohorts); the feedback results use the named dimensions above.
+ */
+export interface GroupRef<D extends string = GroupDimension> {
+  dimension: D;
   value: string;
 }
 
@@ -50,14 +55,14 @@ export type WithheldReason =
   /** Shown beside groups already shown, some combination would describe fewer than minGroup. */
   | 'overlap';
 
-export interface Disclosure {
+export interface Disclosure<D extends string = GroupDimension> {
   /** People in the whole population (the respondents). */
   total: number;
   /** Whether the population as a whole may be described (total ≥ minGroup). Else nothing is. */
   totalShown: boolean;
   /** The groups whose figures may be shown, in the order they were asked for. */
-  shown: GroupRef[];
-  withheld: { group: GroupRef; reason: WithheldReason }[];
+  shown: GroupRef<D>[];
+  withheld: { group: GroupRef<D>; reason: WithheldReason }[];
 }
 
 /**
@@ -93,14 +98,19 @@ export interface Disclosure {
  *   5,
  * ); // shows nothing per department: Legal has 4 people, and Sales = total − Legal would show them
  */
-export function discloseGroups(
-  cells: readonly Cell[],
-  candidates: readonly GroupRef[],
+export function discloseGroups<D extends string = GroupDimension>(
+  cells: readonly Cell<D>[],
+  candidates: readonly GroupRef<D>[],
   minGroup: number,
-): Disclosure {
+): Disclosure<D> {
   const populated = cells.filter((cell) => cell.people > 0);
   const total = populated.reduce((sum, cell) => sum + cell.people, 0);
-  const disclosure: Disclosure = { total, totalShown: total >= minGroup, shown: [], withheld: [] };
+  const disclosure: Disclosure<D> = {
+    total,
+    totalShown: total >= minGroup,
+    shown: [],
+    withheld: [],
+  };
   const seen = new Set<string>();
   const unique = candidates.filter((group) => {
     const key = `${group.dimension}\u0000${group.value}`;
@@ -137,7 +147,11 @@ export function discloseGroups(
  * Whether the whole population plus these groups (each a membership vector over the cells)
  * describe no set of fewer than `minGroup` people: rank over large atoms equals the full rank.
  */
-function isSafe(cells: readonly Cell[], groups: readonly boolean[][], minGroup: number): boolean {
+function isSafe<D extends string>(
+  cells: readonly Cell<D>[],
+  groups: readonly boolean[][],
+  minGroup: number,
+): boolean {
   // Atoms: cells with the same membership signature, with their people summed.
   const atoms = new Map<string, { column: number[]; people: number }>();
   cells.forEach((cell, c) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgRole } from '../auth/actor.js';
+import { programmeCohort } from '../db/schema.js';
 import { createTestContext, type TestContext } from './context.js';
 import { createPlatformAdmin, signIn } from './factories.js';
 import { sampleValue } from './json-schema-arbitrary.js';
@@ -29,6 +30,7 @@ import {
 const ALL = ORG_ROLES;
 const MANAGERS: readonly OrgRole[] = ['org_admin', 'programme_manager'];
 const ADMIN: readonly OrgRole[] = ['org_admin'];
+const REPORT_READERS: readonly OrgRole[] = ['org_admin', 'programme_manager', 'sponsor'];
 
 /** Which seeded record fills a path parameter. */
 type IdKind = keyof SeededOrganisation['ids'] | string;
@@ -258,6 +260,22 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/programmes/{id}/feedback-actions': { roles: MANAGERS },
   'PATCH /api/programmes/{id}/feedback-actions/{actionId}': { roles: MANAGERS },
   'DELETE /api/programmes/{id}/feedback-actions/{actionId}': { roles: MANAGERS },
+  'GET /api/programmes/{programmeId}/outcomes': {
+    roles: REPORT_READERS,
+    note: 'and a member named the programme’s sponsor (outcome-report.int.test.ts)',
+  },
+  'GET /api/outcomes': { roles: REPORT_READERS },
+  'GET /api/outcomes/sponsored': { roles: ALL, note: 'the programmes the caller sponsors' },
+  'GET /api/programmes/{programmeId}/cohorts': {
+    roles: REPORT_READERS,
+    note: 'and a member named the programme’s sponsor',
+  },
+  'POST /api/programmes/{programmeId}/cohorts': {
+    roles: MANAGERS,
+    body: () => ({ name: 'Najaar', startsOn: '2031-09-01' }),
+  },
+  'PATCH /api/programmes/{programmeId}/cohorts/{cohortId}': { roles: MANAGERS },
+  'DELETE /api/programmes/{programmeId}/cohorts/{cohortId}': { roles: MANAGERS },
   'GET /api/introductions': { roles: ALL },
   'POST /api/introductions/{id}/accept': { roles: ALL, partiesOnly: true, note: 'either side' },
   'POST /api/introductions/{id}/decline': { roles: ALL, partiesOnly: true, note: 'either side' },
@@ -282,6 +300,7 @@ const KIND_OF_SEGMENT: Record<string, IdKind> = {
   domains: 'domain',
   'pair-rules': 'pairRule',
   'feedback-actions': 'feedbackAction',
+  cohorts: 'cohort',
   jobs: 'job',
 };
 
@@ -298,6 +317,17 @@ beforeAll(async () => {
     overload: { maxEventLoopDelayMs: 60_000, maxDatabaseQueue: 1_000_000 },
   });
   one = await seedOrganisation(ctx.app);
+  // A cohort of the seeded programme, for the cohort routes' paths.
+  const [seededCohort] = await ctx.db
+    .insert(programmeCohort)
+    .values({
+      programmeId: one.ids.programme,
+      organisationId: one.organisationId,
+      name: 'Voorjaar',
+      startsOn: '2030-01-01',
+    })
+    .returning({ id: programmeCohort.id });
+  one.extraIds.cohort = seededCohort!.id;
   // The other organisation needs callers only: what is checked is what they see of the first.
   two = await seedCallers(ctx.app);
   const admin = await createPlatformAdmin(ctx.app);

@@ -17,6 +17,18 @@ export interface Scope {
   /** [from, to) of the period; null for the whole programme. */
   range: { from: Date; to: Date } | null;
   allowSensitive: boolean;
+  /**
+   * Which surveys and self-ratings (alias of an outcome_survey or skill_rating row) the figures
+   * cover, instead of the programme's: the outcome report narrows it to a cohort or widens it to
+   * the organisation. The period still applies.
+   */
+  surveys?: (alias: SQL) => SQL;
+}
+
+/** The surveys or self-ratings (`alias`) a scope covers: its programme's, unless it says otherwise. */
+function surveysInScope(scope: Scope, alias: SQL): SQL {
+  if (scope.surveys) return scope.surveys(alias);
+  return sql`${alias}.programme_id = ${scope.programmeId} and ${alias}.organisation_id = ${scope.organisationId}`;
 }
 
 function rowsOf<T>(result: unknown): T[] {
@@ -149,8 +161,7 @@ function cellsSql(scope: Scope, facts: SQL): SQL {
 function outcomeFacts(scope: Scope): SQL {
   return sql`select 'outcome' as pop, s.person_id, ${inPeriod(scope, sql`s.answered_at`)} as inside
     from outcome_survey s
-    where s.programme_id = ${scope.programmeId} and s.organisation_id = ${scope.organisationId}
-      and s.answered_at is not null`;
+    where ${surveysInScope(scope, sql`s`)} and s.answered_at is not null`;
 }
 
 function toCell(row: Record<string, string | number | null>): PopulationCell {
@@ -352,19 +363,23 @@ export interface OutcomeRow {
   recommend: number[];
 }
 
-/** The outcome survey's figures for the whole programme and per group of `by`, in one statement. */
+/**
+ * The outcome survey's figures for the whole scope and per group of `by` (or of `groupOf`, an
+ * expression over the survey row `s`, such as its cohort), in one statement.
+ */
 export async function findOutcomeRows(
   db: Db,
   scope: Scope,
   by: GroupDimension | null,
   careerKinds: readonly string[],
+  groupOf?: SQL,
 ): Promise<OutcomeRow[]> {
   const scores = Array.from({ length: 11 }, (_, score) => score);
   const rows = rowsOf<Record<string, number | string | null>>(
     await db.execute(sql`with s as (
-        select s.*, ${groupValue(by)} as grp
-        from outcome_survey s ${groupJoins(scope, sql`s`)}
-        where s.programme_id = ${scope.programmeId} and s.organisation_id = ${scope.organisationId}
+        select s.*, ${groupOf ?? groupValue(by)} as grp
+        from outcome_survey s ${by ? groupJoins(scope, sql`s`) : sql``}
+        where ${surveysInScope(scope, sql`s`)}
           and s.answered_at is not null and ${inPeriod(scope, sql`s.answered_at`)}
       )
       select grp, grouping(grp) as is_total,
@@ -427,7 +442,7 @@ export async function findTopSkills(
     await db.execute(sql`select k.value as skill, count(*)::int as count
       from outcome_survey s cross join lateral jsonb_array_elements_text(
         case when jsonb_typeof(s.skills_learned) = 'array' then s.skills_learned else '[]'::jsonb end) k
-      where s.programme_id = ${scope.programmeId} and s.organisation_id = ${scope.organisationId}
+      where ${surveysInScope(scope, sql`s`)}
         and s.answered_at is not null and ${inPeriod(scope, sql`s.answered_at`)}
       group by k.value order by count(*) desc, k.value limit ${limit}`),
   );
@@ -459,8 +474,7 @@ export async function findGrowth(db: Db, scope: Scope): Promise<GrowthRow[]> {
         from skill_rating st
         join skill_rating en on en.relationship_id = st.relationship_id
           and en.person_id = st.person_id and en.skill = st.skill and en.phase = 'end'
-        where st.programme_id = ${scope.programmeId} and st.organisation_id = ${scope.organisationId}
-          and st.phase = 'start'
+        where ${surveysInScope(scope, sql`st`)} and st.phase = 'start'
       ),
       per_person as (
         select skill, person_id, bool_or(inside) as inside, bool_or(not inside) as outside,

@@ -196,7 +196,8 @@ function comments(
   return { shown: true, writers, texts: entry.texts };
 }
 
-function outcomeBlock(row: repo.OutcomeRow): OutcomeBlock {
+/** The survey figures of one row of `repo.findOutcomeRows` (the outcome report uses it too). */
+export function outcomeBlock(row: repo.OutcomeRow): OutcomeBlock {
   const promoters = (row.recommend[9] ?? 0) + (row.recommend[10] ?? 0);
   const detractors = sum(row.recommend.slice(0, 7));
   const passives = row.recommendOf - promoters - detractors;
