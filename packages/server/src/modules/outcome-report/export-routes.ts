@@ -71,6 +71,12 @@ export function exportFilename(report: OutcomeReport, format: Format): string {
 }
 
 /**
+ * The caller, reading in the export's language: the report names skills and "you said, we did"
+ * changes in the reader's language (its permissions do not depend on it).
+ */
+const inLanguage = (actor: Actor, lang: Locale): Actor => ({ ...actor, locale: lang });
+
+/**
  * The outcome report's exports (issue 11, rule 5): CSV, XLSX and the board report PDF, made on
  * the server in Dutch or English. Who may read the report may export it: the report service
  * checks that (another organisation's programme is 404, a member 403).
@@ -84,13 +90,8 @@ export const outcomeExportRoutes: FastifyPluginAsyncZod = async (app) => {
     return payload;
   });
 
-  async function send(
-    reply: FastifyReply,
-    actor: Actor,
-    report: OutcomeReport,
-    format: Format,
-    lang: Locale,
-  ) {
+  async function send(reply: FastifyReply, actor: Actor, report: OutcomeReport, format: Format) {
+    const lang = actor.locale ?? 'nl';
     let body: Buffer;
     if (format === 'csv') body = Buffer.from(renderCsv(report, lang), 'utf8');
     else if (format === 'xlsx') body = await renderXlsx(report, lang);
@@ -125,15 +126,15 @@ export const outcomeExportRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
         const { lang, ...query } = request.query;
+        const actor = inLanguage(requireActor(request), lang ?? requestLocale(request));
         const report = await service.programmeReport(
           deps(),
           actor,
           request.params.programmeId,
           query,
         );
-        return send(reply, actor, report, format, lang ?? requestLocale(request));
+        return send(reply, actor, report, format);
       },
     );
 
@@ -148,9 +149,12 @@ export const outcomeExportRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
+        const actor = inLanguage(
+          requireActor(request),
+          request.query.lang ?? requestLocale(request),
+        );
         const report = await service.organisationReport(deps(), actor);
-        return send(reply, actor, report, format, request.query.lang ?? requestLocale(request));
+        return send(reply, actor, report, format);
       },
     );
   }
