@@ -382,6 +382,14 @@ export const messages = {
     en: 'one of these two declined an introduction or request with the other in this programme',
     nl: 'een van deze twee heeft in dit programma een introductie of verzoek met de ander afgewezen',
   },
+  notALeader: {
+    en: 'only leaders (sponsors, managers of managers, people marked as leadership) can be shown as leaders',
+    nl: 'alleen leiding (sponsors, managers van managers, mensen gemarkeerd als leiding) kan als leider getoond worden',
+  },
+  notEnrolledInProgramme: {
+    en: 'you are not enrolled in this programme',
+    nl: 'je bent niet ingeschreven in dit programma',
+  },
   notEnrolledAsMentee: {
     en: 'is not enrolled in this programme as a mentee',
     nl: 'is in dit programma niet ingeschreven als mentee',

@@ -260,6 +260,25 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/programmes/{id}/feedback-actions': { roles: MANAGERS },
   'PATCH /api/programmes/{id}/feedback-actions/{actionId}': { roles: MANAGERS },
   'DELETE /api/programmes/{id}/feedback-actions/{actionId}': { roles: MANAGERS },
+  'GET /api/programmes/{programmeId}/leaders': {
+    roles: ALL,
+    note: 'whoever may see the programme; leaders only with their own consent',
+  },
+  'PUT /api/programmes/{programmeId}/sponsors': {
+    roles: MANAGERS,
+    body: () => ({ personIds: [] }),
+  },
+  'GET /api/programmes/{programmeId}/my-leadership': {
+    roles: ALL,
+    note: 'the caller’s own consent as a leader',
+  },
+  'PUT /api/programmes/{programmeId}/my-leadership': {
+    roles: ALL,
+    body: () => ({ shown: false, line: '' }),
+    note: 'enrolled leaders; anyone else gets 422',
+  },
+  'GET /api/programmes/{programmeId}/invitations': { roles: MANAGERS },
+  'POST /api/programmes/{programmeId}/invitations': { roles: MANAGERS },
   'GET /api/programmes/{programmeId}/outcomes': {
     roles: REPORT_READERS,
     note: 'and a member named the programme’s sponsor (outcome-report.int.test.ts)',

@@ -37,9 +37,14 @@ export type NotificationKind =
   | 'outcome_survey_reminder'
   | 'check_in_due'
   | 'check_in_reminder'
-  | 'feedback_action';
+  | 'feedback_action'
+  | 'programme_invitation';
 
 const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, string>) => string>> = {
+  programme_invitation: {
+    nl: (p) => `Je bent uitgenodigd om mee te doen aan ${p.programme}`,
+    en: (p) => `You are invited to take part in ${p.programme}`,
+  },
   request_received: {
     nl: (p) => `${p.from} vraagt of je mentor wilt zijn in ${p.programme}`,
     en: (p) => `${p.from} asks you to be their mentor in ${p.programme}`,
@@ -199,6 +204,7 @@ const buttons = {
   survey: { nl: 'Vul de vragenlijst in', en: 'Fill in the survey' },
   checkIn: { nl: 'Beantwoord de check-in', en: 'Answer the check-in' },
   feedbackAction: { nl: 'Bekijk wat er veranderde', en: 'See what changed' },
+  programme: { nl: 'Bekijk het programma en schrijf je in', en: 'View the programme and enrol' },
 } as const satisfies Record<string, Texts>;
 
 const headings = {
@@ -240,6 +246,7 @@ const mailParts: Partial<Record<NotificationKind, { button: Texts; detailsHeadin
   check_in_due: { button: buttons.checkIn },
   check_in_reminder: { button: buttons.checkIn },
   feedback_action: { button: buttons.feedbackAction, detailsHeading: headings.feedbackAction },
+  programme_invitation: { button: buttons.programme },
 };
 
 /** Why the recipient gets the mail: every mail says so in its footer. */

@@ -15,8 +15,10 @@ import { jobLevelBandSql } from '../feedback-results/keys.js';
 
 export interface ReportScope {
   organisationId: string;
-  /** null: every programme of the organisation. */
+  /** null: every programme of the organisation (or of `programmeIds`). */
   programmeId: string | null;
+  /** With `programmeId` null: only these programmes of the organisation. */
+  programmeIds?: readonly string[];
 }
 
 function rowsOf<T>(result: unknown): T[] {
@@ -47,11 +49,23 @@ export function cohortOfSurvey(alias: SQL): SQL {
 
 /** The cohort of the survey row `s` in `results.findOutcomeRows`, to group its figures by. */
 export const surveyRowCohort = (): SQL => cohortOfSurvey(sql`s`);
+/** The programme of the survey row `s` in `results.findOutcomeRows`, to group its figures by. */
+export const surveyRowProgramme = (): SQL => sql`s.programme_id::text`;
 
 function inScope(scope: ReportScope, alias: SQL): SQL {
-  return scope.programmeId
-    ? sql`${alias}.organisation_id = ${scope.organisationId} and ${alias}.programme_id = ${scope.programmeId}`
-    : sql`${alias}.organisation_id = ${scope.organisationId}`;
+  if (scope.programmeId) {
+    return sql`${alias}.organisation_id = ${scope.organisationId} and ${alias}.programme_id = ${scope.programmeId}`;
+  }
+  if (scope.programmeIds) {
+    const ids = scope.programmeIds.length
+      ? sql.join(
+          scope.programmeIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )
+      : sql`null::uuid`;
+    return sql`${alias}.organisation_id = ${scope.organisationId} and ${alias}.programme_id in (${ids})`;
+  }
+  return sql`${alias}.organisation_id = ${scope.organisationId}`;
 }
 
 /** The surveys (or self-ratings) `alias` of the scope, and of one cohort when given. */
@@ -65,6 +79,18 @@ export function surveysOf(scope: ReportScope, cohortId: string | null): (alias: 
 /** A cohort group column: the cohort for a programme, null for the organisation. */
 function cohortColumn(scope: ReportScope, programmeCol: SQL, at: SQL): SQL {
   return scope.programmeId ? sql`${cohortOf(programmeCol, at)}` : sql`null::uuid`;
+}
+
+/** What participation figures are split by besides the total: cohorts, or programmes. */
+export type ParticipationSplit = 'cohort' | 'programme';
+
+function splitColumn(
+  scope: ReportScope,
+  split: ParticipationSplit,
+  programmeCol: SQL,
+  at: SQL,
+): SQL {
+  return split === 'programme' ? programmeCol : cohortColumn(scope, programmeCol, at);
 }
 
 export interface ProgrammeRow {
@@ -202,8 +228,8 @@ export async function deleteCohort(
 }
 
 export interface ParticipationRow {
-  /** null with isTotal: the whole scope. */
-  cohort: string | null;
+  /** The cohort (or the programme, split by programme); null with isTotal: the whole scope. */
+  group: string | null;
   isTotal: boolean;
   invited: number;
   enrolled: number;
@@ -220,6 +246,7 @@ export interface ParticipationRow {
 export async function participationFigures(
   db: Db,
   scope: ReportScope,
+  split: ParticipationSplit = 'cohort',
 ): Promise<{ rows: ParticipationRow[]; anyInvitation: boolean }> {
   const rows = await query<Record<string, unknown>>(
     db,
@@ -236,7 +263,7 @@ export async function participationFigures(
       ),
       per as (
         select e.person_id, e.created_at, fm.at,
-          ${cohortColumn(scope, sql`e.programme_id`, sql`e.created_at`)} as cohort
+          ${splitColumn(scope, split, sql`e.programme_id`, sql`e.created_at`)} as cohort
         from enrolment e
         left join first_match fm on fm.programme_id = e.programme_id and fm.person_id = e.person_id
         where ${inScope(scope, sql`e`)}
@@ -253,7 +280,8 @@ export async function participationFigures(
       inv as (
         select cohort, grouping(cohort) as is_total, count(distinct person_id)::int as invited
         from (
-          select i.person_id, ${cohortColumn(scope, sql`i.programme_id`, sql`i.sent_at`)} as cohort
+          select i.person_id,
+            ${splitColumn(scope, split, sql`i.programme_id`, sql`i.sent_at`)} as cohort
           from programme_invitation i where ${inScope(scope, sql`i`)}
         ) x group by grouping sets ((), (cohort))
       )
@@ -271,7 +299,7 @@ export async function participationFigures(
     if (isTotal && Number(row.invited) > 0) anyInvitation = true;
     if (!isTotal && row.cohort === null) continue;
     out.push({
-      cohort: isTotal ? null : String(row.cohort),
+      group: isTotal ? null : String(row.cohort),
       isTotal,
       invited: Number(row.invited),
       enrolled: Number(row.enrolled),

@@ -37,7 +37,10 @@ export const RetentionFigure = z.discriminatedUnion('shown', [
   z.object({
     shown: z.literal(true),
     months: z.union([z.literal(6), z.literal(12)]),
-    /** Participants whose start lies at least `months` ago and who were employed then, and how many stayed. */
+    /**
+     * Participants whose start (their enrolment day) lies at least `months` ago, who were employed
+     * then and have at least one comparable person (the others are `unmatched`), and how many stayed.
+     */
     participants: Share.extend({ retained: z.number().int() }),
     /**
      * Comparable non-participants: same department and job-level band, employed on the
@@ -114,12 +117,20 @@ export const OutcomeReport = z.object({
     growth: z.array(SkillGrowth),
   }),
   retention: z.array(RetentionFigure),
-  /** Per cohort, oldest first, with the "you said, we did" changes made before it started. */
+  /**
+   * Per cohort, oldest first, with the "you said, we did" changes made before it started. Always
+   * every cohort of the programme, also when the report is filtered to one (empty for the
+   * organisation). Survey percentages are null where the anonymity rules withhold a cohort.
+   */
   cohortsOverTime: z.array(
     z.object({
       cohort: CohortRef,
       headline: Headline,
-      /** Changes recorded after the previous cohort started and before this one started. */
+      /**
+       * Changes recorded on or after the previous cohort's start day and before this one's (the
+       * first cohort: everything before it); `did` in the caller's language (else the
+       * organisation's default).
+       */
       changesBefore: z.array(
         z.object({ id: z.uuid(), did: z.string(), createdAt: z.iso.datetime({ offset: true }) }),
       ),

@@ -177,7 +177,7 @@ async function surveyAndPeople(
     return outcomeBlock(row);
   };
   const peopleOf = (cohortId: string | null) =>
-    participation.rows.find((r) => (cohortId ? r.cohort === cohortId : r.isTotal));
+    participation.rows.find((r) => (cohortId ? r.group === cohortId : r.isTotal));
   return { participation, outcomeOf, peopleOf, resultsScope };
 }
 
@@ -343,8 +343,8 @@ async function buildReport(deps: Deps, input: ReportInput): Promise<OutcomeRepor
     headline: headlineOf(people, outcome),
     participation: {
       invited: participation.anyInvitation
-        ? (participation.rows.find((r) => (cohortId ? r.cohort === cohortId : r.isTotal))
-            ?.invited ?? 0)
+        ? (participation.rows.find((r) => (cohortId ? r.group === cohortId : r.isTotal))?.invited ??
+          0)
         : null,
       enrolled: people?.enrolled ?? 0,
       matched: people?.matched ?? 0,
@@ -412,7 +412,11 @@ export async function organisationReport(deps: Deps, actor: Actor): Promise<Outc
   });
 }
 
-/** The programmes the caller is named a sponsor of, with each one's headline figures. */
+/**
+ * The programmes the caller is named a sponsor of, with each one's headline figures: two
+ * aggregate statements over all of them, split by programme. A programme's survey percentages
+ * need at least minGroup respondents (its whole figures, as in its report).
+ */
 export async function sponsorHome(deps: Deps, actor: Actor): Promise<SponsorHome> {
   const member = requireMember(actor);
   const { db } = deps;
@@ -420,26 +424,48 @@ export async function sponsorHome(deps: Deps, actor: Actor): Promise<SponsorHome
     repo.sponsoredProgrammes(db, member.organisationId, member.personId),
     loadThresholds(db, member.organisationId),
   ]);
-  // A sponsor names a handful of programmes; each one's headline is three aggregate statements.
-  const items = await Promise.all(
-    programmes.map(async (p) => {
-      const scope = { organisationId: member.organisationId, programmeId: p.id };
-      const cohorts = await repo.listCohorts(db, p.id);
-      const { outcomeOf, peopleOf } = await surveyAndPeople(
-        db,
-        scope,
-        cohorts,
-        thresholds.minGroup,
-      );
+  if (programmes.length === 0) return { programmes: [] };
+  const scope: repo.ReportScope = {
+    organisationId: member.organisationId,
+    programmeId: null,
+    programmeIds: programmes.map((p) => p.id),
+  };
+  const [participation, outcomeRows] = await Promise.all([
+    repo.participationFigures(db, scope, 'programme'),
+    results.findOutcomeRows(
+      db,
+      {
+        organisationId: member.organisationId,
+        programmeId: '',
+        range: null,
+        allowSensitive: false,
+        surveys: repo.surveysOf(scope, null),
+      },
+      null,
+      careerStepKinds,
+      repo.surveyRowProgramme(),
+    ),
+  ]);
+  const { minGroup } = thresholds;
+  return {
+    programmes: programmes.map((p) => {
+      const row = outcomeRows.find((r) => !r.isTotal && r.group === p.id);
+      const respondents = row?.respondents ?? 0;
+      const outcome =
+        row && respondents >= minGroup
+          ? outcomeBlock(row)
+          : withheld('too_few', minGroup, respondents);
       return {
         programmeId: p.id,
         name: p.name,
         status: p.status,
-        headline: headlineOf(peopleOf(null), outcomeOf(null)),
+        headline: headlineOf(
+          participation.rows.find((r) => !r.isTotal && r.group === p.id),
+          outcome,
+        ),
       };
     }),
-  );
-  return { programmes: items };
+  };
 }
 
 export async function listCohorts(
