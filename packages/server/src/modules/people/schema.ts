@@ -39,6 +39,8 @@ export const PersonResponse = z.object({
   startDate: z.string().nullable(),
   leaveDate: z.string().nullable(),
   role: Role,
+  /** Marked as leadership by an org admin (sponsors and managers of managers are leaders anyway). */
+  isLeadership: z.boolean(),
   isActive: z.boolean(),
 });
 export type PersonResponse = z.infer<typeof PersonResponse>;
@@ -80,6 +82,7 @@ const PersonFields = {
   startDate: isoDate,
   leaveDate: isoDate,
   role: Role.optional(),
+  isLeadership: z.boolean().optional(),
 };
 
 export const CreatePersonRequest = z.object({

@@ -46,6 +46,7 @@ export function toPerson(row: repo.PersonWithManager): PersonResponse {
     startDate: row.startDate,
     leaveDate: row.leaveDate,
     role: row.role,
+    isLeadership: row.isLeadership,
     isActive: row.isActive,
   };
 }
@@ -94,6 +95,7 @@ export interface NewPersonInput {
   startDate?: string | null;
   leaveDate?: string | null;
   role?: OrgRole;
+  isLeadership?: boolean;
 }
 
 /** Adds a person and their (password-less) account. The caller owns the transaction. */
@@ -127,6 +129,7 @@ export async function createPerson(
     startDate: input.startDate ?? null,
     leaveDate: input.leaveDate ?? null,
     role: input.role ?? 'member',
+    isLeadership: input.isLeadership ?? false,
   });
 }
 

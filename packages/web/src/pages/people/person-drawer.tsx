@@ -1,4 +1,15 @@
-import { Anchor, Button, Drawer, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  List,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -147,6 +158,11 @@ function PersonDetails({
       <Group gap="xs">
         <RoleBadge role={person.role} />
         <StatusBadge isActive={person.isActive} />
+        {person.isLeadership && (
+          <Badge variant="outline" color="grape.9">
+            {t('leadership.isLeadership')}
+          </Badge>
+        )}
       </Group>
       <Table variant="vertical" withTableBorder>
         <Table.Tbody>

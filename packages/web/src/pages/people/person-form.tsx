@@ -35,6 +35,7 @@ export interface PersonFormValues {
   startDate: string;
   leaveDate: string;
   role: Role;
+  isLeadership: boolean;
   sendInvitation: boolean;
 }
 
@@ -55,6 +56,7 @@ function valuesOf(person: PersonDetail | undefined): PersonFormValues {
     startDate: person?.startDate ?? '',
     leaveDate: person?.leaveDate ?? '',
     role: person?.role ?? 'member',
+    isLeadership: person?.isLeadership ?? false,
     sendInvitation: true,
   };
 }
@@ -80,6 +82,7 @@ export function toPersonBody(values: PersonFormValues): Omit<NewPerson, 'sendInv
     startDate: orNull(values.startDate),
     leaveDate: orNull(values.leaveDate),
     role: values.role,
+    isLeadership: values.isLeadership,
   };
 }
 
@@ -157,6 +160,12 @@ export function PersonForm({
             error={fieldError('role')}
           />
         </SimpleGrid>
+        <Checkbox
+          label={t('leadership.isLeadership')}
+          description={t('leadership.isLeadershipHint')}
+          {...form.getInputProps('isLeadership', { type: 'checkbox' })}
+          error={fieldError('isLeadership')}
+        />
         <ManagerSelect
           value={form.values.managerId}
           initial={

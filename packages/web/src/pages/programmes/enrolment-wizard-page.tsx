@@ -39,6 +39,7 @@ import {
   type Sensitive,
   type Skills,
 } from './programme-types';
+import { LeaderConsentCard, useLeaderConsentDraft } from '../leadership/leader-consent-draft';
 import { ProfileStep } from './profile-step';
 import { requestsQueryKey } from './request-modal';
 import { skillLabel } from './skill-picker';
@@ -133,6 +134,7 @@ function EnrolmentWizard({
   ];
   const [active, setActive] = useState(0);
   const step = steps[active] ?? 'review';
+  const leaderConsent = useLeaderConsentDraft(programme.id);
 
   const [role, setRole] = useState<EnrolmentRole>(
     programme.myEnrolment?.role ?? (programme.type === 'peer' ? 'both' : 'mentee'),
@@ -225,6 +227,8 @@ function EnrolmentWizard({
         color: 'green',
         message: t('enrolment.enrolled', { name: programme.name }),
       });
+      // The leader's consent needs the enrolment; a failure here leaves the enrolment as it is.
+      await leaderConsent.save().catch(() => undefined);
       await queryClient.invalidateQueries({ queryKey: programmesQueryKey });
       const suggests =
         programme.matchingMode !== 'manager_proposes' &&
@@ -256,6 +260,7 @@ function EnrolmentWizard({
         color: 'green',
         message: t('enrolment.updated', { name: programme.name }),
       });
+      await leaderConsent.save().catch(() => undefined);
       // The programme (my enrolment), the managers' list and requests showing the answers.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: programmesQueryKey }),
@@ -492,6 +497,7 @@ function EnrolmentWizard({
           </List>
         )}
         <Text size="sm">{t('enrolment.review.click')}</Text>
+        <LeaderConsentCard draft={leaderConsent} />
         <ErrorMessage error={submitError} />
       </Stack>
     ),

@@ -45,6 +45,7 @@ import {
 import { QuestionAnswers } from './question-answers';
 import { useProgramme, useProgrammeTransition } from './use-programme';
 import { YouSaidWeDid } from './you-said-we-did';
+import { MyLeadershipConsent } from '../leadership/my-leadership-consent';
 import { ProgrammeLeadersSection } from '../leadership/programme-leaders-section';
 import { ProgrammeStoriesSection } from '../stories/programme-stories-section';
 import { useReadsOutcomeReport } from '../outcomes/use-outcome-access';
@@ -280,6 +281,7 @@ function ProgrammeDetail({ programme }: { programme: Programme }) {
                   {t('programmes.leave')}
                 </Button>
               </Group>
+              <MyLeadershipConsent programmeId={programme.id} />
             </Stack>
           ) : programme.canEnrol ? (
             <Stack gap="sm" align="flex-start">
