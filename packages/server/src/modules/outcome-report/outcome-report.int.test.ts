@@ -570,6 +570,23 @@ describe('programme outcome report', () => {
   });
 });
 
+describe('statements', () => {
+  it('sends as many statements for the programme as for an empty one', async () => {
+    const count = async (id: string, query = '') => {
+      const url = `/api/programmes/${id}/outcomes${query}`;
+      await get(url, admin.cookie); // the first call resolves the caller
+      const before = ctx.database.stats.queries;
+      await get(url, admin.cookie);
+      return ctx.database.stats.queries - before;
+    };
+    const full = await count(programmeId);
+    expect(full).toBe(await count(otherProgrammeId));
+    expect(full).toBeLessThanOrEqual(15);
+    // A cohort adds one statement: the programme's growth beside the cohort's.
+    expect(await count(programmeId, `?cohort=${c1}`)).toBe(full + 1);
+  });
+});
+
 describe('organisation outcome report', () => {
   it('counts every programme, with non-participants of any programme as the comparison', async () => {
     const report = await get<OutcomeReport>('/api/outcomes', orgSponsor.cookie);
