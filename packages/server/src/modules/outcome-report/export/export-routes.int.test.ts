@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolment, programme, programmeCohort, story } from '../../../db/schema.js';
+import {
+  enrolment,
+  feedbackAction,
+  programme,
+  programmeCohort,
+  story,
+} from '../../../db/schema.js';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import { createPerson, signedIn } from '../../../test/factories.js';
 import { defaultConflictRules } from '../../programmes/service.js';
@@ -56,6 +62,19 @@ beforeAll(async () => {
     .values({ programmeId, organisationId, name: 'Voorjaar 2025', startsOn: '2025-01-01' })
     .returning({ id: programmeCohort.id });
   cohortId = cohort!.id;
+  // A second run, and a change made between the two: cohorts over time name it.
+  await ctx.db
+    .insert(programmeCohort)
+    .values({ programmeId, organisationId, name: 'Najaar 2025', startsOn: '2025-09-01' });
+  await ctx.db.insert(feedbackAction).values({
+    organisationId,
+    programmeId,
+    saidNl: 'Te lange check-ins',
+    saidEn: 'Check-ins too long',
+    didNl: '=Kortere check-ins',
+    didEn: '=Shorter check-ins',
+    createdAt: new Date('2025-05-01T10:00:00Z'),
+  });
 
   const people = [];
   for (let i = 0; i < 7; i++) {
@@ -199,6 +218,12 @@ describe('outcome report exports', () => {
       'x-klik-locale': 'en',
     });
     expect(enByScreen.body).toContain('Headline figures,Enrolled');
+    // The report itself is read in the file's language ('you said, we did'), escaped.
+    expect(en.body).toContain(
+      `Cohorts over time: Najaar 2025,"Change made (""you said, we did"")",'=Shorter check-ins,text`,
+    );
+    expect(en.body).not.toContain('Kortere');
+    expect(nl.body).toContain("'=Kortere check-ins,tekst");
   });
 
   it('XLSX: read back, numbers are numbers and formula-like text is escaped', async () => {
