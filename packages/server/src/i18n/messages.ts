@@ -609,6 +609,64 @@ export const messages = {
     en: 'This check-in can no longer be answered: a newer one has been sent',
     nl: 'Deze check-in kan niet meer worden beantwoord: er is al een nieuwere verstuurd',
   },
+
+  // Stories (issue 11)
+  storyNotParticipant: {
+    en: 'you do not take part in this programme',
+    nl: 'je doet niet mee aan dit programma',
+  },
+  storyNotOtherSide: {
+    en: 'is not the other side of one of your mentoring relationships in this programme',
+    nl: 'is niet de andere kant van een van je mentorrelaties in dit programma',
+  },
+  storyNamesPerson: {
+    en: 'names {name}, who has not approved being named: name them in the story so they are asked, or leave the name out',
+    nl: 'noemt {name}, die niet heeft ingestemd met genoemd worden: noem die persoon in het verhaal zodat die het gevraagd wordt, of laat de naam weg',
+  },
+  storyMentionsNotApproved: {
+    en: 'not everyone named in the story has approved it yet',
+    nl: 'nog niet iedereen die in het verhaal genoemd wordt heeft ingestemd',
+  },
+  storyTextRequired: {
+    en: 'write the story in at least one language',
+    nl: 'schrijf het verhaal in minstens één taal',
+  },
+  storyTitleRequired: {
+    en: 'a story in this language needs a title',
+    nl: 'een verhaal in deze taal heeft een titel nodig',
+  },
+  storyBodyRequired: {
+    en: 'a title in this language needs the story itself',
+    nl: 'een titel in deze taal heeft het verhaal zelf nodig',
+  },
+  storyAltRequired: {
+    en: 'describe the photo for people who cannot see it (alt text)',
+    nl: 'beschrijf de foto voor wie hem niet kan zien (alt-tekst)',
+  },
+  storyNotAnImage: {
+    en: 'is not an image that can be read (JPEG, PNG, WebP, GIF or HEIC)',
+    nl: 'is geen afbeelding die gelezen kan worden (JPEG, PNG, WebP, GIF of HEIC)',
+  },
+  storyReviewMessageRequired: {
+    en: 'tell the author why, in a message',
+    nl: 'vertel de schrijver waarom, in een bericht',
+  },
+  storyNotWaitingForReview: {
+    en: 'This story is not waiting for approval',
+    nl: 'Dit verhaal wacht niet op goedkeuring',
+  },
+  storyAlreadySent: {
+    en: 'This story has already been sent for approval or published',
+    nl: 'Dit verhaal is al ter goedkeuring verstuurd of gepubliceerd',
+  },
+  storyCannotDelete: {
+    en: 'Only a draft or a withdrawn story can be deleted: withdraw it first',
+    nl: 'Alleen een concept of een ingetrokken verhaal kan weg: trek het eerst in',
+  },
+  storyMentionClosed: {
+    en: 'This story is not asking for your approval now',
+    nl: 'Dit verhaal vraagt nu niet om je instemming',
+  },
 } as const satisfies Record<string, Localized>;
 
 /** Nouns and states that appear as parameters. */
@@ -643,6 +701,7 @@ export const terms = {
   declined: { en: 'declined', nl: 'afgewezen' },
   withdrawn: { en: 'withdrawn', nl: 'ingetrokken' },
   expired: { en: 'expired', nl: 'verlopen' },
+  story: { en: 'Story', nl: 'Verhaal' },
   cohort: { en: 'Cohort', nl: 'Cohort' },
 } as const satisfies Record<string, Localized>;
 

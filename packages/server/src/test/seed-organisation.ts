@@ -298,6 +298,28 @@ export async function seedOrganisation(app: App) {
     'feedback action',
   );
   secrets.add(feedbackAction.id).add(`Gezegd${tag}`).add(`Said${tag}`);
+  // A published story of the relationship's mentee that names its mentor (who agreed): for the
+  // programme's audience only.
+  const story = await expectOk(
+    await call('POST', '/api/stories', menteeB, {
+      programmeId: chooseId,
+      titleNl: `Verhaal${tag}`,
+      bodyNl: `VerhaalTekst${tag}`,
+      audience: 'programme',
+      mentionIds: [mentorB.id],
+    }),
+    'story',
+  );
+  await expectOk(await call('POST', `/api/stories/${story.id}/submit`, menteeB), 'story submit');
+  await expectOk(
+    await call('POST', `/api/stories/${story.id}/mention`, mentorB, { approve: true }),
+    'story mention',
+  );
+  await expectOk(
+    await call('POST', `/api/stories/${story.id}/review`, manager, { decision: 'approve' }),
+    'story review',
+  );
+  secrets.add(story.id).add(`Verhaal${tag}`).add(`VerhaalTekst${tag}`);
   // A job that failed for good: what platform admins see and retry.
   const [failedJob] = await app.database.db
     .insert(job)
@@ -335,6 +357,7 @@ export async function seedOrganisation(app: App) {
       domain: domain.id,
       pairRule: pairRule.id,
       feedbackAction: feedbackAction.id,
+      story: story.id,
       job: failedJob!.id,
     },
     secrets,

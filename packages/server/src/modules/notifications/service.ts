@@ -38,6 +38,12 @@ export type NotificationKind =
   | 'check_in_due'
   | 'check_in_reminder'
   | 'feedback_action'
+  | 'story_submitted'
+  | 'story_published'
+  | 'story_changes_requested'
+  | 'story_declined'
+  | 'story_mention_asked'
+  | 'story_mention_answered'
   | 'programme_invitation';
 
 const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, string>) => string>> = {
@@ -172,6 +178,36 @@ const subjects: Record<NotificationKind, Record<Locale, (p: Record<string, strin
     nl: (p) => `Jullie zeiden, wij deden: ${p.programme} is veranderd door jullie feedback`,
     en: (p) => `You said, we did: ${p.programme} changed because of your feedback`,
   },
+  story_submitted: {
+    nl: (p) => `${p.from} vraagt je hun verhaal in ${p.programme} goed te keuren`,
+    en: (p) => `${p.from} asks you to approve their story in ${p.programme}`,
+  },
+  story_published: {
+    nl: (p) => `Je verhaal „${p.title}” is goedgekeurd en gepubliceerd`,
+    en: (p) => `Your story “${p.title}” has been approved and published`,
+  },
+  story_changes_requested: {
+    nl: (p) => `Er is een wijziging gevraagd in je verhaal „${p.title}”`,
+    en: (p) => `A change has been asked for in your story “${p.title}”`,
+  },
+  story_declined: {
+    nl: (p) => `Je verhaal „${p.title}” wordt niet gepubliceerd`,
+    en: (p) => `Your story “${p.title}” will not be published`,
+  },
+  story_mention_asked: {
+    nl: (p) => `${p.from} noemt je in hun verhaal in ${p.programme}: ga je akkoord?`,
+    en: (p) => `${p.from} names you in their story in ${p.programme}: do you agree?`,
+  },
+  story_mention_answered: {
+    nl: (p) =>
+      p.answer === 'approved'
+        ? `${p.who} vindt het goed om genoemd te worden in „${p.title}”`
+        : `${p.who} wil niet genoemd worden in „${p.title}”`,
+    en: (p) =>
+      p.answer === 'approved'
+        ? `${p.who} agrees to be named in “${p.title}”`
+        : `${p.who} does not want to be named in “${p.title}”`,
+  },
 };
 
 /** What a mail says beyond its subject line (the notification in the app is the subject line). */
@@ -205,6 +241,9 @@ const buttons = {
   checkIn: { nl: 'Beantwoord de check-in', en: 'Answer the check-in' },
   feedbackAction: { nl: 'Bekijk wat er veranderde', en: 'See what changed' },
   programme: { nl: 'Bekijk het programma en schrijf je in', en: 'View the programme and enrol' },
+  storyReview: { nl: 'Lees en beoordeel het verhaal', en: 'Read and review the story' },
+  story: { nl: 'Bekijk je verhaal', en: 'View your story' },
+  storyMention: { nl: 'Lees het verhaal en antwoord', en: 'Read the story and answer' },
 } as const satisfies Record<string, Texts>;
 
 const headings = {
@@ -214,6 +253,7 @@ const headings = {
   agreement: { nl: 'De voorgestelde afspraken', en: 'The proposed agreement' },
   pausedUntil: { nl: 'Terug verwacht', en: 'Expected back' },
   feedbackAction: { nl: 'Jullie zeiden, wij deden', en: 'You said, we did' },
+  storyReview: { nl: 'Het bericht bij de beoordeling', en: 'The message with the review' },
 } as const satisfies Record<string, Texts>;
 
 /** The mail's one button and the heading over its detail lines, per kind. */
@@ -247,6 +287,12 @@ const mailParts: Partial<Record<NotificationKind, { button: Texts; detailsHeadin
   check_in_reminder: { button: buttons.checkIn },
   feedback_action: { button: buttons.feedbackAction, detailsHeading: headings.feedbackAction },
   programme_invitation: { button: buttons.programme },
+  story_submitted: { button: buttons.storyReview },
+  story_published: { button: buttons.story },
+  story_changes_requested: { button: buttons.story, detailsHeading: headings.storyReview },
+  story_declined: { button: buttons.story, detailsHeading: headings.storyReview },
+  story_mention_asked: { button: buttons.storyMention },
+  story_mention_answered: { button: buttons.story },
 };
 
 /** Why the recipient gets the mail: every mail says so in its footer. */
