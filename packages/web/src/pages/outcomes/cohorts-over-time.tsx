@@ -54,12 +54,8 @@ export function CohortsOverTimeSection({ report }: { report: OutcomeReport }) {
             ]}
             referenceLines={rows
               .filter((row) => row.changes > 0)
-              .map((row) => ({
-                x: row.cohortName,
-                color: 'orange.8',
-                label: t('outcomes.changesMarker', { count: row.changes }),
-                labelPosition: 'insideTopLeft' as const,
-              }))}
+              // Unlabelled: labels collide at 390 px; the intro explains the line, the table counts.
+              .map((row) => ({ x: row.cohortName, color: 'orange.8', strokeDasharray: '4 3' }))}
           />
         </ChartFigure>
       ) : (

@@ -111,7 +111,7 @@ export const outcomesEn: Pick<Translation, keyof typeof outcomesNl> = {
     stillEmployed: 'Still employed',
     interval95: '95% interval',
     interval: '{{low}} – {{high}}',
-    points: '{{points}} percentage points',
+    pointsShort: '{{points}} pp',
     pointsInterval: '{{low}} to {{high}}',
     retentionSentence:
       'Of the {{n}} participants who started at least {{months}} months ago, {{retained}} ({{share}}) were still employed {{months}} months later. Among {{comparisonN}} comparable colleagues who did not take part, that was {{comparisonShare}}.',

@@ -107,7 +107,7 @@ export const outcomesNl = {
     stillEmployed: 'Nog in dienst',
     interval95: '95%-interval',
     interval: '{{low}} – {{high}}',
-    points: '{{points}} procentpunt',
+    pointsShort: '{{points}} %-punt',
     pointsInterval: '{{low}} tot {{high}}',
     retentionSentence:
       'Van de {{n}} deelnemers die minstens {{months}} maanden geleden begonnen, waren er {{retained}} ({{share}}) na {{months}} maanden nog in dienst. Bij {{comparisonN}} vergelijkbare collega’s die niet meededen was dat {{comparisonShare}}.',

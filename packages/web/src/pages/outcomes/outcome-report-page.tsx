@@ -42,7 +42,7 @@ export function OutcomeReportPage() {
   const [search, setSearch] = useSearchParams();
   const cohortId = programmeId ? cohortFromSearch(search) : null;
   const query = useQuery({
-    queryKey: reportQueryKey(programmeId, cohortId),
+    queryKey: reportQueryKey(programmeId, cohortId, i18n.language),
     queryFn: () => fetchReport(programmeId, cohortId),
     placeholderData: keepPreviousData,
   });

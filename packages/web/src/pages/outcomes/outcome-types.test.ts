@@ -6,6 +6,7 @@ import {
   formatPoints,
   headlinePercent,
   retentionVerdict,
+  shortLabel,
   type CohortOverTime,
 } from './outcome-types';
 
@@ -111,5 +112,14 @@ describe('cohortChartRows', () => {
     for (const row of cohortChartRows([cohort('Spring', 51, 1)])) {
       expect(Object.keys(row)).not.toContain('role');
     }
+  });
+});
+
+describe('shortLabel', () => {
+  it('keeps a short label and cuts a long one with an ellipsis', () => {
+    expect(shortLabel('Social media')).toBe('Social media');
+    expect(shortLabel('Stakeholdermanagement')).toBe('Stakeholdermanage…');
+    expect(shortLabel('Stakeholdermanagement').length).toBe(18);
+    expect(shortLabel('Omgaan met organisatiepolitiek', 12)).toBe('Omgaan met…');
   });
 });

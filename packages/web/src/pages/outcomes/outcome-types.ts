@@ -17,8 +17,19 @@ export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 export const exportFormats: readonly ExportFormat[] = ['csv', 'xlsx', 'pdf'];
 
 export const outcomesQueryKey = ['outcomes'] as const;
-export const reportQueryKey = (programmeId: string | null, cohortId: string | null) =>
-  [...outcomesQueryKey, 'report', programmeId ?? 'organisation', cohortId ?? 'all'] as const;
+/** With the language: the server words skill labels and "you said, we did" texts in it. */
+export const reportQueryKey = (
+  programmeId: string | null,
+  cohortId: string | null,
+  language: string,
+) =>
+  [
+    ...outcomesQueryKey,
+    'report',
+    programmeId ?? 'organisation',
+    cohortId ?? 'all',
+    language,
+  ] as const;
 export const cohortsQueryKey = (programmeId: string) =>
   [...outcomesQueryKey, 'cohorts', programmeId] as const;
 export const sponsoredQueryKey = [...outcomesQueryKey, 'sponsored'] as const;
@@ -108,4 +119,9 @@ export function formatPoints(value: number, locale: string): string {
     maximumFractionDigits: 0,
     signDisplay: 'exceptZero',
   }).format(Math.round(value * 100));
+}
+
+/** A category label short enough for a chart axis at 390 px; the table beside it has it in full. */
+export function shortLabel(label: string, max = 18): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }

@@ -1,8 +1,19 @@
-import { Alert, Box, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { BarChart } from '@mantine/charts';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { headlinePercent, type Headline } from './outcome-types';
+import { headlinePercent, shortLabel, type Headline } from './outcome-types';
 
 /** Numbers in the reader's language: whole percentages (from 0–100 or 0–1), decimals, counts. */
 export function useOutcomeFormat() {
@@ -166,5 +177,47 @@ export function ChartFigure({ title, children }: { title: string; children: Reac
     <Box role="img" aria-label={t('outcomes.chartLabel', { title })}>
       {children}
     </Box>
+  );
+}
+
+/** Counts per label as horizontal bars, with the figures in a table that can be shown. */
+export function CountBars({
+  title,
+  data,
+  table,
+}: {
+  title: string;
+  data: { label: string; count: number }[];
+  table: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [isTableShown, setTableShown] = useState(false);
+  const tableId = useId();
+  return (
+    <Stack gap="xs">
+      <ChartFigure title={title}>
+        <BarChart
+          h={Math.max(140, data.length * 36)}
+          data={data}
+          dataKey="label"
+          orientation="vertical"
+          yAxisProps={{ width: 130, tickFormatter: (value: string) => shortLabel(value) }}
+          series={[{ name: 'count', label: t('feedbackResults.count'), color: 'teal.7' }]}
+          withTooltip={false}
+          accessibilityLayer={false}
+        />
+      </ChartFigure>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        onClick={() => setTableShown((shown) => !shown)}
+        aria-expanded={isTableShown}
+        aria-controls={tableId}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        {isTableShown ? t('feedbackResults.hideTable') : t('feedbackResults.showTable')}
+      </Button>
+      <div id={tableId}>{isTableShown ? table : <VisuallyHidden>{table}</VisuallyHidden>}</div>
+    </Stack>
   );
 }

@@ -10,9 +10,10 @@ import {
 } from '../programmes/dashboard/results-parts';
 import { skillsQueryKey } from '../programmes/programme-types';
 import { skillLabel } from '../programmes/skill-picker';
-import type { OutcomeReport } from './outcome-types';
+import { shortLabel, type OutcomeReport } from './outcome-types';
 import {
   ChartFigure,
+  CountBars,
   ReportSection,
   StatCard,
   useOutcomeFormat,
@@ -103,6 +104,11 @@ export function OutcomesSection({ report }: { report: OutcomeReport }) {
     staleTime: 5 * 60_000,
   });
   const skillName = (id: string) => skillLabel(skills.data, id, i18n.language);
+  // The catalogue's label in the screen's language; the server's own label for a skill it lacks.
+  const topSkillName = (item: { skill: string; label: string }) => {
+    const name = skillName(item.skill);
+    return name === item.skill ? item.label : name;
+  };
   const { total, topSkills, growth } = report.outcomes;
 
   return (
@@ -159,25 +165,24 @@ export function OutcomesSection({ report }: { report: OutcomeReport }) {
           ) : topSkills.items.length === 0 ? (
             <Text size="sm">{t('outcomes.noSkills')}</Text>
           ) : (
-            <ChartWithTable
+            <CountBars
               title={t('outcomes.topSkills')}
               data={topSkills.items.map((item) => ({
-                label: item.label || skillName(item.skill),
+                label: topSkillName(item),
                 count: item.count,
               }))}
-              table={(isVisible) => (
+              table={
                 <FiguresTable
                   caption={t('outcomes.topSkills')}
                   corner={t('feedbackResults.skill')}
                   columns={[{ key: 'count', label: t('outcomes.peopleNaming') }]}
                   rows={topSkills.items.map((item) => ({
                     key: item.skill,
-                    label: item.label || skillName(item.skill),
+                    label: topSkillName(item),
                     cells: { count: format.count(item.count) },
                   }))}
-                  isVisible={isVisible}
                 />
-              )}
+              }
             />
           )}
         </Stack>
@@ -274,7 +279,7 @@ function Growth({
                 }))}
                 dataKey="skillName"
                 orientation="vertical"
-                yAxisProps={{ width: 120 }}
+                yAxisProps={{ width: 130, tickFormatter: (value: string) => shortLabel(value) }}
                 xAxisProps={{ domain: [0, 5] }}
                 withLegend
                 withTooltip={false}

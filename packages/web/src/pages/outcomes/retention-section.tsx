@@ -114,7 +114,7 @@ function RetentionFigure({ figure }: { figure: ShownRetention }) {
             label: t('outcomes.difference'),
             cells: {
               n: '',
-              share: t('outcomes.points', { points: points(difference.value) }),
+              share: t('outcomes.pointsShort', { points: points(difference.value) }),
               interval: t('outcomes.pointsInterval', {
                 low: points(difference.low),
                 high: points(difference.high),
