@@ -25,6 +25,7 @@ export const outcomesEn: Pick<Translation, keyof typeof outcomesNl> = {
     programmePlaceholder: 'Choose a programme',
     downloads: 'Download',
     downloadsHint: 'As shown above: the same cohort, in the language of the screen.',
+    downloadsHintOrganisation: 'The whole organisation’s report, in the language of the screen.',
     export: {
       csv: 'CSV',
       xlsx: 'Excel (XLSX)',
@@ -32,7 +33,7 @@ export const outcomesEn: Pick<Translation, keyof typeof outcomesNl> = {
     },
     generated:
       'Calculated on {{date}}. Figures about groups of fewer than {{minGroup}} people are not shown.',
-    filteredOn: 'Cohort {{name}} only (starts {{date}}).',
+    filteredOn: 'Only the cohort “{{name}}” (starts {{date}}).',
     none: '—',
     headline: 'Headline figures',
     enrolled: 'Enrolled',
@@ -137,7 +138,7 @@ export const outcomesEn: Pick<Translation, keyof typeof outcomesNl> = {
     changesMarker_one: '{{count}} change',
     changesMarker_other: '{{count}} changes',
     changesTitle: 'What we changed before each cohort',
-    changesBefore: 'Before {{name}} (starts {{date}})',
+    changesBefore: 'Before “{{name}}” (starts {{date}})',
     noChanges: 'No changes after feedback recorded before a cohort yet.',
     cohorts: {
       title: 'Cohorts of this programme',
@@ -151,25 +152,25 @@ export const outcomesEn: Pick<Translation, keyof typeof outcomesNl> = {
       startsOnValue: 'Starts {{date}}',
       dateRequired: 'Choose a start date',
       add: 'Add cohort',
-      added: 'Cohort {{name}} added.',
+      added: 'Cohort “{{name}}” added.',
       edit: 'Edit',
-      editLabel: 'Edit cohort {{name}}',
-      editTitle: 'Edit cohort {{name}}',
+      editLabel: 'Edit cohort “{{name}}”',
+      editTitle: 'Edit cohort “{{name}}”',
       editNote:
         'Another start date moves the boundary with the cohorts before and after it; the report recalculates at once.',
       save: 'Save',
       saved: 'Cohort saved.',
       delete: 'Delete',
-      deleteLabel: 'Delete cohort {{name}}',
-      deleteTitle: 'Delete cohort {{name}}?',
+      deleteLabel: 'Delete cohort “{{name}}”',
+      deleteTitle: 'Delete cohort “{{name}}”?',
       deleteText:
-        'The cohort disappears from the report. The people and relationships that belonged to it then count with the cohort before it ({{previous}}).',
+        'The cohort disappears from the report. The people and relationships that belonged to it then count with the cohort before it, “{{previous}}”.',
       deleteTextFirst:
         'The cohort disappears from the report. As it is the first cohort, the people and relationships that belonged to it then belong to no cohort; they still count in the programme’s totals.',
       deleteKeeps:
         'Enrolments, relationships and answers themselves stay. This cannot be undone, but you can create the cohort again.',
       deleteConfirm: 'Delete cohort',
-      deleted: 'Cohort {{name}} deleted.',
+      deleted: 'Cohort “{{name}}” deleted.',
     },
     sponsor: {
       title: 'Programmes you sponsor',

@@ -22,6 +22,7 @@ export const outcomesNl = {
     programmePlaceholder: 'Kies een programma',
     downloads: 'Downloaden',
     downloadsHint: 'Zoals hierboven getoond: dezelfde ronde, in de taal van het scherm.',
+    downloadsHintOrganisation: 'Het rapport van de hele organisatie, in de taal van het scherm.',
     export: {
       csv: 'CSV',
       xlsx: 'Excel (XLSX)',
@@ -29,7 +30,7 @@ export const outcomesNl = {
     },
     generated:
       'Berekend op {{date}}. Cijfers over groepen van minder dan {{minGroup}} mensen worden niet getoond.',
-    filteredOn: 'Alleen ronde {{name}} (start {{date}}).',
+    filteredOn: 'Alleen de ronde “{{name}}” (start {{date}}).',
     none: '—',
     headline: 'Kerncijfers',
     enrolled: 'Ingeschreven',
@@ -134,7 +135,7 @@ export const outcomesNl = {
     changesMarker_one: '{{count}} verandering',
     changesMarker_other: '{{count}} veranderingen',
     changesTitle: 'Wat we veranderden vóór elke ronde',
-    changesBefore: 'Vóór {{name}} (start {{date}})',
+    changesBefore: 'Vóór “{{name}}” (start {{date}})',
     noChanges: 'Nog geen veranderingen na feedback vastgelegd vóór een ronde.',
     cohorts: {
       title: 'Rondes van dit programma',
@@ -148,25 +149,25 @@ export const outcomesNl = {
       startsOnValue: 'Start {{date}}',
       dateRequired: 'Kies een startdatum',
       add: 'Ronde toevoegen',
-      added: 'Ronde {{name}} toegevoegd.',
+      added: 'Ronde “{{name}}” toegevoegd.',
       edit: 'Wijzigen',
-      editLabel: 'Ronde {{name}} wijzigen',
-      editTitle: 'Ronde {{name}} wijzigen',
+      editLabel: 'Ronde “{{name}}” wijzigen',
+      editTitle: 'Ronde “{{name}}” wijzigen',
       editNote:
         'Een andere startdatum verschuift de grens met de rondes ervoor en erna; het rapport rekent meteen opnieuw.',
       save: 'Opslaan',
       saved: 'Ronde opgeslagen.',
       delete: 'Verwijderen',
-      deleteLabel: 'Ronde {{name}} verwijderen',
-      deleteTitle: 'Ronde {{name}} verwijderen?',
+      deleteLabel: 'Ronde “{{name}}” verwijderen',
+      deleteTitle: 'Ronde “{{name}}” verwijderen?',
       deleteText:
-        'De ronde verdwijnt uit het rapport. De mensen en mentorrelaties die erbij hoorden, tellen daarna mee bij de ronde ervoor ({{previous}}).',
+        'De ronde verdwijnt uit het rapport. De mensen en mentorrelaties die erbij hoorden, tellen daarna mee bij de ronde ervoor, “{{previous}}”.',
       deleteTextFirst:
         'De ronde verdwijnt uit het rapport. Omdat dit de eerste ronde is, horen de mensen en mentorrelaties die erbij hoorden daarna bij geen enkele ronde; in het totaal van het programma tellen ze gewoon mee.',
       deleteKeeps:
         'Inschrijvingen, relaties en antwoorden zelf blijven bestaan. Dit kun je niet ongedaan maken, maar je kunt de ronde opnieuw aanmaken.',
       deleteConfirm: 'Ronde verwijderen',
-      deleted: 'Ronde {{name}} verwijderd.',
+      deleted: 'Ronde “{{name}}” verwijderd.',
     },
     sponsor: {
       title: 'Programma’s die je sponsort',

@@ -224,7 +224,7 @@ function Downloads({
         ))}
       </Group>
       <Text size="xs" c="dimmed">
-        {t('outcomes.downloadsHint')}
+        {programmeId ? t('outcomes.downloadsHint') : t('outcomes.downloadsHintOrganisation')}
       </Text>
     </Stack>
   );
