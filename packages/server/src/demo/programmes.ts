@@ -170,7 +170,6 @@ export async function loadDemoProgrammes(
           'Young colleagues (under 35) take leaders along in AI, social media, inclusion and work-life balance. Experienced colleagues help them build a network. Nobody is assigned: you choose.',
         type: 'reverse',
         status: 'published',
-        publishedAt: new Date(),
         matchingMode: 'participants_choose',
         conflictRules: {
           reportingLineLevels: 2,
@@ -188,6 +187,8 @@ export async function loadDemoProgrammes(
           },
         ],
         weights: { reverseLearning: 800 },
+        // Running for two years (its earlier runs: history.ts).
+        publishedAt: new Date(Date.now() - 790 * 24 * 60 * 60 * 1000),
         createdBy,
       },
       {
@@ -202,7 +203,7 @@ export async function loadDemoProgrammes(
         // Team leads (10) and the managers and directors above them who mentor.
         audience: { jobLevelMin: 10 },
         status: 'published',
-        publishedAt: new Date(),
+        publishedAt: new Date(Date.now() - 790 * 24 * 60 * 60 * 1000),
         matchingMode: 'participants_choose',
         conflictRules: {
           reportingLineLevels: 2,

@@ -1,15 +1,25 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkIn,
   enrolment,
+  feedbackAction,
   job,
+  meeting,
   mentoringRequest,
   organisation,
   organisationDomain,
+  outcomeSurvey,
   person,
   programme,
+  programmeCohort,
+  programmeInvitation,
+  programmeSponsor,
   relationship,
   relationshipMentee,
+  skillRating,
+  story,
+  storyMention,
 } from '../db/schema.js';
 import { createTestContext, type TestContext } from '../test/context.js';
 import { signIn } from '../test/factories.js';
@@ -18,7 +28,9 @@ import { DEMO_PASSWORD, demoSignIns, loadDemoDataIfEmpty } from './seed.js';
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
+  const started = performance.now();
   await loadDemoDataIfEmpty(ctx.db, ctx.app.auth);
+  console.info(`demo seed: ${Math.round(performance.now() - started)} ms`);
 }, 120_000);
 afterAll(async () => ctx.close());
 
@@ -202,5 +214,213 @@ describe('demo data', () => {
       ['groenveld.demo', true],
       ['noordzee.demo', true],
     ]);
+  });
+
+  it('has two years of history: past runs with ended relationships, answered surveys, ratings, changes between runs', async () => {
+    const now = Date.now();
+    const programmes = await ctx.db.select().from(programme);
+    const cohorts = await ctx.db.select().from(programmeCohort);
+    const relationships = await ctx.db.select().from(relationship);
+    const mentees = await ctx.db.select().from(relationshipMentee);
+    const surveys = await ctx.db.select().from(outcomeSurvey);
+    const checkIns = await ctx.db.select().from(checkIn);
+    const actions = await ctx.db.select().from(feedbackAction);
+    for (const type of ['reverse', 'classic'] as const) {
+      const p = programmes.find(
+        (x) => x.type === type && x.matchingMode === 'participants_choose',
+      )!;
+      const runs = cohorts
+        .filter((c) => c.programmeId === p.id)
+        .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+      expect(runs.length, type).toBe(4);
+      // The oldest run began about two years ago; the newest is the current one.
+      expect(now - Date.parse(runs[0]!.startsOn)).toBeGreaterThan(700 * 86_400_000);
+      expect(now - Date.parse(runs[3]!.startsOn)).toBeLessThan(90 * 86_400_000);
+      for (let i = 0; i < 3; i++) {
+        const from = Date.parse(runs[i]!.startsOn);
+        const until = Date.parse(runs[i + 1]!.startsOn);
+        const inRun = relationships.filter(
+          (r) =>
+            r.programmeId === p.id &&
+            r.startedAt.getTime() >= from &&
+            r.startedAt.getTime() < until,
+        );
+        // Every past relationship is over, so none counts as running.
+        expect(inRun.length, `${type} run ${i + 1}`).toBeGreaterThanOrEqual(5);
+        for (const r of inRun) {
+          expect(['completed', 'ended_early']).toContain(r.status);
+          expect(r.endedAt!.getTime()).toBeLessThan(now);
+        }
+        const ids = new Set(inRun.map((r) => r.id));
+        const answered = surveys.filter((s) => ids.has(s.relationshipId) && s.answeredAt);
+        // Both sides answered, enough people for the anonymity threshold of 5 in each run.
+        expect(answered.filter((s) => s.side === 'mentee').length).toBeGreaterThanOrEqual(3);
+        expect(answered.filter((s) => s.side === 'mentor').length).toBeGreaterThanOrEqual(3);
+        expect(answered.length).toBeGreaterThanOrEqual(8);
+        expect(answered.every((s) => s.recommend !== null && s.inspired !== null)).toBe(true);
+        const sent = checkIns.filter((c) => ids.has(c.relationshipId));
+        expect(sent.some((c) => c.answeredAt)).toBe(true);
+        expect(sent.some((c) => !c.answeredAt)).toBe(true);
+        // Changes recorded between this run and the next.
+        if (i > 0) {
+          expect(
+            actions.some(
+              (a) =>
+                a.programmeId === p.id &&
+                a.createdAt.getTime() >= Date.parse(runs[i - 1]!.startsOn) &&
+                a.createdAt.getTime() < from,
+            ),
+          ).toBe(true);
+        }
+      }
+      // Comments pass the threshold of 10 for the programme.
+      const programmeSurveys = surveys.filter((s) => s.programmeId === p.id);
+      expect(programmeSurveys.filter((s) => s.comment).length).toBeGreaterThanOrEqual(10);
+      expect(programmeSurveys.filter((s) => s.otherGave).length).toBeGreaterThanOrEqual(10);
+      const invitations = await ctx.db
+        .select()
+        .from(programmeInvitation)
+        .where(eq(programmeInvitation.programmeId, p.id));
+      expect(invitations.length).toBeGreaterThan(30);
+    }
+    // Running relationships are only the current ones (started within the current run).
+    const active = relationships.filter((r) => r.status === 'active');
+    expect(active.length).toBeGreaterThanOrEqual(3);
+    expect(active.every((r) => now - r.startedAt.getTime() < 60 * 86_400_000)).toBe(true);
+    expect(mentees.length).toBe(relationships.length);
+    // Self-ratings at the start and the end of the same skills.
+    const ratings = await ctx.db.select().from(skillRating);
+    const ends = ratings.filter((r) => r.phase === 'end');
+    expect(ends.length).toBeGreaterThan(40);
+    for (const end of ends) {
+      expect(
+        ratings.some(
+          (r) =>
+            r.phase === 'start' &&
+            r.relationshipId === end.relationshipId &&
+            r.personId === end.personId &&
+            r.skill === end.skill,
+        ),
+      ).toBe(true);
+    }
+    expect((await ctx.db.select().from(meeting)).length).toBeGreaterThan(200);
+  });
+
+  it('has people who left, participants somewhat less often than the colleagues who did not take part', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const [noordzee] = await ctx.db
+      .select()
+      .from(organisation)
+      .where(eq(organisation.slug, 'noordzee'));
+    const people = await ctx.db
+      .select()
+      .from(person)
+      .where(eq(person.organisationId, noordzee!.id));
+    const left = people.filter((p) => p.leaveDate !== null);
+    expect(left.length).toBeGreaterThanOrEqual(40);
+    // As the people import does: a leave date on or before today deactivates.
+    expect(left.every((p) => p.leaveDate! <= today && !p.isActive)).toBe(true);
+    expect(new Set(people.map((p) => p.email)).size).toBe(people.length);
+    // Within a year of the first run: participants of the first run against everyone else then.
+    const [firstRun] = await ctx.db
+      .select()
+      .from(programmeCohort)
+      .orderBy(programmeCohort.startsOn)
+      .limit(1);
+    const start = firstRun!.startsOn;
+    const yearLater = new Date(Date.parse(start) + 365 * 86_400_000).toISOString().slice(0, 10);
+    const participants = new Set(
+      (
+        await ctx.db
+          .select({ personId: enrolment.personId })
+          .from(enrolment)
+          .innerJoin(relationship, eq(relationship.mentorId, enrolment.personId))
+          .where(isNotNull(relationship.endedAt))
+      ).map((r) => r.personId),
+    );
+    for (const r of await ctx.db
+      .select({ id: relationshipMentee.menteeId })
+      .from(relationshipMentee)
+      .innerJoin(relationship, eq(relationship.id, relationshipMentee.relationshipId))
+      .where(isNotNull(relationship.endedAt)))
+      participants.add(r.id);
+    const employed = people.filter(
+      (p) => (p.startDate ?? '9999') <= start && (p.leaveDate === null || p.leaveDate > start),
+    );
+    const stayed = (group: typeof people) =>
+      group.filter((p) => p.leaveDate === null || p.leaveDate > yearLater).length / group.length;
+    const inProgramme = employed.filter((p) => participants.has(p.id));
+    const others = employed.filter((p) => !participants.has(p.id));
+    expect(inProgramme.length).toBeGreaterThanOrEqual(20);
+    expect(inProgramme.some((p) => p.leaveDate !== null)).toBe(true);
+    expect(stayed(inProgramme)).toBeGreaterThan(stayed(others));
+    expect(stayed(inProgramme) - stayed(others)).toBeLessThan(0.2);
+    expect(stayed(others)).toBeLessThan(0.95);
+  });
+
+  it('names sponsors, shows consenting leaders, and has the CEO’s published story naming Daan with his approval', async () => {
+    const ceo = (
+      await ctx.db.select().from(person).where(eq(person.email, 'directie@noordzee.demo'))
+    )[0]!;
+    const daan = (
+      await ctx.db.select().from(person).where(eq(person.email, 'medewerker@noordzee.demo'))
+    )[0]!;
+    const [reverse] = await ctx.db.select().from(programme).where(eq(programme.type, 'reverse'));
+    const sponsors = await ctx.db.select().from(programmeSponsor);
+    expect(new Set(sponsors.map((s) => s.programmeId)).size).toBe(4);
+    expect(sponsors).toContainEqual(
+      expect.objectContaining({ programmeId: reverse!.id, personId: ceo.id }),
+    );
+    const [ceoEnrolment] = await ctx.db
+      .select()
+      .from(enrolment)
+      .where(and(eq(enrolment.programmeId, reverse!.id), eq(enrolment.personId, ceo.id)));
+    expect(ceoEnrolment!.leaderShownAt).not.toBeNull();
+    expect(ceoEnrolment!.leaderLine).toMatch(/AI/);
+    // The CEO is a mentee with Daan as mentor, now.
+    const [withDaan] = await ctx.db
+      .select()
+      .from(relationship)
+      .innerJoin(relationshipMentee, eq(relationshipMentee.relationshipId, relationship.id))
+      .where(and(eq(relationship.mentorId, daan.id), eq(relationshipMentee.menteeId, ceo.id)));
+    expect(withDaan!.relationship.status).toBe('active');
+
+    const stories = await ctx.db.select().from(story);
+    const published = stories.filter((s) => s.status === 'published');
+    expect(published.length).toBeGreaterThanOrEqual(3);
+    const ceoStory = published.find((s) => s.authorId === ceo.id)!;
+    expect(ceoStory).toMatchObject({ programmeId: reverse!.id, audience: 'organisation' });
+    expect(ceoStory.bodyNl).toContain('Daan');
+    expect(ceoStory.bodyEn).toContain('Daan');
+    expect(ceoStory.reviewedByUserId).toBeTruthy();
+    expect(ceoStory.reviewedAt).not.toBeNull();
+    const mentions = await ctx.db
+      .select()
+      .from(storyMention)
+      .where(eq(storyMention.storyId, ceoStory.id));
+    expect(mentions).toMatchObject([{ personId: daan.id }]);
+    expect(mentions[0]!.approvedAt).not.toBeNull();
+    // Every author took part in the programme of their story.
+    for (const s of published) {
+      const took = await ctx.db
+        .select()
+        .from(enrolment)
+        .where(and(eq(enrolment.programmeId, s.programmeId), eq(enrolment.personId, s.authorId)));
+      expect(took.length, s.titleNl).toBe(1);
+    }
+  });
+
+  it('loads the history once: a second start changes nothing', async () => {
+    const counts = async () => ({
+      cohorts: (await ctx.db.select().from(programmeCohort)).length,
+      relationships: (await ctx.db.select().from(relationship)).length,
+      surveys: (await ctx.db.select().from(outcomeSurvey)).length,
+      stories: (await ctx.db.select().from(story)).length,
+      people: (await ctx.db.select().from(person)).length,
+      invitations: (await ctx.db.select().from(programmeInvitation)).length,
+    });
+    const before = await counts();
+    expect(await loadDemoDataIfEmpty(ctx.db, ctx.app.auth)).toBe(false);
+    expect(await counts()).toEqual(before);
   });
 });

@@ -4,6 +4,7 @@ import type { OrgRole } from '../auth/actor.js';
 import type { Db } from '../db/client.js';
 import { account, organisation, organisationDomain, person, user } from '../db/schema.js';
 import { rebuildReportingLines } from '../modules/people/repository.js';
+import { loadDemoHistory } from './history.js';
 import { loadDemoProgrammes } from './programmes.js';
 
 /** The same password for every demo account; printed at start and listed in the README. */
@@ -652,6 +653,8 @@ export async function loadDemoDataIfEmpty(db: Db, auth: Auth): Promise<boolean> 
       .from(organisation)
       .where(eq(organisation.slug, 'noordzee'));
     const checkInEmails = await loadDemoProgrammes(tx, noordzee!.id, 'u-platform-admin');
+    // Two years of past runs, surveys, leavers, sponsors and stories (issue 11), dated from now.
+    await loadDemoHistory(tx, noordzee!.id, new Date());
     await tx.insert(user).values({
       id: 'u-platform-admin',
       email: 'admin@klik.demo',
