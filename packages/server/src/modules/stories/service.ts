@@ -262,13 +262,15 @@ async function announceSubmission(
   row: repo.ListedStory,
   content: Content,
   mentions: { personId: string; state: MentionState }[],
+  tellManagers = true,
 ): Promise<void> {
   const from = displayName({
     givenName: row.authorGivenName,
     familyName: row.authorFamilyName,
     preferredName: row.authorPreferredName,
   });
-  for (const personId of await repo.listManagers(tx, row.organisationId)) {
+  const managers = tellManagers ? await repo.listManagers(tx, row.organisationId) : [];
+  for (const personId of managers) {
     if (personId === row.authorId) continue;
     await notify(tx, deps.mailer, deps.baseUrl, {
       personId,
@@ -420,7 +422,13 @@ async function applyChange(
         subjectId: row.id,
         details: { programmeId: row.programmeId, was: row.status },
       });
-      await announceSubmission(deps, tx, row, content, mentions);
+      // Managers hear of a story that comes back to their queue, not of each change while it
+      // waits there; the people named hear when they are asked anew.
+      const asked = mentions.filter((m) => {
+        const had = current.find((c) => c.personId === m.personId);
+        return m.state === 'pending' && (!had || stateOf(had) !== 'pending');
+      });
+      await announceSubmission(deps, tx, row, content, asked, row.status === 'published');
     }
   });
   return getStory(deps, actor, row.id);

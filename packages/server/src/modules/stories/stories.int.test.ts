@@ -301,6 +301,16 @@ describe('stories', { timeout: 120_000 }, () => {
     expect(fixed.json().mentions).toEqual([
       expect.objectContaining({ personId: s.anna.id, state: 'pending' }),
     ]);
+    // Anna is asked again; the manager, whose queue it never left, is not told twice.
+    const kinds = async (personId: string, kind: string) =>
+      (
+        await ctx.db
+          .select()
+          .from(notification)
+          .where(and(eq(notification.personId, personId), eq(notification.kind, kind)))
+      ).length;
+    expect(await kinds(s.anna.id, 'story_mention_asked')).toBe(2);
+    expect(await kinds(s.manager.id, 'story_submitted')).toBe(1);
     expect((await review(id, s.manager.cookie, 'approve')).statusCode).toBe(422);
     await call('POST', `/api/stories/${id}/mention`, s.anna.cookie, { approve: true });
     expect((await review(id, s.manager.cookie, 'approve')).statusCode).toBe(200);
