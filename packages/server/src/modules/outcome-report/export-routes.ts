@@ -8,7 +8,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { requestLocale } from '../../i18n/request-locale.js';
 import { renderCsv } from './export/csv.js';
 import { renderPdf } from './export/pdf.js';
-import { publishedStoriesForBoard } from './export/repository.js';
+import { publishedStoriesForBoard } from '../stories/repository.js';
 import { renderXlsx } from './export/xlsx.js';
 import { ExportQuery, ProgrammeReportParams, type OutcomeReport } from './schema.js';
 import * as service from './service.js';

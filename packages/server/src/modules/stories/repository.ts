@@ -360,7 +360,9 @@ export interface BoardStory {
 /**
  * Published stories for the board report (organisation-wide ones first, then newest first), with
  * both languages, the photo's bytes and alt text, and the author's name and job title. A
- * programme id narrows them to that programme.
+ * programme's report may show both audiences (its readers manage or sponsor it); the
+ * organisation's report (no programme id) only stories meant for the whole organisation. A story
+ * whose author is no longer active is left out, since they can no longer withdraw it.
  */
 export async function publishedStoriesForBoard(
   db: Db,
@@ -392,8 +394,9 @@ export async function publishedStoriesForBoard(
     .where(
       and(
         eq(story.organisationId, organisationId),
+        eq(person.isActive, true),
         isPublished,
-        programmeId ? eq(story.programmeId, programmeId) : undefined,
+        programmeId ? eq(story.programmeId, programmeId) : eq(story.audience, 'organisation'),
       ),
     )
     .orderBy(

@@ -212,6 +212,9 @@ describe('stories', { timeout: 120_000 }, () => {
     // The board report: organisation-wide ones first, both languages, author's name.
     const board = await publishedStoriesForBoard(ctx.db, s.org, s.programmeId, 5);
     expect(board.map((b) => b.id)).toEqual([orgStory, programmeStory]);
+    // The organisation's board report shows only what was meant for the whole organisation.
+    const organisationBoard = await publishedStoriesForBoard(ctx.db, s.org, null, 5);
+    expect(organisationBoard.map((b) => b.id)).toEqual([orgStory]);
     expect(board[0]).toMatchObject({
       titleNl: 'Voor iedereen',
       authorName: 'Anna Zonneveld',
