@@ -154,7 +154,7 @@ test('password reset: request a link, follow it from the outbox, choose a new pa
   await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' })).toBeVisible();
   await expectAccessibleInBothLanguages(page, 'forgot password');
-  await page.getByRole('textbox', { name: 'E-mailadres' }).fill(demo.sponsor);
+  await page.getByRole('textbox', { name: 'E-mailadres' }).fill(demo.smeMember);
   await page.getByRole('button', { name: 'Stuur link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'link onderweg' })).toBeVisible();
 
@@ -164,7 +164,7 @@ test('password reset: request a link, follow it from the outbox, choose a new pa
   await admin.goto('/admin/outbox');
   const mail = admin
     .getByRole('article')
-    .filter({ hasText: `Aan: ${demo.sponsor}` })
+    .filter({ hasText: `Aan: ${demo.smeMember}` })
     .first();
   const link = mail.getByRole('link', { name: /reset-password/ });
   await expect(link).toBeVisible();
@@ -184,7 +184,7 @@ test('password reset: request a link, follow it from the outbox, choose a new pa
   await expect(page.getByRole('status')).toContainText('Je wachtwoord is gewijzigd');
   await page.getByRole('link', { name: 'Terug naar inloggen' }).click();
 
-  await page.getByRole('textbox', { name: 'E-mailadres' }).fill(demo.sponsor);
+  await page.getByRole('textbox', { name: 'E-mailadres' }).fill(demo.smeMember);
   await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(newPassword);
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Welkom, / })).toBeVisible();

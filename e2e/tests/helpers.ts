@@ -88,6 +88,8 @@ export const demo = {
   seniorMember: 'manager@noordzee.demo',
   platformAdmin: 'admin@klik.demo',
   smeAdmin: 'admin@groenveld.demo',
+  /** Changes their password in auth.spec: no other spec signs in as them. */
+  smeMember: 'monteur@groenveld.demo',
 } as const;
 
 /** Fails on any serious or critical accessibility violation, naming the rule and elements. */

@@ -37,7 +37,7 @@ export function ProgrammeStoriesSection({ programme }: { programme: Programme })
                 to={`/programmes/${programme.id}/stories`}
                 rightSection={
                   waitingForReview > 0 ? (
-                    <Badge size="sm" circle>
+                    <Badge size="sm" circle aria-hidden>
                       {waitingForReview}
                     </Badge>
                   ) : undefined

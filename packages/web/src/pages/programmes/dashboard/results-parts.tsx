@@ -73,7 +73,8 @@ export function FiguresTable({
       tabIndex={isVisible ? 0 : undefined}
       role="region"
       aria-label={caption}
-      style={{ overflowX: 'auto' }}
+      // Visually hidden, it must not be a scroll container either (one without keyboard focus).
+      style={{ overflowX: isVisible ? 'auto' : 'visible' }}
     >
       <Table miw={Math.max(260, 120 + columns.length * 64)}>
         {/* The heading above names it for the eye; the caption names it for screen readers. */}
