@@ -253,11 +253,7 @@ async function main() {
     const dash = `/api/programmes/${programmeId}/dashboard`;
     const routes: [string, string, (() => Promise<void>)?][] = [
       ['GET …/dashboard (recomputed: a change before each)', dash, answerOne],
-      [
-        `GET …/dashboard?period=${quarter} (recomputed)`,
-        `${dash}?period=${quarter}`,
-        answerOne,
-      ],
+      [`GET …/dashboard?period=${quarter} (recomputed)`, `${dash}?period=${quarter}`, answerOne],
       ['GET …/dashboard?by=department (recomputed)', `${dash}?by=department`, answerOne],
       ['GET …/dashboard (kept answer)', dash],
       ['GET …/dashboard?by=department (kept answer)', `${dash}?by=department`],
