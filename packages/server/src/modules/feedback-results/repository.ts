@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { tableVersion } from '../../db/table-version.js';
 import type { CheckInQuestion } from '../../db/schema.js';
 import type { Cell, GroupDimension } from '../../privacy/anonymity.js';
 import { jobLevelBandSql } from './keys.js';
@@ -511,17 +512,15 @@ export async function resultsFingerprint(
   organisationId: string,
   programmeId: string,
 ): Promise<string | null> {
-  const versionOf = (table: string, where: SQL) =>
-    sql`(select count(*) || ':' || coalesce(sum(t.xmin::text::bigint), 0) from ${sql.raw(table)} t where ${where})`;
   const [row] = rowsOf<{ fingerprint: string }>(
     await db.execute(sql`select concat_ws('|',
         p.xmin::text, o.xmin::text,
-        ${versionOf('check_in', sql`t.programme_id = ${programmeId}`)},
-        ${versionOf('outcome_survey', sql`t.programme_id = ${programmeId}`)},
-        ${versionOf('skill_rating', sql`t.programme_id = ${programmeId}`)},
-        ${versionOf('enrolment', sql`t.programme_id = ${programmeId}`)},
-        ${versionOf('person', sql`t.organisation_id = ${organisationId}`)},
-        ${versionOf('sensitive_attributes', sql`t.organisation_id = ${organisationId}`)}
+        ${tableVersion('check_in', sql`t.programme_id = ${programmeId}`)},
+        ${tableVersion('outcome_survey', sql`t.programme_id = ${programmeId}`)},
+        ${tableVersion('skill_rating', sql`t.programme_id = ${programmeId}`)},
+        ${tableVersion('enrolment', sql`t.programme_id = ${programmeId}`)},
+        ${tableVersion('person', sql`t.organisation_id = ${organisationId}`)},
+        ${tableVersion('sensitive_attributes', sql`t.organisation_id = ${organisationId}`)}
       ) as fingerprint
       from programme p join organisation o on o.id = p.organisation_id
       where p.id = ${programmeId} and p.organisation_id = ${organisationId}`),

@@ -1,5 +1,6 @@
 import { requireRole, type Actor } from '../../auth/actor.js';
 import type { Db } from '../../db/client.js';
+import { KeptAnswers } from '../../db/table-version.js';
 import type { CheckInQuestion } from '../../db/schema.js';
 import { invalidField, notFound } from '../../errors.js';
 import { message } from '../../i18n/messages.js';
@@ -360,12 +361,8 @@ export async function outcomeFigures(
   return computeOutcomes(db, context, cells, found);
 }
 
-/** Computed answers by programme, period and split, per database handle. */
-const resultsCaches = new WeakMap<
-  Db,
-  Map<string, { fingerprint: string; answer: Promise<ResultsResponse> }>
->();
-const MAX_CACHED_RESULTS = 128;
+/** Computed answers by programme, period and split (see `programmeResults`). */
+const keptResults = new KeptAnswers<ResultsResponse>(128);
 
 /**
  * The anonymous results of a programme's check-ins and outcome survey, for its managers. They
@@ -385,23 +382,9 @@ export async function programmeResults(
   parsePeriod(query.period);
   const fingerprint = await repo.resultsFingerprint(db, organisationId, programmeId);
   if (fingerprint === null) throw notFound('programme');
-  let cache = resultsCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    resultsCaches.set(db, cache);
-  }
-  const key = `${programmeId}|${query.period}|${query.by ?? ''}`;
-  const hit = cache.get(key);
-  if (hit && hit.fingerprint === fingerprint) return hit.answer;
-  const answer = computeResults(db, organisationId, programmeId, query);
-  cache.delete(key);
-  if (cache.size >= MAX_CACHED_RESULTS) cache.delete(cache.keys().next().value!);
-  cache.set(key, { fingerprint, answer });
-  // A failed computation is not kept.
-  answer.catch(() => {
-    if (cache.get(key)?.answer === answer) cache.delete(key);
-  });
-  return answer;
+  return keptResults.get(db, `${programmeId}|${query.period}|${query.by ?? ''}`, fingerprint, () =>
+    computeResults(db, organisationId, programmeId, query),
+  );
 }
 
 async function computeResults(
